@@ -1,0 +1,43 @@
+# estimator: two commands from a fresh clone.
+#   make run    virtualenv, install, migrate, load presets, serve on http://127.0.0.1:8000
+#   make test   virtualenv, install with test extras, the whole suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve test bench check clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install  ## the development server, DEBUG on, SQLite unless DATABASE_URL is set
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_presets
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install  ## production mode under gunicorn (set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
+	DJANGO_ENV=production $(PY) manage.py collectstatic --noinput
+	DJANGO_ENV=production $(PY) manage.py migrate --noinput
+	DJANGO_ENV=production $(PY) manage.py load_presets
+	DJANGO_ENV=production $(VENV)/bin/gunicorn -c estimator/gunicorn.conf.py estimator.wsgi
+
+test: install  ## the whole suite (browser tests need /usr/bin/chromium: see README)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install  ## every benchmark, one table (see README, Performance)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+check: install  ## deploy checks with production settings
+	DJANGO_ENV=production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=example.com $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,139 @@
+"""Numbers for people: 3 significant figures, scaled within a unit family.
+
+Display conventions (shared/spec/estimate.md): 5,787 req/s → "5.79k req/s";
+1.825e15 B → "1.83 PB"; 31,536 s → "8h 45m 36s".
+"""
+
+from __future__ import annotations
+
+import math
+
+COUNT_STEPS = ("", "k", "M", "B", "T")
+DECIMAL_BYTES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
+BINARY_BYTES = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+HALF_UP = 1 + 1e-12  # nudges a half that binary floating point stored a hair low
+
+
+def sig3(x: float) -> str:
+    """`x` to 3 significant figures, trailing zeros dropped: 5.787 → '5.79', 100.4 → '100'."""
+    if x == 0:
+        return "0"
+    # Round half up as people do (1.825 → 1.83), not as binary floats fall (1.8249999…).
+    rounded = float(f"{x * HALF_UP:.3g}")
+    if rounded.is_integer() and abs(rounded) < 1e15:
+        return f"{int(rounded)}"
+    return f"{rounded:g}"
+
+
+def scaled(x: float, base: float, symbols: tuple[str, ...]) -> tuple[str, str]:
+    """(mantissa to 3 significant figures, symbol) with the mantissa below 1,000.
+
+    The step is taken on the rounded mantissa, so 999.7 reads '1k', not '1e+03'.
+    """
+    magnitude = abs(x)
+    step = 0
+    while float(f"{magnitude * HALF_UP:.3g}") >= 1000 and step < len(symbols) - 1:
+        magnitude /= base
+        step += 1
+    text = sig3(magnitude)
+    if x < 0:
+        text = "-" + text
+    return text, symbols[step]
+
+
+def count(x: float, unit: str = "") -> str:
+    """A count or a rate of counts: 5787.04 → '5.79k' (+ ' ' + unit)."""
+    mantissa, symbol = scaled(x, 1000, COUNT_STEPS)
+    return f"{mantissa}{symbol} {unit}".rstrip()
+
+
+def size(x: float, *, binary: bool = False, per: str = "") -> str:
+    """Bytes: 1.825e15 → '1.83 PB'; binary=True → '1.62 PiB'; per='/s' → '1.16 GB/s'."""
+    if binary:
+        mantissa, symbol = scaled(x, 1024, BINARY_BYTES)
+    else:
+        mantissa, symbol = scaled(x, 1000, DECIMAL_BYTES)
+    return f"{mantissa} {symbol}{per}"
+
+
+def duration(seconds: float) -> str:
+    """A duration broken into y d h m s (seconds to 2 decimals), or ms/µs below a second.
+
+    31,536 → '8h 45m 36s'; 3,153.6 → '52m 33.6s'; 0.0864 → '86.4 ms'. A year is 365 days.
+    """
+    if seconds == 0:
+        return "0s"
+    if math.isinf(seconds):
+        return "forever"
+    if seconds < 1e-3:
+        return f"{sig3(seconds * 1e6)} µs"
+    if seconds < 1:
+        return f"{sig3(seconds * 1e3)} ms"
+    hundredths = round(seconds * 100)
+    parts = []
+    for symbol, size_in_hundredths in (("y", 3153600000), ("d", 8640000), ("h", 360000), ("m", 6000)):
+        whole, hundredths = divmod(hundredths, size_in_hundredths)
+        if whole:
+            parts.append(f"{whole:,}{symbol}")
+    if hundredths:
+        secs = hundredths / 100
+        parts.append(f"{int(secs)}s" if secs.is_integer() else f"{secs:g}s")
+    return " ".join(parts)
+
+
+def number(x: float) -> str:
+    """A plain figure for work lines: up to 6 significant figures, thousands grouped.
+
+    86400 → '86,400'; 0.1 → '0.1'; 5787.037 → '5,787.04'.
+    """
+    if x == 0:
+        return "0"
+    if not math.isfinite(x):
+        return str(x)
+    if abs(x) >= 1e15 or abs(x) < 1e-4:
+        return f"{x:.6g}"
+    rounded = float(f"{x:.6g}")
+    if rounded.is_integer():
+        return f"{int(rounded):,}"
+    if abs(rounded) >= 1e5:
+        return f"{rounded:,.0f}"
+    return f"{rounded:,.6g}"
+
+
+def compact(x: float) -> str:
+    """A count as people write it, exactly (up to 6 significant figures): 1e8 → '100M',
+    1500 → '1.5k', 12345 → '12.345k', 0.1 → '0.1'."""
+    magnitude = abs(x)
+    step = 0
+    while magnitude >= 1000 and step < len(COUNT_STEPS) - 1:
+        magnitude /= 1000
+        step += 1
+    text = f"{magnitude:.6g}"
+    if "e" in text:
+        return number(x)
+    return ("-" if x < 0 else "") + text + COUNT_STEPS[step]
+
+
+def integer(n: int) -> str:
+    """A whole number of things, thousands grouped: 1234 → '1,234'."""
+    return f"{n:,}"
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a percentage with the digits it needs: 0.9999 → '99.99%'."""
+    return f"{fraction * 100:.10g}%"
+
+
+def availability(fraction: float) -> str:
+    """An availability as a percentage: exact when it has a short decimal form
+    (0.99940005 → '99.940005%', 0.998001 → '99.8001%'), else with the digits that show its
+    unavailability to 4 significant figures (1 − 1/720 → '99.8611%')."""
+    unavailable = (1 - fraction) * 100
+    if unavailable <= 0:
+        return "100%"
+    exact = f"{fraction * 100:.12g}"
+    if len(exact.replace(".", "")) < 12:
+        return exact + "%"
+    decimals = max(0, 3 - math.floor(math.log10(unavailable)))
+    text = f"{fraction * 100:.{decimals}f}".rstrip("0").rstrip(".")
+    return text + "%"

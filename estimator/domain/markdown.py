@@ -1,0 +1,63 @@
+"""Markdown for an estimate: name, inputs as typed, results with display and work,
+conventions, share link. Shared by /estimate.md, the scenario export and the CLI.
+
+Everything a user wrote (name, description, input text) is escaped so that it shows as
+text: markdown punctuation gets a backslash and HTML's <, > and & become entities, so a
+renderer that passes HTML through still shows `<script>` as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .engine import Estimate
+from .units import CONVENTIONS
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    """User text made inert in markdown (one line; newlines become spaces)."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell(text: str) -> str:
+    """Text we generated, made safe for a table cell."""
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
+           revision: int | None = None) -> str:
+    lines = [f"# {escape(name) if name else 'Back-of-envelope estimate'}", ""]
+    if revision is not None:
+        lines += [f"Revision {revision}.", ""]
+    for paragraph in description.split("\n\n") if description.strip() else ():
+        lines += [escape(paragraph), ""]
+    lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
+    for spec in estimate.calculator.inputs:
+        text = estimate.texts[spec.name]
+        shown = escape(text) if text else "—"
+        if text == spec.default:
+            shown += " (default)" if text else " (not given)"
+        lines.append(f"| {cell(spec.label)} | `{spec.name}` | {shown} |")
+    if estimate.errors:
+        lines += ["", "## Errors", ""]
+        for field_name, message in estimate.errors.items():
+            lines.append(f"- `{field_name}`: {escape(message)}")
+    lines += ["", "## Results", ""]
+    for group in estimate.calculator.result_groups:
+        lines += [f"### {group}", "", "| Result | Name | Value | Work |", "|---|---|---|---|"]
+        for result in estimate.results.values():
+            if result.group == group:
+                lines.append(
+                    f"| {cell(result.label)} | `{result.name}` | {cell(result.display)} | {cell(result.work)} |"
+                )
+        lines.append("")
+    lines += ["## Conventions", ""]
+    lines += [f"- {cell(line)}" for line in CONVENTIONS]
+    if estimate.binary:
+        lines.append("- Sizes in these results are shown in binary units (1 KiB = 1,024 B).")
+    lines += ["", f"Share link: <{share_url}>", ""]
+    return "\n".join(lines)

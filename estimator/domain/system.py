@@ -1,0 +1,276 @@
+"""The `system` grammar of the availability workbench, parsed by our own code.
+
+    system    := series
+    series    := parallel ( "->" parallel )*          A -> B: both must be up
+    parallel  := term ( "|" term )*                   A | B: either suffices
+    term      := COUNT ("x" | "×") term               N x A: N redundant copies of A
+               | "(" series ")"
+               | [NAME] FRACTION                      a component: "db 99.95%", "99.9%", "app 3 nines"
+    FRACTION  := NUMBER "%" | NUMBER (0 to 1) | NUMBER "nines"
+
+`|` binds tighter than `->`, and `N x` tighter than both. Limits keep the work bounded:
+MAX_LENGTH characters, MAX_DEPTH nested groups, MAX_COMPONENTS components, MAX_COPIES copies.
+Every error names what was expected and the 1-based column where it went wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import availability as formulas
+from . import formatting
+from .errors import InputError, SystemSyntaxError
+
+MAX_LENGTH = 500
+MAX_DEPTH = 12
+MAX_COMPONENTS = 64
+MAX_COPIES = 100
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<arrow>->|→)|(?P<bar>\|)|(?P<open>\()|(?P<close>\))|(?P<times>×)"
+    r"|(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<percent>%)"
+    r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:-(?!>)[A-Za-z0-9_]+)*)|(?P<other>\S))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    availability: float
+    unavailability: float
+
+    def label(self) -> str:
+        shown = formatting.availability(self.availability)
+        return f"{self.name} {shown}" if self.name else shown
+
+
+@dataclass(frozen=True)
+class Series:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Parallel:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Redundant:
+    copies: int
+    part: object
+
+
+Node = Component | Series | Parallel | Redundant
+
+
+def tokenize(text: str) -> list[Token]:
+    result = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:  # only trailing white space is left
+            break
+        kind = match.lastgroup
+        start = match.start(kind)
+        if kind == "other":
+            shown = text[start]
+            shown = repr(shown) if shown.isprintable() else f"U+{ord(shown):04X}"
+            raise SystemSyntaxError(f"unexpected character {shown}", start + 1)
+        result.append(Token(kind, match.group(kind), start + 1))
+        position = match.end()
+    result.append(Token("end", "", len(text.rstrip()) + 1))
+    return result
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.tokens = tokenize(text)
+        self.index = 0
+        self.components = 0
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    def take(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def describe(self, token: Token) -> str:
+        return "the end" if token.kind == "end" else f"'{token.text}'"
+
+    def series(self, depth: int) -> Node:
+        parts = [self.parallel(depth)]
+        while self.token.kind == "arrow":
+            arrow = self.take()
+            if self.token.kind in ("end", "close", "arrow", "bar"):
+                raise SystemSyntaxError(f"expected a component after '{arrow.text}'", self.token.column)
+            parts.append(self.parallel(depth))
+        return parts[0] if len(parts) == 1 else Series(tuple(parts))
+
+    def parallel(self, depth: int) -> Node:
+        parts = [self.term(depth)]
+        while self.token.kind == "bar":
+            self.take()
+            if self.token.kind in ("end", "close", "arrow", "bar"):
+                raise SystemSyntaxError("expected a component after '|'", self.token.column)
+            parts.append(self.term(depth))
+        return parts[0] if len(parts) == 1 else Parallel(tuple(parts))
+
+    def term(self, depth: int) -> Node:
+        token = self.token
+        if token.kind == "open":
+            if depth >= MAX_DEPTH:
+                raise SystemSyntaxError(f"groups nest deeper than {MAX_DEPTH} levels", token.column)
+            self.take()
+            if self.token.kind == "close":
+                raise SystemSyntaxError("expected a component inside '( )'", self.token.column)
+            inner = self.series(depth + 1)
+            if self.token.kind != "close":
+                raise SystemSyntaxError(
+                    f"expected ')' to close the '(' of column {token.column}, found {self.describe(self.token)}",
+                    self.token.column,
+                )
+            self.take()
+            return inner
+        if token.kind == "number" and self._is_copies():
+            self.take()
+            self.take()  # the x or ×
+            copies = Decimal(token.text)
+            if copies != copies.to_integral_value() or not 1 <= copies <= MAX_COPIES:
+                raise SystemSyntaxError(
+                    f"'{token.text} x' needs a whole number of copies from 1 to {MAX_COPIES}", token.column
+                )
+            if self.token.kind in ("end", "close", "arrow", "bar"):
+                raise SystemSyntaxError(f"expected a component after '{token.text} x'", self.token.column)
+            return Redundant(int(copies), self.term(depth))
+        return self.component()
+
+    def _is_copies(self) -> bool:
+        following = self.tokens[self.index + 1]
+        return following.kind == "times" or (following.kind == "name" and following.text in ("x", "X"))
+
+    def component(self) -> Component:
+        token = self.token
+        name = ""
+        if token.kind == "name":
+            name = self.take().text
+            if len(name) > 40:
+                raise SystemSyntaxError("a component name is at most 40 characters", token.column)
+        number = self.token
+        if number.kind != "number":
+            after = f" after '{name}'" if name else ""
+            raise SystemSyntaxError(
+                f"expected an availability such as 99.9%{after}, found {self.describe(number)}", number.column
+            )
+        self.take()
+        self.components += 1
+        if self.components > MAX_COMPONENTS:
+            raise SystemSyntaxError(f"more than {MAX_COMPONENTS} components", number.column)
+        value = Decimal(number.text)
+        if self.token.kind == "percent":
+            self.take()
+            fraction = value / 100
+        elif self.token.kind == "name" and self.token.text.lower() in ("nines", "nine"):
+            self.take()
+            if value > 15:
+                raise SystemSyntaxError("at most 15 nines", number.column)
+            unavailability = 10.0 ** -float(value)
+            return Component(name, 1 - unavailability, unavailability)
+        else:
+            fraction = value
+            if fraction > 1:
+                raise SystemSyntaxError(
+                    f"'{number.text}' is not a fraction; write {number.text}% or a number from 0 to 1",
+                    number.column,
+                )
+        if fraction > 1:
+            raise SystemSyntaxError(f"'{number.text}%' is more than 100%", number.column)
+        return Component(name, float(fraction), float(1 - fraction))
+
+
+def parse(text: str) -> Node:
+    """The system's tree, or SystemSyntaxError (an InputError) saying where it went wrong."""
+    if len(text) > MAX_LENGTH:
+        raise InputError(f"system is {len(text):,} characters long; at most {MAX_LENGTH} are accepted")
+    parser = _Parser(text)
+    if parser.token.kind == "end":
+        raise SystemSyntaxError("expected a component such as 'db 99.95%'", 1)
+    tree = parser.series(0)
+    if parser.token.kind != "end":
+        token = parser.token
+        if token.kind == "close":
+            raise SystemSyntaxError("unexpected ')' with no '(' to close", token.column)
+        raise SystemSyntaxError(
+            f"expected '->', '|' or the end, found {parser.describe(token)}", token.column
+        )
+    return tree
+
+
+def unavailability(node: Node) -> float:
+    """1 − availability of the tree: series multiply availabilities, parallel multiply
+    unavailabilities, N copies raise the unavailability to the Nth power."""
+    if isinstance(node, Component):
+        return node.unavailability
+    if isinstance(node, Series):
+        return formulas.series([unavailability(part) for part in node.parts])
+    if isinstance(node, Parallel):
+        return formulas.parallel([unavailability(part) for part in node.parts])
+    return formulas.redundant(copies=node.copies, unavailability=unavailability(node.part))
+
+
+def text_of(node: Node) -> str:
+    """The tree written back in the grammar, normalized."""
+    if isinstance(node, Component):
+        return node.label()
+    if isinstance(node, Series):
+        return " -> ".join(_grouped(part, Series) for part in node.parts)
+    if isinstance(node, Parallel):
+        return " | ".join(_grouped(part, Parallel) for part in node.parts)
+    return f"{node.copies} x {_grouped(node.part, Redundant)}"
+
+
+def _grouped(node: Node, inside: type) -> str:
+    text = text_of(node)
+    needs_parens = (
+        (isinstance(node, Series) and inside in (Parallel, Redundant))
+        or (isinstance(node, Parallel) and inside in (Series, Redundant))
+        or (isinstance(node, Redundant) and inside is Redundant)
+    )
+    return f"({text})" if needs_parens else text
+
+
+def work(node: Node) -> list[str]:
+    """One line for each composite in the tree, innermost first, with its figures."""
+    lines: list[str] = []
+    _work(node, lines)
+    return lines
+
+
+def _shown(node: Node) -> str:
+    return formatting.availability(1 - unavailability(node))
+
+
+def _work(node: Node, lines: list[str]) -> None:
+    if isinstance(node, Component):
+        return
+    parts = node.parts if isinstance(node, (Series, Parallel)) else (node.part,)
+    for part in parts:
+        _work(part, lines)
+    if isinstance(node, Series):
+        expression = " × ".join(_shown(part) for part in node.parts)
+    elif isinstance(node, Parallel):
+        expression = "1 − " + " × ".join(f"(1 − {_shown(part)})" for part in node.parts)
+    else:
+        expression = f"1 − (1 − {_shown(node.part)})^{node.copies}"
+    lines.append(f"{text_of(node)}: {expression} = {_shown(node)}")

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from estimator.web import accounts, scenarios, views, workbench
+
+urlpatterns = [
+    path("", views.calculator, name="calculator"),
+    path("estimate.md", views.estimate_markdown, name="estimate_markdown"),
+    path("api/v1/estimate", views.api_estimate, name="api_estimate"),
+    path("api/v1/scenarios/<slug:slug>", scenarios.api_scenario, name="api_scenario"),
+    path("api/v1/availability", workbench.api_availability, name="api_availability"),
+    path("availability/", workbench.availability, name="availability"),
+    path("availability.md", workbench.availability_markdown, name="availability_markdown"),
+    path("s/", scenarios.create, name="scenario_create"),
+    path("s/<slug:slug>.md", scenarios.scenario_markdown, name="scenario_markdown"),
+    path("s/<slug:slug>/", scenarios.scenario, name="scenario"),
+    path("s/<slug:slug>/fork/", scenarios.fork, name="scenario_fork"),
+    path("s/<slug:slug>/delete/", scenarios.delete, name="scenario_delete"),
+    path("s/<slug:slug>/r/<int:number>/", scenarios.revision, name="scenario_revision"),
+    path("s/<slug:slug>/r/<int:number>.md", scenarios.revision_markdown, name="revision_markdown"),
+    path("my/", scenarios.my_scenarios, name="my_scenarios"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("favicon.ico", views.favicon),
+    path("admin/", admin.site.urls),
+]

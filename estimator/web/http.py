@@ -1,0 +1,55 @@
+"""Response helpers: escaped JSON, markdown, validators for answers that are a pure
+function of the query."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _code_version() -> str:
+    """A digest of everything an estimate's answer depends on: the engine and the templates.
+    A deploy that changes either changes every ETag."""
+    digest = hashlib.sha256()
+    for folder, pattern in ((_ROOT / "estimator" / "domain", "*"), (_ROOT / "templates", "**/*.html")):
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file() and path.suffix in {".py", ".txt", ".html"}:
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
+PUBLIC_MAX_AGE = 60 * 5  # seconds a shared cache may keep a pure answer: 5 minutes
+
+
+def query_etag(request: HttpRequest) -> str:
+    """The ETag of a GET whose answer is a pure function of path, query and HX-Request."""
+    key = f"{CODE_VERSION}|{request.path}|{request.META.get('QUERY_STRING', '')}|{request.headers.get('HX-Request', '')}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def cacheable(response: HttpResponse) -> HttpResponse:
+    """Mark a pure GET answer as cacheable by anyone for a few minutes."""
+    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def dumps(data) -> str:
+    """JSON with <, > and & escaped, so no byte of it can be read as markup."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_response(data, *, status: int = 200) -> HttpResponse:
+    return HttpResponse(dumps(data), status=status, content_type="application/json")
+
+
+def markdown_response(text: str, *, status: int = 200) -> HttpResponse:
+    return HttpResponse(text, status=status, content_type="text/markdown; charset=utf-8")

@@ -1,0 +1,95 @@
+"""Translating between HTTP and the domain: query strings to input texts, estimates to
+template context, share links. No formulas here."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+from estimator.domain.estimate import RESULT_GROUPS, Estimate, Result
+from estimator.domain.inputs import BY_NAME, DEFAULTS, GROUPS, INPUTS, Input
+from estimator.domain.presets import BY_SLUG as PRESETS
+
+
+def input_texts(query: QueryDict | Mapping[str, str]) -> dict[str, str]:
+    """The input texts a query carries (names that are not inputs are left out)."""
+    return {name: query.get(name, "") for name in BY_NAME if name in query}
+
+
+def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozenset()) -> dict[str, str]:
+    """An error message for every query name that is not an input, with a suggestion."""
+    errors = {}
+    for name in query:
+        if name in BY_NAME or name in allowed:
+            continue
+        shown = name[:40]
+        close = difflib.get_close_matches(name, list(BY_NAME), n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; inputs are {', '.join(BY_NAME)}"
+        errors[shown] = f"'{shown}' is not an input{hint}"
+    return errors
+
+
+def with_preset(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(input texts, errors): a `preset`'s inputs, then the query's own inputs over them."""
+    errors: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    slug = query.get("preset")
+    if slug is not None:
+        preset = PRESETS.get(slug)
+        if preset is None:
+            shown = slug[:80]
+            errors["preset"] = f"there is no preset '{shown}'; presets are {', '.join(PRESETS)}"
+        else:
+            texts.update(preset.inputs)
+    texts.update(input_texts(query))
+    return texts, errors
+
+
+def share_query(texts: Mapping[str, str], base: Mapping[str, str] = DEFAULTS) -> str:
+    """The query string of a share link: only the inputs whose text differs from `base`
+    (the defaults, or a saved revision's inputs), in declaration order."""
+    pairs = []
+    for spec in INPUTS:
+        text = texts.get(spec.name)
+        if text is None:
+            continue
+        if " ".join(text.split()) != " ".join(base.get(spec.name, spec.default).split()):
+            pairs.append((spec.name, text))
+    return urlencode(pairs)
+
+
+def with_query(path: str, query: str) -> str:
+    return f"{path}?{query}" if query else path
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Input
+    text: str
+    error: str
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+
+def field_groups(estimate: Estimate) -> list[tuple[str, list[Field]]]:
+    groups = []
+    for group in GROUPS:
+        fields = [
+            Field(spec, estimate.texts[spec.name], estimate.errors.get(spec.name, ""))
+            for spec in INPUTS
+            if spec.group == group
+        ]
+        groups.append((group, fields))
+    return groups
+
+
+def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:
+    return [
+        (group, [r for r in estimate.results.values() if r.group == group]) for group in RESULT_GROUPS
+    ]

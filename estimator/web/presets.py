@@ -1,0 +1,30 @@
+"""Keeping the preset scenarios of estimator.domain.presets in the database.
+
+Idempotent: a missing preset is created; a preset whose inputs changed gets a new
+revision (old revisions stay). Used by the data migration and `manage.py load_presets`.
+"""
+
+from __future__ import annotations
+
+from estimator.domain.inputs import DEFAULTS
+from estimator.domain.presets import PRESETS
+
+
+def sync_presets(scenario_model, revision_model) -> int:
+    """Bring the presets up to date; returns how many scenarios or revisions it wrote."""
+    written = 0
+    for preset in PRESETS:
+        inputs = {**DEFAULTS, **preset.inputs}
+        scenario, created = scenario_model.objects.get_or_create(
+            slug=preset.slug,
+            defaults={"name": preset.name, "description": preset.description, "is_preset": True},
+        )
+        if not created and (scenario.name, scenario.description) != (preset.name, preset.description):
+            scenario.name, scenario.description = preset.name, preset.description
+            scenario.save(update_fields=["name", "description"])
+        latest = revision_model.objects.filter(scenario=scenario).order_by("-number").first()
+        if latest is None or latest.inputs != inputs:
+            number = latest.number + 1 if latest else 1
+            revision_model.objects.create(scenario=scenario, number=number, inputs=inputs)
+            written += 1
+    return written

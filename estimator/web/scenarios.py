@@ -1,0 +1,288 @@
+"""Saved scenarios: create, save a revision, fork, delete, old revisions, markdown, API.
+
+Every change is a POST with CSRF that answers with a redirect (303) to the scenario's page.
+Only the owner may save or delete; anyone with the link may read and fork. A save on top of
+a revision that is no longer the latest is refused (409) with the user's edits kept on the
+page, never written over the newer revision.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from estimator.domain import markdown
+from estimator.domain.estimate import estimate
+from estimator.domain.inputs import DEFAULTS
+
+from . import presenters
+from .http import json_response, markdown_response
+from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, new_slug
+from .ownership import address_hash, owner_fields, owner_key, owns
+from .views import calculator_context, render_calculator
+
+
+class Refused(Exception):
+    """A change the user may not make, with the status and the message to show."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
+    name = " ".join(post.get("name", "").split())
+    description = post.get("description", "").replace("\r\n", "\n").strip()
+    errors = {}
+    if not name:
+        errors["name"] = "Give the scenario a name, such as 'Chat app at launch'."
+    elif len(name) > NAME_MAX_LENGTH:
+        errors["name"] = f"The name is {len(name):,} characters long; at most {NAME_MAX_LENGTH} are accepted."
+    if len(description) > DESCRIPTION_MAX_LENGTH:
+        errors["description"] = (
+            f"The description is {len(description):,} characters long; at most {DESCRIPTION_MAX_LENGTH:,} are accepted."
+        )
+    return name, description, errors
+
+
+def _saved_inputs(texts: dict[str, str]) -> dict[str, str]:
+    """What a revision stores: every input's text exactly as typed, defaults filled in, so a
+    later change of a default never changes a saved scenario."""
+    return {**DEFAULTS, **texts}
+
+
+def _check_creation_cap(request: HttpRequest) -> None:
+    since = timezone.now() - timedelta(hours=1)
+    cap = settings.SCENARIOS_PER_HOUR
+    who = Q(creator_address=address_hash(request))
+    if request.user.is_authenticated:
+        who |= Q(owner=request.user)
+    else:
+        who |= Q(owner_key=owner_key(request))
+    made = Scenario.objects.filter(who, created__gte=since).count()
+    if made >= cap:
+        raise Refused(
+            429,
+            f"You have created {made} scenarios in the last hour; the limit is {cap} an hour. "
+            "Please try again later, or save new revisions of an existing scenario instead.",
+        )
+
+
+def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[str, str],
+            forked_from: Scenario | None = None) -> Scenario:
+    _check_creation_cap(request)
+    with transaction.atomic():
+        scenario = Scenario.objects.create(
+            slug=new_slug(name), name=name, description=description, forked_from=forked_from,
+            creator_address=address_hash(request), **owner_fields(request),
+        )
+        Revision.objects.create(scenario=scenario, number=1, inputs=_saved_inputs(inputs))
+    return scenario
+
+
+def _refusal_page(request: HttpRequest, refused: Refused, *, scenario: Scenario | None = None) -> HttpResponse:
+    return render(request, "web/refused.html", {"message": refused.message, "scenario": scenario},
+                  status=refused.status)
+
+
+def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision, texts: dict[str, str], *,
+                   status: int = 200, errors: dict[str, str] | None = None, conflict: Revision | None = None,
+                   name: str | None = None, description: str | None = None, old: bool = False,
+                   edited_from: int | None = None) -> HttpResponse:
+    page_path = revision.get_absolute_url() if old else scenario.get_absolute_url()
+    context = calculator_context(request, texts, base=_saved_inputs(revision.inputs), page_path=page_path)
+    edited = bool(presenters.share_query(context["estimate"].texts, _saved_inputs(revision.inputs)))
+    latest = scenario.latest_revision()
+    context.update(
+        scenario=scenario,
+        revision=revision,
+        latest=latest,
+        old=old,
+        edited=edited,
+        is_owner=owns(request, scenario),
+        revisions=scenario.revisions.order_by("-number")[:50],
+        form_errors=errors or {},
+        conflict=conflict,
+        edited_from=edited_from,
+        name=scenario.name if name is None else name,
+        description=scenario.description if description is None else description,
+        scenario_markdown_path=(
+            reverse("revision_markdown", args=[scenario.slug, revision.number]) if old
+            else reverse("scenario_markdown", args=[scenario.slug])
+        ),
+    )
+    if not edited:
+        context["markdown_path"] = context["scenario_markdown_path"]
+    return render_calculator(request, "web/scenario.html", context, status=status)
+
+
+def _scenario_or_404(slug: str) -> Scenario:
+    return get_object_or_404(Scenario, slug=slug)
+
+
+@require_POST
+def create(request: HttpRequest) -> HttpResponse:
+    texts = presenters.input_texts(request.POST)
+    name, description, errors = _name_and_description(request.POST)
+    result = estimate(texts)
+    if errors or result.errors:
+        context = calculator_context(request, texts)
+        context.update(form_errors=errors, name=name, description=description, save_failed=True)
+        return render(request, "web/calculator.html", context, status=400)
+    try:
+        scenario = _create(request, name=name, description=description, inputs=texts)
+    except Refused as refused:
+        return _refusal_page(request, refused)
+    return _see_other(scenario)
+
+
+def _see_other(target: Scenario | str) -> HttpResponse:
+    """303 See Other: after a POST, the browser GETs the page."""
+    response = HttpResponse(status=303)
+    response["Location"] = target if isinstance(target, str) else target.get_absolute_url()
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def scenario(request: HttpRequest, slug: str) -> HttpResponse:
+    if request.method == "POST":
+        return _save_revision(request, slug)
+    current = _scenario_or_404(slug)
+    latest = current.latest_revision()
+    texts = {**_saved_inputs(latest.inputs), **presenters.input_texts(request.GET)}
+    return _scenario_page(request, current, latest, texts)
+
+
+def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
+    current = _scenario_or_404(slug)
+    if not owns(request, current):
+        return _refusal_page(request, Refused(
+            403, "Only this scenario's owner can save over it. Fork it to keep your own copy."), scenario=current)
+    texts = presenters.input_texts(request.POST)
+    name, description, errors = _name_and_description(request.POST)
+    try:
+        edited_from = int(request.POST.get("revision", ""))
+    except ValueError:
+        edited_from = None
+    result = estimate(texts)
+    latest = current.latest_revision()
+    merged = {**_saved_inputs(latest.inputs), **texts}
+    if edited_from is None:
+        errors["revision"] = "The form did not say which revision it was edited from; reload the page and save again."
+    if errors or result.errors:
+        return _scenario_page(request, current, latest, merged, status=400, errors=errors,
+                              name=name, description=description)
+    try:
+        with transaction.atomic():
+            # Lock the scenario row (PostgreSQL) so two saves cannot both see the same latest
+            # revision; SQLite's IMMEDIATE transactions serialize writers already, and the
+            # unique (scenario, number) constraint is the last guard on both.
+            locked = Scenario.objects.select_for_update().get(pk=current.pk)
+            newest = locked.revisions.order_by("-number").first()
+            if newest.number != edited_from:
+                raise _Conflict(newest)
+            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(texts))
+            locked.name, locked.description = name, description
+            locked.save(update_fields=["name", "description", "updated"])
+    except _Conflict as conflict:
+        return _scenario_page(request, current, conflict.newest, merged, status=409, conflict=conflict.newest,
+                              name=name, description=description, edited_from=edited_from)
+    except IntegrityError:
+        newest = current.latest_revision()
+        return _scenario_page(request, current, newest, merged, status=409, conflict=newest,
+                              name=name, description=description, edited_from=edited_from)
+    return _see_other(current)
+
+
+class _Conflict(Exception):
+    def __init__(self, newest: Revision):
+        self.newest = newest
+
+
+@require_POST
+def fork(request: HttpRequest, slug: str) -> HttpResponse:
+    original = _scenario_or_404(slug)
+    texts = {**_saved_inputs(original.latest_revision().inputs), **presenters.input_texts(request.POST)}
+    if estimate(texts).errors:
+        texts = _saved_inputs(original.latest_revision().inputs)  # fork what was saved, never a bad edit
+    name = f"{original.name} (fork)"[:NAME_MAX_LENGTH]
+    try:
+        copy = _create(request, name=name, description=original.description, inputs=texts, forked_from=original)
+    except Refused as refused:
+        return _refusal_page(request, refused, scenario=original)
+    return _see_other(copy)
+
+
+@require_POST
+def delete(request: HttpRequest, slug: str) -> HttpResponse:
+    current = _scenario_or_404(slug)
+    if not owns(request, current):
+        return _refusal_page(request, Refused(403, "Only this scenario's owner can delete it."), scenario=current)
+    current.delete()
+    return _see_other(reverse("my_scenarios"))
+
+
+@require_GET
+def revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    current = _scenario_or_404(slug)
+    old = get_object_or_404(Revision, scenario=current, number=number)
+    texts = {**_saved_inputs(old.inputs), **presenters.input_texts(request.GET)}
+    return _scenario_page(request, current, old, texts, old=True)
+
+
+def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bool) -> HttpResponse:
+    result = estimate(_saved_inputs(rev.inputs))
+    page = rev.get_absolute_url() if old else current.get_absolute_url()
+    text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
+                           description=current.description, revision=rev.number)
+    return markdown_response(text)
+
+
+@require_GET
+def scenario_markdown(request: HttpRequest, slug: str) -> HttpResponse:
+    current = _scenario_or_404(slug)
+    return _markdown(request, current, current.latest_revision(), old=False)
+
+
+@require_GET
+def revision_markdown(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    current = _scenario_or_404(slug)
+    rev = get_object_or_404(Revision, scenario=current, number=number)
+    return _markdown(request, current, rev, old=True)
+
+
+def scenario_body(current: Scenario) -> dict:
+    """The saved scenario in the API's form: name, description, revision, inputs, results."""
+    rev = current.latest_revision()
+    result = estimate(_saved_inputs(rev.inputs))
+    return {"slug": current.slug, "name": current.name, "description": current.description,
+            "revision": rev.number, **result.as_dict()}
+
+
+@require_GET
+def api_scenario(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        current = Scenario.objects.get(slug=slug)
+    except Scenario.DoesNotExist:
+        return json_response({"errors": {"slug": f"there is no scenario '{slug[:80]}'"}}, status=404)
+    return json_response(scenario_body(current))
+
+
+@require_GET
+def my_scenarios(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        mine = Scenario.objects.filter(owner=request.user)
+    else:
+        key = request.session.get("estimator_owner_key")
+        mine = Scenario.objects.filter(owner__isnull=True, owner_key=key) if key else Scenario.objects.none()
+    presets = Scenario.objects.filter(is_preset=True).order_by("name")
+    return render(request, "web/my_scenarios.html", {"scenarios": mine[:200], "presets": presets})

@@ -1,0 +1,61 @@
+// estimator: small progressive enhancements. The page works without this file.
+(function () {
+  "use strict";
+
+  function resultsOf(el) { return el.closest(".results"); }
+
+  function say(section, text) {
+    var out = section.querySelector(".copied");
+    if (out) { out.textContent = text; }
+  }
+
+  function copy(section, text, what) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () { say(section, what + " copied"); },
+        function () { say(section, "Copy failed: select the " + what.toLowerCase() + " and copy it"); });
+    } else {
+      say(section, "Copying needs https; the " + what.toLowerCase() + " is: " + text.slice(0, 200));
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (button) {
+      var section = resultsOf(button);
+      if (button.dataset.copy === "link") {
+        copy(section, section.dataset.shareUrl, "Link");
+      } else {
+        fetch(section.dataset.markdownPath, { headers: { "Accept": "text/markdown" } })
+          .then(function (r) { return r.text(); })
+          .then(function (text) { copy(section, text, "Markdown"); });
+      }
+      return;
+    }
+    var toggle = event.target.closest("[data-toggle-work]");
+    if (toggle) {
+      var open = toggle.getAttribute("aria-pressed") !== "true";
+      toggle.setAttribute("aria-pressed", String(open));
+      toggle.textContent = open ? "Hide all work" : "Show all work";
+      resultsOf(toggle).querySelectorAll(".work details").forEach(function (d) { d.open = open; });
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var message = event.target.dataset && event.target.dataset.confirm;
+    if (message && !window.confirm(message)) { event.preventDefault(); }
+  });
+
+  // After htmx swaps in new results, mark each field valid or invalid from its message, and
+  // keep "show all work" as the reader left it.
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll(".field-error[id^='error-']").forEach(function (error) {
+      var input = document.getElementById("id_" + error.id.slice(6));
+      if (!input) { return; }
+      var bad = error.textContent.trim() !== "";
+      input.toggleAttribute("aria-invalid", bad);
+      if (bad) { input.setAttribute("aria-invalid", "true"); }
+      input.closest(".field").classList.toggle("invalid", bad);
+    });
+  });
+})();

@@ -313,10 +313,7 @@ class Rate(Kind):
         count = number.value * scale
         seconds = factor(period, "second")
         value = count * self._canonical_period_seconds / seconds
-        per_unit = DURATION_SYMBOLS.get(period, period) if period != "second" else "s"
-        per_unit = {"days": "day", "weeks": "week", "months": "month", "quarters": "quarter", "years": "year"}.get(
-            per_unit, per_unit
-        )
+        per_unit = "s" if period == "second" else period
         middle = "req/user/" if self.per_user else "req/"
         return Parsed(text, value, self.canonical, f"{formatting.compact(count)} {middle}{per_unit}", period=period)
 
@@ -353,7 +350,8 @@ class Size(Kind):
                 f"'{shown}' is {bits[prefix]}; did you mean {formatting.number(number.value)} {prefix}B? "
                 f"(write {unit[0].lower() if prefix == 'K' else prefix}bit for bits)"
             )
-        folded = {key.lower(): key for key in SIZES if len(key) <= 3}
+        # Bytes win over bits when only the case differs: 'mib' suggests MiB, not Mib.
+        folded = {key.lower(): key for key in sorted(SIZES, key=lambda k: k.endswith("B")) if len(key) <= 3}
         if unit.lower() in folded:
             raise _refuse(name, text, want, why=f"'{unit}' is not a size unit",
                           suggestion=f"{formatting.number(number.value)} {folded[unit.lower()]}")

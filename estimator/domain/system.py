@@ -9,7 +9,7 @@
     FRACTION  := NUMBER "%" | NUMBER (0 to 1) | NUMBER "nines"
 
 `|` binds tighter than `->`, and `N x` tighter than both. Limits keep the work bounded:
-MAX_LENGTH characters, MAX_DEPTH nested groups, MAX_COMPONENTS components, MAX_COPIES copies.
+MAX_LENGTH characters, MAX_DEPTH nested groups (parentheses and N x alike), MAX_COMPONENTS components, MAX_COPIES copies.
 Every error names what was expected and the 1-based column where it went wrong.
 """
 
@@ -144,6 +144,8 @@ class _Parser:
             self.take()
             return inner
         if token.kind == "number" and self._is_copies():
+            if depth >= MAX_DEPTH:
+                raise SystemSyntaxError(f"groups nest deeper than {MAX_DEPTH} levels", token.column)
             self.take()
             self.take()  # the x or ×
             copies = Decimal(token.text)
@@ -153,7 +155,7 @@ class _Parser:
                 )
             if self.token.kind in ("end", "close", "arrow", "bar"):
                 raise SystemSyntaxError(f"expected a component after '{token.text} x'", self.token.column)
-            return Redundant(int(copies), self.term(depth))
+            return Redundant(int(copies), self.term(depth + 1))
         return self.component()
 
     def _is_copies(self) -> bool:

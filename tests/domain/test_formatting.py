@@ -1,0 +1,44 @@
+import pytest
+
+from estimator.domain import formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(5787.037, "5.79k req/s"), (999.7, "1k req/s"), (0, "0 req/s"), (115.74, "116 req/s"), (1.5e9, "1.5B req/s"),
+     (0.000116, "0.000116 req/s")],
+)
+def test_counts_show_three_significant_figures_scaled(value, text):
+    assert formatting.count(value, "req/s") == text
+
+
+@pytest.mark.parametrize(
+    ("value", "binary", "text"),
+    [(1.825e15, False, "1.83 PB"), (1024, True, "1 KiB"), (1024, False, "1.02 KB"), (999_999, False, "1 MB"),
+     (1.825e15, True, "1.62 PiB"), (500, False, "500 B")],
+)
+def test_sizes_scale_within_their_family(value, binary, text):
+    assert formatting.size(value, binary=binary) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(31536, "8h 45m 36s"), (3153.6, "52m 33.6s"), (315.36, "5m 15.36s"), (0.0864, "86.4 ms"), (86400, "1d"),
+     (0, "0s"), (365 * 86400 * 2 + 3600, "2y 1h"), (float("inf"), "forever"), (3e-6, "3 µs")],
+)
+def test_durations_break_into_units(seconds, text):
+    assert formatting.duration(seconds) == text
+
+
+@pytest.mark.parametrize(
+    ("fraction", "text"),
+    [(0.998001, "99.8001%"), (1 - 3600 / 2592000, "99.8611%"), (0.999999, "99.9999%"), (0.99940005, "99.940005%")],
+)
+def test_availabilities_show_the_digits_that_matter(fraction, text):
+    assert formatting.availability(fraction) == text
+
+
+def test_work_figures_group_thousands():
+    assert formatting.number(86400) == "86,400"
+    assert formatting.compact(1e8) == "100M"
+    assert formatting.compact(12345) == "12.345k"

@@ -1,0 +1,74 @@
+import json
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = StringIO()
+    call_command("estimate", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_text_lists_every_result_with_its_work():
+    text = run("--preset", "photo-sharing-100m-dau")
+
+    assert "read_qps" in text and "5.79k req/s" in text and "100M users × 5 req/user/day" in text
+    assert "storage_per_year" in text and "1.83 PB/yr" in text
+
+
+def test_json_is_exactly_what_the_api_returns(client):
+    api = client.get("/api/v1/estimate?preset=url-shortener-1m-rps&peak_factor=3").content.decode()
+
+    assert run("--preset", "url-shortener-1m-rps", "peak_factor=3", "--format", "json").strip() == api
+
+
+def test_markdown_is_exactly_what_estimate_md_returns(client, settings):
+    settings.SITE_URL = "http://testserver"
+    web = client.get("/estimate.md?dau=100M&object_size=500+KB").content.decode()
+
+    assert run("dau=100M", "object_size=500 KB", "--format", "markdown").strip() == web.strip()
+
+
+def test_a_scenario_starts_from_its_saved_inputs(client):
+    response = client.post("/s/", {"name": "Saved", "dau": "100M", "reads_per_user": "5"})
+    slug = response["Location"].split("/")[2]
+
+    body = json.loads(run("--scenario", slug, "--format", "json"))
+
+    assert body["results"]["read_qps"]["display"] == "5.79k req/s"
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "manage.py", "estimate", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_a_bad_input_exits_2_with_the_fields_message():
+    done = cli("dau=lots", "object_size=500 kb")
+
+    assert done.returncode == 2
+    assert "dau: it does not start with a number" in done.stderr
+    assert "object_size: '500 kb' is kilobits; did you mean 500 KB?" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["--preset", "nope"], ["dau"], ["--format", "json", "9**9**9"],
+                                  ["availability=9**9**9"], ["--format", "yaml"]])
+def test_every_other_mistake_exits_2_too(args):
+    assert cli(*args).returncode == 2
+
+
+def test_an_unknown_scenario_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit:
+        run("--scenario", "nope")
+
+    assert exit.value.code == 2
+    assert "there is no scenario 'nope'" in capsys.readouterr().err

@@ -1,0 +1,147 @@
+import re
+from html import unescape
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def displays(html: str) -> dict[str, str]:
+    """Result name → display value, read from the rendered results."""
+    found = re.findall(r'id="result-(\w+)">\s*<dt>.*?</dt>\s*<dd class="value">([^<]*)', html, re.S)
+    return {name: unescape(value).strip() for name, value in found}
+
+
+def test_the_page_with_no_query_is_a_full_estimate_from_the_defaults(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Calculator — estimator</title>" in html
+    assert 'rel="icon"' in html
+    assert displays(html)["read_qps"] == "116 req/s"  # 1M users × 10 reads a day
+    assert 'hx-get="/"' in html and 'hx-target="#results"' in html
+    assert 'method="get"' in html  # works without JavaScript
+
+
+def test_every_input_has_a_label_tied_to_it(client):
+    html = client.get("/").content.decode()
+
+    for field_id in re.findall(r'<(?:input|select) id="(id_\w+)"', html):
+        assert f'<label for="{field_id}">' in html
+
+
+def test_htmx_gets_only_the_results_partial_with_errors_out_of_band(client):
+    response = client.get("/", {"dau": "100M", "object_size": "5 m"}, HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="results"')
+    assert "<html" not in html
+    assert '<p class="field-error" id="error-object_size" hx-swap-oob="true">' in html
+    assert "is a length; object_size needs a size such as 500 KB" in unescape(html)
+    assert displays(html)["read_qps"] == "11.6k req/s"
+    assert displays(html)["storage_per_day"] == "unavailable"
+    assert response["HX-Replace-Url"] == "/?dau=100M&object_size=5+m"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_a_full_submit_redirects_to_the_short_share_link(client):
+    response = client.get("/", {"dau": "100M", "reads_per_user": "10", "peak_factor": "2"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/?dau=100M"
+
+
+def test_the_share_link_carries_only_what_differs_and_reproduces_the_api(client):
+    page = client.get("/", {"dau": "100M", "reads_per_user": "5", "object_size": "500 KB"})
+    api = client.get("/api/v1/estimate", {"dau": "100M", "reads_per_user": "5", "object_size": "500 KB"}).json()
+
+    shown = displays(page.content.decode())
+    assert shown == {name: result["display"] for name, result in api["results"].items()}
+
+
+def test_bad_input_shows_its_message_at_the_field_and_is_not_a_500(client):
+    response = client.get("/?dau=lots")
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in html
+    assert "dau needs a count such as 100M, got 'lots'" in html
+    assert displays(html)["nines"] == "3"  # what does not depend on dau is still shown
+
+
+def test_markdown_of_the_photo_preset_inputs(client):
+    query = "dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB"
+
+    response = client.get(f"/estimate.md?{query}")
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    assert text.startswith("# Back-of-envelope estimate\n")
+    headings = re.findall(r"^#+ .*$", text, re.M)
+    assert headings == ["# Back-of-envelope estimate", "## Inputs", "## Results", "### Traffic", "### Data",
+                        "### Availability", "### Capacity", "## Conventions"]
+    assert "| Size of one write | `object_size` | 500 KB |" in text
+    assert "| New data per year (one copy) | `storage_per_year` | 1.83 PB/yr |" in text
+    assert f"Share link: <http://testserver/?{query}>" in text
+
+
+def test_markdown_with_a_bad_input_is_a_400_that_lists_it(client):
+    response = client.get("/estimate.md?dau=lots")
+
+    assert response.status_code == 400
+    assert "- `dau`: " in response.content.decode()
+
+
+def test_pure_answers_have_validators_and_answer_304_when_unchanged(client):
+    first = client.get("/api/v1/estimate?dau=5M")
+
+    again = client.get("/api/v1/estimate?dau=5M", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["ETag"] and "max-age=300" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    assert again.status_code == 304
+    assert client.get("/api/v1/estimate?dau=6M", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_security_headers_and_a_content_security_policy_without_inline_script(client):
+    response = client.get("/")
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "<script>" not in response.content.decode()  # only <script src=...> tags
+
+
+def test_htmx_is_served_from_our_own_static_files(client):
+    html = client.get("/").content.decode()
+
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert any("htmx" in src for src in scripts)
+    assert all(src.startswith("/static/") for src in scripts)
+    assert 'name="htmx-config"' in html and '"allowEval": false' in html
+
+
+def test_the_binary_switch_changes_size_display(client):
+    html = client.get("/?dau=100M&size_units=binary").content.decode()
+
+    assert displays(html)["storage_total"].endswith("iB")
+
+
+def test_an_overlong_query_is_refused_before_any_work(client):
+    assert client.get("/?dau=" + "1" * 5000).status_code == 414
+    assert client.get("/api/v1/estimate?dau=" + "1" * 5000).json()["errors"]["query"].startswith("The query string")
+
+
+def test_nines_link_to_the_workbench_with_the_target(client):
+    html = client.get("/?availability=99.99%25").content.decode()
+
+    assert 'href="/availability/?target=99.99%"' in html
+
+
+def test_favicon_ico_points_at_the_svg(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -1,0 +1,269 @@
+import re
+from html import unescape
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from estimator.domain.presets import PRESETS
+from estimator.web.models import Revision, Scenario
+
+from .test_calculator import displays
+
+pytestmark = pytest.mark.django_db
+
+
+def save(client, name="Chat app at launch", **inputs):
+    response = client.post("/s/", {"name": name, "description": "First cut", **inputs})
+    assert response.status_code == 303, response.content[:500]
+    return Scenario.objects.get(slug=response["Location"].split("/")[2])
+
+
+def test_the_five_presets_exist_on_a_fresh_database():
+    presets = Scenario.objects.filter(is_preset=True)
+
+    assert {s.slug for s in presets} == {p.slug for p in PRESETS}
+    for scenario in presets:
+        assert scenario.owner is None and scenario.owner_key == ""
+        assert scenario.latest_revision().number == 1
+
+
+def test_creating_a_scenario_redirects_to_its_page_with_the_same_results(client):
+    scenario = save(client, dau="100M", reads_per_user="5")
+
+    page = client.get(scenario.get_absolute_url())
+
+    html = page.content.decode()
+    assert scenario.slug.startswith("chat-app-at-launch-") and len(scenario.slug) == len("chat-app-at-launch-") + 10
+    assert page.status_code == 200 and "Chat app at launch" in html
+    assert displays(html)["read_qps"] == "5.79k req/s"
+    assert scenario.latest_revision().inputs["dau"] == "100M"
+
+
+def test_a_scenario_keeps_every_input_as_typed_defaults_included(client):
+    scenario = save(client, dau="  100 million ")
+
+    inputs = scenario.latest_revision().inputs
+    assert inputs["dau"] == "  100 million "
+    assert inputs["availability"] == "99.9%"
+
+
+def test_saving_with_bad_inputs_keeps_everything_on_the_page(client):
+    response = client.post("/s/", {"name": "x", "dau": "lots", "reads_per_user": "7"})
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "dau needs a count" in html and 'value="lots"' in html and 'value="7"' in html
+    assert Scenario.objects.filter(is_preset=False).count() == 0
+
+
+def test_a_name_is_required(client):
+    response = client.post("/s/", {"name": "  ", "dau": "5M"})
+
+    assert response.status_code == 400
+    assert "Give the scenario a name" in response.content.decode()
+
+
+def test_the_owner_saves_revisions_and_old_ones_stay_readable(client):
+    scenario = save(client, dau="1M")
+
+    response = client.post(scenario.get_absolute_url(), {"name": "Renamed", "revision": "1", "dau": "2M"})
+
+    assert response.status_code == 303
+    scenario.refresh_from_db()
+    assert scenario.name == "Renamed"
+    assert [r.number for r in scenario.revisions.all()] == [2, 1]
+    old = client.get(f"/s/{scenario.slug}/r/1/")
+    assert old.status_code == 200 and displays(old.content.decode())["read_qps"] == "116 req/s"
+    assert displays(client.get(scenario.get_absolute_url()).content.decode())["read_qps"] == "231 req/s"
+
+
+def test_a_save_on_top_of_a_stale_revision_is_refused_and_keeps_the_edits(client):
+    scenario = save(client, dau="1M")
+    client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1", "dau": "2M"})
+
+    stale = client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1", "dau": "3M"})
+
+    html = stale.content.decode()
+    assert stale.status_code == 409
+    assert "this scenario changed while you were editing" in html
+    assert 'value="3M"' in html  # the user's edit is still on the page
+    assert f'href="/s/{scenario.slug}/r/2/"' in html
+    assert 'name="revision" value="2"' in html  # saving again puts it on top of revision 2
+    assert [r.inputs["dau"] for r in scenario.revisions.all()] == ["2M", "1M"]
+
+
+def test_someone_else_cannot_save_over_or_delete_a_scenario(client):
+    scenario = save(client, dau="1M")
+    stranger = Client()
+
+    assert stranger.post(scenario.get_absolute_url(), {"name": "x", "revision": "1", "dau": "9M"}).status_code == 403
+    assert stranger.post(f"/s/{scenario.slug}/delete/").status_code == 403
+    assert Scenario.objects.filter(pk=scenario.pk).exists()
+    assert scenario.revisions.count() == 1
+
+
+def test_anyone_with_the_link_can_read_and_fork(client):
+    scenario = save(client, dau="1M")
+    stranger = Client()
+
+    page = stranger.get(scenario.get_absolute_url())
+    fork = stranger.post(f"/s/{scenario.slug}/fork/", {"dau": "4M"})
+
+    assert page.status_code == 200 and "Fork" in page.content.decode()
+    assert fork.status_code == 303
+    copy = Scenario.objects.get(slug=fork["Location"].split("/")[2])
+    assert copy.forked_from == scenario and copy.name == "Chat app at launch (fork)"
+    assert copy.latest_revision().inputs["dau"] == "4M"  # the edits on the page come along
+    assert stranger.post(copy.get_absolute_url(), {"name": "mine", "revision": "1", "dau": "5M"}).status_code == 303
+
+
+def test_presets_belong_to_no_one_but_can_be_forked(client):
+    preset = Scenario.objects.get(slug="photo-sharing-100m-dau")
+
+    assert client.post(preset.get_absolute_url(), {"name": "x", "revision": "1"}).status_code == 403
+    assert client.post(f"/s/{preset.slug}/delete/").status_code == 403
+    assert client.post(f"/s/{preset.slug}/fork/").status_code == 303
+
+
+def test_the_owner_deletes(client):
+    scenario = save(client)
+
+    response = client.post(f"/s/{scenario.slug}/delete/")
+
+    assert response.status_code == 303 and response["Location"] == "/my/"
+    assert not Scenario.objects.filter(pk=scenario.pk).exists()
+    assert client.get(scenario.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/s/", "/s/{slug}/", "/s/{slug}/fork/", "/s/{slug}/delete/",
+                                  "/accounts/signup/", "/accounts/login/", "/accounts/logout/"])
+def test_every_post_needs_the_csrf_token(client, path):
+    scenario = save(client)
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post(path.format(slug=scenario.slug), {"name": "x", "revision": "1"})
+
+    assert response.status_code == 403
+    assert "This form expired" in response.content.decode()
+
+
+def test_a_post_with_the_csrf_token_from_the_page_is_accepted():
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get("/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+
+    response = strict.post("/s/", {"csrfmiddlewaretoken": token, "name": "Via the form", "dau": "1M"})
+
+    assert response.status_code == 303
+
+
+def test_names_and_descriptions_are_escaped_in_html_and_markdown(client):
+    scenario = save(client, name="<script>alert(1)</script>")
+    scenario.description = "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))"
+    scenario.save()
+
+    html = client.get(scenario.get_absolute_url()).content.decode()
+    markdown = client.get(f"/s/{scenario.slug}.md").content.decode()
+
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html
+    assert "<script>" not in markdown and "<img" not in markdown and "\\[x\\]\\(javascript" in markdown
+
+
+def test_markdown_of_a_scenario_and_of_a_revision(client):
+    scenario = save(client, dau="1M")
+    client.post(scenario.get_absolute_url(), {"name": "Chat", "revision": "1", "dau": "2M"})
+
+    latest = client.get(f"/s/{scenario.slug}.md")
+    first = client.get(f"/s/{scenario.slug}/r/1.md")
+
+    assert latest["Content-Type"] == "text/markdown; charset=utf-8"
+    assert latest.content.decode().startswith("# Chat\n\nRevision 2.")
+    assert "| Daily active users | `dau` | 1M (default) |" in first.content.decode()
+    assert f"<http://testserver/s/{scenario.slug}/r/1/>" in first.content.decode()
+
+
+def test_the_scenario_api(client):
+    scenario = save(client, dau="100M", reads_per_user="5")
+
+    body = client.get(f"/api/v1/scenarios/{scenario.slug}").json()
+
+    assert body["name"] == "Chat app at launch" and body["revision"] == 1
+    assert body["inputs"]["dau"]["value"] == 1e8
+    assert body["results"]["read_qps"]["display"] == "5.79k req/s"
+    assert client.get("/api/v1/scenarios/nope").status_code == 404
+
+
+def test_edits_on_a_scenario_page_are_carried_by_its_link(client):
+    scenario = save(client, dau="1M")
+
+    response = client.get(scenario.get_absolute_url(), {"dau": "3M"}, HTTP_HX_REQUEST="true")
+
+    assert response["HX-Replace-Url"] == f"/s/{scenario.slug}/?dau=3M"
+    assert displays(response.content.decode())["read_qps"] == "347 req/s"
+
+
+def test_creating_too_many_scenarios_in_an_hour_is_a_clear_429(client, settings):
+    settings.SCENARIOS_PER_HOUR = 3
+    for i in range(3):
+        save(client, name=f"s{i}")
+
+    response = client.post("/s/", {"name": "one more"})
+
+    assert response.status_code == 429
+    assert "the limit is 3 an hour" in response.content.decode()
+
+
+def test_anonymous_scenarios_move_to_the_account_on_sign_in(client):
+    scenario = save(client)
+    User.objects.create_user("ada", password="correct horse battery staple")
+
+    client.post("/accounts/login/", {"username": "ada", "password": "correct horse battery staple"})
+
+    scenario.refresh_from_db()
+    assert scenario.owner.username == "ada" and scenario.owner_key == ""
+    assert "Chat app at launch" in client.get("/my/").content.decode()
+    assert client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1"}).status_code == 303
+
+
+def test_sign_up_signs_in_and_keeps_the_browsers_scenarios(client):
+    scenario = save(client)
+
+    response = client.post("/accounts/signup/", {"username": "grace", "password1": "a long passphrase 42",
+                                                 "password2": "a long passphrase 42"})
+
+    assert response.status_code == 302
+    scenario.refresh_from_db()
+    assert scenario.owner.username == "grace"
+
+
+def test_my_scenarios_lists_only_mine_and_the_presets(client):
+    save(client, name="Mine")
+    save(Client(), name="Theirs")
+
+    html = client.get("/my/").content.decode()
+
+    assert "Mine" in html and "Theirs" not in html and "Photo sharing app" in html
+
+
+def test_my_scenarios_has_a_helpful_empty_state(client):
+    assert "No saved scenarios yet" in client.get("/my/").content.decode()
+
+
+def test_revisions_are_never_changed_by_saving(client):
+    scenario = save(client, dau="1M")
+    first = Revision.objects.get(scenario=scenario, number=1)
+
+    client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1", "dau": "2M"})
+
+    first.refresh_from_db()
+    assert first.inputs["dau"] == "1M"
+
+
+def test_admin_lists_scenarios_for_staff(client):
+    User.objects.create_superuser("root", password="x")
+    client.login(username="root", password="x")
+
+    assert client.get("/admin/web/scenario/").status_code == 200
+    assert client.get("/admin/web/revision/").status_code == 200

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test bench check clean
+.PHONY: install run serve test bench check screenshot clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,6 @@ check: install  ## deploy checks with production settings
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+screenshot: install  ## the README's screenshots, with the browser tests' Chromium launcher
+	$(PY) -m tests.browser.screenshot

@@ -1,0 +1,80 @@
+"""The README's screenshots, taken with the browser tests' own Chromium launcher.
+
+    python -m tests.browser.screenshot      (or: make screenshot)
+
+Starts the app on a free loopback port with a throwaway SQLite database, photographs the
+calculator (desktop, phone, dark) and the availability workbench, then stops it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import launch
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).with_name("screenshots")
+PHOTO = "/?dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB&retention=10+years"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(database: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "SQLITE_PATH": database}
+    env.pop("DATABASE_URL", None)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the server did not start")
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        server = serve(str(Path(folder) / "db.sqlite3"), port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                shots = [("calculator-desktop.png", PHOTO, {"width": 1280, "height": 1000}, "light"),
+                         ("calculator-phone.png", PHOTO, {"width": 390, "height": 844}, "light"),
+                         ("calculator-dark.png", PHOTO + "&object_size=5+m", {"width": 1280, "height": 800}, "dark"),
+                         ("availability.png", "/availability/?error_rate=0.5%25", {"width": 1280, "height": 1000},
+                          "light")]
+                for name, path, viewport, scheme in shots:
+                    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+                    page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
+                    page.screenshot(path=str(OUT / name))
+                    page.close()
+                    print(OUT / name)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""A real server for tests and benchmarks: gunicorn on a free loopback port, with its own
+database (a temporary SQLite file, or a fresh PostgreSQL database on the server that
+DATABASE_URL names), and a small HTTP client that keeps cookies and a CSRF token."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def database():
+    """Environment variables naming a fresh, migrated database; dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        import psycopg
+
+        name = f"estimator_run_{secrets.token_hex(4)}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        parts = urllib.parse.urlsplit(url)
+        env = {"DATABASE_URL": urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))}
+        try:
+            migrate(env)
+            yield env
+        finally:
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            env = {"SQLITE_PATH": str(Path(folder) / "db.sqlite3"), "DATABASE_URL": ""}
+            migrate(env)
+            yield env
+
+
+def server_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {**os.environ, **extra}
+    if not env.get("DATABASE_URL"):
+        env.pop("DATABASE_URL", None)
+    return env
+
+
+def migrate(env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=server_env(env), check=True,
+                   timeout=120)
+
+
+class Server:
+    """gunicorn started in its own process group, so SIGKILL takes master and workers."""
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2, production: bool = False):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = server_env({**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers),
+                               "GUNICORN_ACCESS_LOG": "", "SCENARIOS_PER_HOUR": "1000000"})
+        if production:
+            self.env.update(DJANGO_ENV="production", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+                            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30) -> float:
+        """Start and wait for the first 200; returns the seconds that took."""
+        began = time.monotonic()
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "-c", "estimator/gunicorn.conf.py", "estimator.wsgi"], cwd=ROOT, env=self.env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        while time.monotonic() - began < timeout:
+            try:
+                with urllib.request.urlopen(self.url + "/api/v1/estimate", timeout=2) as response:
+                    if response.status == 200:
+                        return time.monotonic() - began
+            except (OSError, urllib.error.URLError):
+                if self.process.poll() is not None:
+                    raise RuntimeError("gunicorn exited during start")
+                time.sleep(0.02)
+        self.kill()
+        raise RuntimeError("gunicorn did not answer in time")
+
+    def kill(self) -> None:
+        """SIGKILL: no cleanup, no graceful shutdown, as a crash or an OOM kill would."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """An HTTP client with a cookie jar: gets the CSRF token from a page, then posts forms."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
+
+    def request(self, path: str, data: dict | None = None, timeout: float = 10) -> tuple[int, dict, bytes]:
+        body = None
+        if data is not None:
+            token = next((c.value for c in self.jar if c.name == "csrftoken"), None)
+            if token is None:
+                self.request("/")
+                token = next(c.value for c in self.jar if c.name == "csrftoken")
+            body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        try:
+            with self.opener.open(urllib.request.Request(self.base + path, data=body), timeout=timeout) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def create(self, name: str, **inputs) -> str:
+        status, headers, _ = self.request("/s/", {"name": name, **inputs})
+        if status != 303:
+            raise RuntimeError(f"create answered {status}")
+        return re.match(r"/s/([\w-]+)/", headers["Location"]).group(1)

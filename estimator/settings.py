@@ -151,7 +151,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if PRODUCTION else 0  # hashed names: a 
 # Requests: bounded work per request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # bytes of form body: a scenario is a few hundred
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
-MAX_QUERY_STRING_LENGTH = 4096  # characters; enforced by RequestLimitMiddleware
+MAX_QUERY_STRING_LENGTH = 8000  # characters; RequestLimitMiddleware (gunicorn allows 8,190 a line)
 SCENARIOS_PER_HOUR = int(os.environ.get("SCENARIOS_PER_HOUR", "60"))
 
 # Security headers everywhere; TLS-only cookies and redirects in production.

@@ -8,6 +8,7 @@ page, never written over the newer revision.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -39,11 +40,21 @@ class Refused(Exception):
         self.message = message
 
 
+def _control_characters(text: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
 def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
     name = " ".join(post.get("name", "").split())
     description = post.get("description", "").replace("\r\n", "\n").strip()
     errors = {}
-    if not name:
+    if _control_characters(name):
+        errors["name"] = "The name cannot contain control characters (such as NUL)."
+        name = "".join(ch for ch in name if unicodedata.category(ch) != "Cc")
+    if _control_characters(description, allowed="\n\t"):
+        errors["description"] = "The description cannot contain control characters (such as NUL)."
+        description = "".join(ch for ch in description if unicodedata.category(ch) != "Cc" or ch in "\n\t")
+    if not name and "name" not in errors:
         errors["name"] = "Give the scenario a name, such as 'Chat app at launch'."
     elif len(name) > NAME_MAX_LENGTH:
         errors["name"] = f"The name is {len(name):,} characters long; at most {NAME_MAX_LENGTH} are accepted."

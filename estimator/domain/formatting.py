@@ -32,7 +32,8 @@ def scaled(x: float, base: float, symbols: tuple[str, ...]) -> tuple[str, str]:
     """
     magnitude = abs(x)
     step = 0
-    while float(f"{magnitude * HALF_UP:.3g}") >= 1000 and step < len(symbols) - 1:
+    last = len(symbols) - 1
+    while magnitude * HALF_UP >= 999.5 and step < last:  # 999.5 is the least that rounds to 1,000
         magnitude /= base
         step += 1
     text = sig3(magnitude)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import formatting
 from .errors import InputError
@@ -15,6 +16,7 @@ from .parsing import Choice, Count, Duration, Fraction, Kind, Parsed, Ratio, Rat
 from .units import YEAR
 
 GROUPS = ("Traffic", "Data", "Availability", "Capacity", "Display")
+MEMO_SIZE = 512  # parsed texts kept per input: a few hundred KB in all
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,23 @@ class Input:
         return self.kind.canonical
 
     def parse(self, text: str) -> Parsed | None:
-        """The input read from `text` (None for a blank optional input), or InputError."""
-        folded = self.kind.clean(self.name, text, self.kind.want(self.example))
+        """The input read from `text` (None for a blank optional input), or InputError.
+
+        Memoized per input: parsing is a pure function of the text, and while someone types
+        every field but one repeats its text. Refusals are not memoized (an exception is
+        never cached), so hostile text cannot fill the memo; MEMO_SIZE bounds it otherwise."""
+        return self._memo(text)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_memo", lru_cache(maxsize=MEMO_SIZE)(self._parse))
+        object.__setattr__(self, "_want", self.kind.want(self.example))
+
+    def _parse(self, text: str) -> Parsed | None:
+        folded = self.kind.clean(self.name, text, self._want)
         if not folded:
             if self.optional:
                 return None
-            raise InputError(f"{self.name} is required: {self.kind.want(self.example)}")
+            raise InputError(f"{self.name} is required: {self._want}")
         parsed = self.kind.parse(self.name, folded, self.example)
         self._check_bounds(parsed)
         return parsed

@@ -119,8 +119,12 @@ class Parsed:
 @dataclass(frozen=True, slots=True)
 class _Number:
     value: float
-    decimal: Decimal
+    literal: str  # the number as a plain decimal literal, for exact arithmetic where it matters
     rest: str
+
+    @property
+    def decimal(self) -> Decimal:
+        return Decimal(self.literal)
 
 
 def _refuse(name: str, text: str, expected: str, *, why: str = "", suggestion: str = "") -> InputError:
@@ -150,13 +154,20 @@ def check_text(name: str, text: str, expected: str) -> str:
     return " ".join(text.replace("−", "-").split())
 
 
+_PLAIN = re.compile(r"(\d{1,15}(?:\.\d{1,14})?)(?![\d.,eE])\s*")
+
+
 def read_number(name: str, text: str, expected: str) -> _Number:
     """The leading number of `text` (digits, one point, thousands commas, an exponent)."""
+    plain = _PLAIN.match(text)
+    if plain:  # the common case, "100", "0.1", "500 KB": nothing the full grammar must judge
+        literal = plain.group(1)
+        return _Number(float(literal), literal, text[plain.end():])
     match = _NUMBER.match(text)
     if not match or not (match.group("int") or (match.group("frac") or "").strip(".")):
         raise _refuse(name, text, expected, why="it does not start with a number")
     whole = match.group("int") or ""
-    if whole and not _THOUSANDS.fullmatch(whole):
+    if "," in whole and not _THOUSANDS.fullmatch(whole):
         shown = text[match.start("int"): match.end("frac") if match.group("frac") else match.end("int")]
         raise _refuse(
             name, text, expected,
@@ -169,17 +180,16 @@ def read_number(name: str, text: str, expected: str) -> _Number:
         raise _refuse(name, text[:20] + "…", expected, why=f"the number has more than {MAX_DIGITS} digits")
     if exponent is not None and (len(exponent.lstrip("+-")) > 3 or abs(int(exponent)) > MAX_EXPONENT):
         raise _refuse(name, text, expected, why=f"the exponent is beyond ±{MAX_EXPONENT}")
-    digits = whole.replace(",", "")
+    digits = whole.replace(",", "") if whole else ""
     if len(digits.lstrip("0")) + len(frac) > MAX_DIGITS:
         raise _refuse(name, text[:20] + "…", expected, why=f"the number has more than {MAX_DIGITS} digits")
     literal = (digits or "0") + (frac if frac != "." else "") + (f"e{exponent}" if exponent else "")
-    decimal = Decimal(literal)
     if match.group("sign") == "-":
         raise _refuse(name, text, expected, why="it is negative")
-    value = float(decimal)
+    value = float(literal)
     if not math.isfinite(value):  # unreachable with the limits above; kept as the last guard
         raise _refuse(name, text, expected, why="the number is not finite")
-    return _Number(value, decimal, text[match.end():].strip())
+    return _Number(value, literal, text[match.end():].strip())
 
 
 def tokens(rest: str) -> list[str]:

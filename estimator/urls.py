@@ -24,5 +24,6 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("favicon.ico", views.favicon),
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -105,14 +105,34 @@ def _refusal_page(request: HttpRequest, refused: Refused, *, scenario: Scenario 
                   status=refused.status)
 
 
+HISTORY_LENGTH = 50  # revisions listed on a scenario's page
+
+
+def _history(slug: str) -> tuple[Scenario, list[Revision]]:
+    """The scenario and its newest revisions, newest first, in one query (404 if none)."""
+    revisions = list(
+        Revision.objects.filter(scenario__slug=slug).select_related("scenario", "scenario__forked_from")
+        .order_by("-number")[:HISTORY_LENGTH]
+    )
+    if not revisions:
+        raise Http404(f"no scenario '{slug}'")
+    scenario = revisions[0].scenario
+    for revision in revisions:
+        revision.scenario = scenario
+    return scenario, revisions
+
+
 def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision, texts: dict[str, str], *,
+                   history: list[Revision] | None = None,
                    status: int = 200, errors: dict[str, str] | None = None, conflict: Revision | None = None,
                    name: str | None = None, description: str | None = None, old: bool = False,
                    edited_from: int | None = None) -> HttpResponse:
     page_path = revision.get_absolute_url() if old else scenario.get_absolute_url()
     context = calculator_context(request, texts, base=_saved_inputs(revision.inputs), page_path=page_path)
     edited = bool(presenters.share_query(context["estimate"].texts, _saved_inputs(revision.inputs)))
-    latest = scenario.latest_revision()
+    if history is None:
+        history = list(scenario.revisions.order_by("-number")[:HISTORY_LENGTH])
+    latest = history[0]
     context.update(
         scenario=scenario,
         revision=revision,
@@ -120,7 +140,7 @@ def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision,
         old=old,
         edited=edited,
         is_owner=owns(request, scenario),
-        revisions=scenario.revisions.order_by("-number")[:50],
+        revisions=history,
         form_errors=errors or {},
         conflict=conflict,
         edited_from=edited_from,
@@ -167,10 +187,9 @@ def _see_other(target: Scenario | str) -> HttpResponse:
 def scenario(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         return _save_revision(request, slug)
-    current = _scenario_or_404(slug)
-    latest = current.latest_revision()
-    texts = {**_saved_inputs(latest.inputs), **presenters.input_texts(request.GET)}
-    return _scenario_page(request, current, latest, texts)
+    current, history = _history(slug)
+    texts = {**_saved_inputs(history[0].inputs), **presenters.input_texts(request.GET)}
+    return _scenario_page(request, current, history[0], texts, history=history)
 
 
 def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
@@ -244,10 +263,12 @@ def delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    current = _scenario_or_404(slug)
-    old = get_object_or_404(Revision, scenario=current, number=number)
+    current, history = _history(slug)
+    old = next((r for r in history if r.number == number), None)
+    if old is None:
+        old = get_object_or_404(Revision, scenario=current, number=number)
     texts = {**_saved_inputs(old.inputs), **presenters.input_texts(request.GET)}
-    return _scenario_page(request, current, old, texts, old=True)
+    return _scenario_page(request, current, old, texts, old=True, history=history)
 
 
 def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bool) -> HttpResponse:

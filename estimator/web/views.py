@@ -119,3 +119,8 @@ def api_estimate(request: HttpRequest) -> HttpResponse:
 
 def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(settings.STATIC_URL + "favicon.svg", permanent=True)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers (and the benchmarks' bare-Django baseline): no database, no work."""
+    return HttpResponse("ok", content_type="text/plain")

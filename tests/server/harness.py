@@ -62,6 +62,11 @@ def server_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def collectstatic(env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True,
+                   timeout=300)
+
+
 def migrate(env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=server_env(env), check=True,
                    timeout=120)
@@ -76,19 +81,22 @@ class Server:
         self.env = server_env({**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers),
                                "GUNICORN_ACCESS_LOG": "", "SCENARIOS_PER_HOUR": "1000000"})
         if production:
+            # Behind a load balancer that terminates TLS: clients send X-Forwarded-Proto: https.
             self.env.update(DJANGO_ENV="production", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-                            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+                            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", DJANGO_BEHIND_PROXY="1")
+            collectstatic(self.env)
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 30) -> float:
         """Start and wait for the first 200; returns the seconds that took."""
         began = time.monotonic()
+        probe = urllib.request.Request(self.url + "/api/v1/estimate", headers={"X-Forwarded-Proto": "https"})
         self.process = subprocess.Popen(
             [str(BIN / "gunicorn"), "-c", "estimator/gunicorn.conf.py", "estimator.wsgi"], cwd=ROOT, env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         while time.monotonic() - began < timeout:
             try:
-                with urllib.request.urlopen(self.url + "/api/v1/estimate", timeout=2) as response:
+                with urllib.request.urlopen(probe, timeout=2) as response:
                     if response.status == 200:
                         return time.monotonic() - began
             except (OSError, urllib.error.URLError):
@@ -126,7 +134,8 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
 
-    def request(self, path: str, data: dict | None = None, timeout: float = 10) -> tuple[int, dict, bytes]:
+    def request(self, path: str, data: dict | None = None, timeout: float = 10,
+                headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
         body = None
         if data is not None:
             token = next((c.value for c in self.jar if c.name == "csrftoken"), None)
@@ -135,7 +144,8 @@ class Browser:
                 token = next(c.value for c in self.jar if c.name == "csrftoken")
             body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
         try:
-            with self.opener.open(urllib.request.Request(self.base + path, data=body), timeout=timeout) as response:
+            request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+            with self.opener.open(request, timeout=timeout) as response:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()

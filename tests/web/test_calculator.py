@@ -145,3 +145,16 @@ def test_favicon_ico_points_at_the_svg(client):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+def test_pages_are_compressed_for_clients_that_accept_it(client):
+    response = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+
+
+def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+
+    assert response.status_code == 200 and response.content == b"ok"

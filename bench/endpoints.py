@@ -1,0 +1,102 @@
+"""HTTP benchmark: gunicorn with production settings on loopback (2 workers), driven by wrk
+(8 connections), in alternating rounds. Each endpoint's requests/s is also given as a ratio
+to a minimal view (/healthz) measured in the same server, in the same round: the bare cost of
+Django on this machine.
+
+    python bench/endpoints.py [--rounds 3] [--seconds 5] [--quick]
+
+Targets: API ≥ 0.5 of the minimal view, htmx partial ≥ 0.4, p99 ≤ 20 ms at 8 connections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+
+from common import table, verdict
+
+from tests.server.harness import Server, database
+
+CONNECTIONS = 8
+ENDPOINTS = [
+    ("minimal view", "/healthz", {}),
+    ("API estimate (photo preset)", "/api/v1/estimate?preset=photo-sharing-100m-dau", {}),
+    ("htmx results partial", "/?dau=100M&reads_per_user=5", {"HX-Request": "true"}),
+    ("full page", "/?dau=100M&reads_per_user=5", {}),
+    ("markdown export", "/estimate.md?dau=100M&reads_per_user=5", {}),
+    ("scenario page", "/s/photo-sharing-100m-dau/", {}),
+]
+RATIO_TARGETS = {"API estimate (photo preset)": 0.5, "htmx results partial": 0.4}
+P99_TARGET_MS = 20.0
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+
+
+def wrk(url: str, headers: dict[str, str], seconds: float) -> dict:
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run(command + [url], capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
+        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> list[dict]:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    if quick:
+        rounds, seconds = 1, 1
+    with database() as env:
+        server = Server(env, workers=2, production=True)
+        server.start()
+        try:
+            for name, path, headers in ENDPOINTS if not quick else ():  # warm-up, not counted
+                wrk(server.url + path, headers, 1)
+            measured: dict[str, list[dict]] = {name: [] for name, _, _ in ENDPOINTS}
+            for _ in range(rounds):
+                for name, path, headers in ENDPOINTS:  # alternating: each round visits every endpoint
+                    measured[name].append(wrk(server.url + path, headers, seconds))
+        finally:
+            server.stop()
+    minimal = measured["minimal view"]
+    rows = []
+    for name, path, _ in ENDPOINTS:
+        runs = measured[name]
+        ratio = statistics.median(r["rps"] / m["rps"] for r, m in zip(runs, minimal))
+        p99 = statistics.median(r["p99"] for r in runs)
+        ok = p99 <= P99_TARGET_MS and ratio >= RATIO_TARGETS.get(name, 0) and not any(r["errors"] for r in runs)
+        rows.append({"endpoint": name, "path": path, "rps": statistics.median(r["rps"] for r in runs), "ratio": ratio,
+                     "p50": statistics.median(r["p50"] for r in runs), "p99": p99,
+                     "errors": sum(r["errors"] for r in runs), "target": RATIO_TARGETS.get(name), "met": ok})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--quick", action="store_true", help="one short round (for the smoke test)")
+    args = parser.parse_args()
+    rows = run(args.rounds, args.seconds, args.quick)
+    print(table(["endpoint", "req/s (median)", "× minimal view", "p50", "p99", "non-2xx/3xx", "target", "verdict"],
+                [[r["endpoint"], f"{r['rps']:,.0f}", f"{r['ratio']:.2f}", f"{r['p50']:.2f} ms", f"{r['p99']:.2f} ms",
+                  r["errors"], (f"≥ {r['target']}, " if r["target"] else "") + f"p99 ≤ {P99_TARGET_MS:g} ms",
+                  verdict(r["met"])] for r in rows]))
+    print(f"\ngunicorn, production settings, 2 sync workers; wrk -t2 -c{CONNECTIONS}; medians of the rounds")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Every benchmark, one table: `make bench` (or python bench/run.py [--quick]).
+
+Each row names the command that reproduces it. Figures are medians; ratios are against
+baselines measured in the same run, because this 2-core machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import coldstart
+import endpoints
+import engine
+import keystroke
+import load
+import pageweight
+from common import table, verdict
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny settings: checks the scripts run, not the figures")
+    parser.add_argument("--load-seconds", type=float, default=60)
+    args = parser.parse_args()
+    rows = []
+
+    for r in engine.run(args.quick):
+        rows.append([f"engine: {r['preset']}", f"{r['seconds'] * 1e6:.0f} µs warm, {r['cold'] * 1e6:.0f} µs cold",
+                     f"{r['cold'] / r['baseline']:.1f}× a pint conversion", "≤ 200 µs", verdict(r["met"]),
+                     "python bench/engine.py"])
+    for r in endpoints.run(quick=args.quick):
+        target = (f"≥ {r['target']} × minimal, " if r["target"] else "") + "p99 ≤ 20 ms"
+        rows.append([f"HTTP: {r['endpoint']}", f"{r['rps']:,.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms",
+                     f"{r['ratio']:.2f} × minimal view", target, verdict(r["met"]), "python bench/endpoints.py"])
+    r = coldstart.run(quick=args.quick)
+    rows.append(["cold start to first 200", f"{r['seconds'] * 1000:.0f} ms",
+                 f"{r['seconds'] / r['interpreter']:.1f}× bare python start", "≤ 1 s", verdict(r["met"]),
+                 "python bench/coldstart.py"])
+    r = pageweight.run()
+    rows.append(["first load", f"{r['total']:,} B in {r['requests']} requests, third-party: "
+                 f"{', '.join(r['third_party']) or 'none'}", "", "≤ 50 KB, ≤ 5 requests, none", verdict(r["met"]),
+                 "python bench/pageweight.py"])
+    r = keystroke.run(quick=args.quick)
+    rows.append(["keystroke → results (Chromium)", f"median {r['median']:.0f} ms, p90 {r['p90']:.0f} ms",
+                 f"fetch /healthz {r['baseline']:.1f} ms", "median ≤ 100 ms", verdict(r["met"]),
+                 "python bench/keystroke.py"])
+    seconds = 2 if args.quick else args.load_seconds
+    connections = 4 if args.quick else 16
+    r = load.run(seconds, connections)
+    rows.append([f"load: reads + saves, {seconds:g} s × {connections} connections",
+                 f"{r['requests']:,} requests ({r['rps']:,.0f}/s), {len(r['errors'])} errors, "
+                 f"{r['lost']} of {r['saved']:,} saves lost", "", "0 errors, 0 lost", verdict(r["met"]),
+                 "python bench/load.py"])
+
+    print(table(["benchmark", "figure", "against baseline", "target", "verdict", "command"], rows))
+
+
+if __name__ == "__main__":
+    main()

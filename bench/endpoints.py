@@ -77,11 +77,19 @@ def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> list[dict]:
         runs = measured[name]
         ratio = statistics.median(r["rps"] / m["rps"] for r, m in zip(runs, minimal))
         p99 = statistics.median(r["p99"] for r in runs)
+        baseline = path == "/healthz"  # the reference the others are measured against, not judged
         ok = p99 <= P99_TARGET_MS and ratio >= RATIO_TARGETS.get(name, 0) and not any(r["errors"] for r in runs)
         rows.append({"endpoint": name, "path": path, "rps": statistics.median(r["rps"] for r in runs), "ratio": ratio,
                      "p50": statistics.median(r["p50"] for r in runs), "p99": p99,
-                     "errors": sum(r["errors"] for r in runs), "target": RATIO_TARGETS.get(name), "met": ok})
+                     "errors": sum(r["errors"] for r in runs), "target": RATIO_TARGETS.get(name),
+                     "baseline": baseline, "met": ok or baseline})
     return rows
+
+
+def target_text(row: dict) -> str:
+    if row["baseline"]:
+        return "(baseline)"
+    return (f"≥ {row['target']} × minimal, " if row["target"] else "") + f"p99 ≤ {P99_TARGET_MS:g} ms"
 
 
 def main() -> None:
@@ -93,8 +101,7 @@ def main() -> None:
     rows = run(args.rounds, args.seconds, args.quick)
     print(table(["endpoint", "req/s (median)", "× minimal view", "p50", "p99", "non-2xx/3xx", "target", "verdict"],
                 [[r["endpoint"], f"{r['rps']:,.0f}", f"{r['ratio']:.2f}", f"{r['p50']:.2f} ms", f"{r['p99']:.2f} ms",
-                  r["errors"], (f"≥ {r['target']}, " if r["target"] else "") + f"p99 ≤ {P99_TARGET_MS:g} ms",
-                  verdict(r["met"])] for r in rows]))
+                  r["errors"], target_text(r), "baseline" if r["baseline"] else verdict(r["met"])] for r in rows]))
     print(f"\ngunicorn, production settings, 2 sync workers; wrk -t2 -c{CONNECTIONS}; medians of the rounds")
 
 

@@ -21,10 +21,9 @@ RESULT_GROUPS = ("Traffic", "Data", "Availability", "Capacity")
 
 ESTIMATE = Calculator(INPUTS, RESULT_GROUPS)
 _result = ESTIMATE.result
-_Context = Context
 
 
-def _per_period(c: _Context, name: str) -> str:
+def _per_period(c: Context, name: str) -> str:
     """' ÷ 86,400 s/day' for a rate the user wrote per day (or per hour, week, ...)."""
     period = c.input(name).period or "day"
     return f" ÷ {formatting.number(seconds(period))} s/{period}"
@@ -34,7 +33,7 @@ SECONDS_PER_DAY = f"{formatting.number(DAY)} s/day"
 SECONDS_PER_MONTH = f"{formatting.number(MONTH)} s/month"
 
 
-def _from_users(c: _Context, given: str, per_user: str) -> tuple[float, str]:
+def _from_users(c: Context, given: str, per_user: str) -> tuple[float, str]:
     override = c.input(given)
     if override is not None:
         return override.value, f"given: {override.figure}"
@@ -45,23 +44,23 @@ def _from_users(c: _Context, given: str, per_user: str) -> tuple[float, str]:
 # Traffic -----------------------------------------------------------------------------------
 
 @_result("read_qps", "Reads per second", "Traffic", "req/s", "rate")
-def _read_qps(c: _Context):
+def _read_qps(c: Context):
     return _from_users(c, "read_qps", "reads_per_user")
 
 
 @_result("write_qps", "Writes per second", "Traffic", "req/s", "rate")
-def _write_qps(c: _Context):
+def _write_qps(c: Context):
     return _from_users(c, "write_qps", "writes_per_user")
 
 
 @_result("total_qps", "Requests per second", "Traffic", "req/s", "rate")
-def _total_qps(c: _Context):
+def _total_qps(c: Context):
     value = traffic.total_qps(read_qps=c.r("read_qps"), write_qps=c.r("write_qps"))
     return value, f"{c.s('read_qps')} + {c.s('write_qps')}"
 
 
 def _peak_of(average: str):
-    def compute(c: _Context):
+    def compute(c: Context):
         value = traffic.peak(average=c.r(average), peak_factor=c.v("peak_factor"))
         return value, f"{c.s(average)} × peak factor {formatting.number(c.v('peak_factor'))}"
 
@@ -74,7 +73,7 @@ _result("peak_qps", "Peak requests per second", "Traffic", "req/s", "rate")(_pea
 
 
 @_result("requests_per_month", "Requests per month", "Traffic", "req", "requests", "/month")
-def _requests_per_month(c: _Context):
+def _requests_per_month(c: Context):
     value = traffic.requests_per_month(total_qps=c.r("total_qps"))
     return value, f"{c.s('total_qps')} × {SECONDS_PER_MONTH}"
 
@@ -82,19 +81,19 @@ def _requests_per_month(c: _Context):
 # Data --------------------------------------------------------------------------------------
 
 @_result("storage_per_day", "New data per day (one copy)", "Data", "B", "size", "/day")
-def _storage_per_day(c: _Context):
+def _storage_per_day(c: Context):
     value = storage.storage_per_day(write_qps=c.r("write_qps"), object_size=c.v("object_size"))
     return value, f"{c.s('write_qps')} × {SECONDS_PER_DAY} × {c.fig('object_size')}"
 
 
 @_result("storage_per_year", "New data per year (one copy)", "Data", "B", "size", "/yr")
-def _storage_per_year(c: _Context):
+def _storage_per_year(c: Context):
     value = storage.storage_per_year(storage_per_day=c.r("storage_per_day"))
     return value, f"{c.s('storage_per_day')} × {storage.DAYS_PER_YEAR} days"
 
 
 @_result("storage_total", "Total storage (retention × copies)", "Data", "B", "size")
-def _storage_total(c: _Context):
+def _storage_total(c: Context):
     retention = c.v("retention")
     replication_factor = c.v("replication_factor")
     value = storage.storage_total(storage_per_day=c.r("storage_per_day"), retention=retention,
@@ -106,7 +105,7 @@ def _storage_total(c: _Context):
 
 
 def _throughput(qps: str, size: str):
-    def compute(c: _Context):
+    def compute(c: Context):
         value = bandwidth.throughput(qps=c.r(qps), size=c.v(size))
         return value, f"{c.s(qps)} × {c.fig(size)}"
 
@@ -120,7 +119,7 @@ _result("peak_egress", "Peak egress", "Data", "B/s", "bandwidth")(_peak_of("egre
 
 
 @_result("egress_per_month", "Egress per month", "Data", "B", "size", "/month")
-def _egress_per_month(c: _Context):
+def _egress_per_month(c: Context):
     value = bandwidth.per_month(rate=c.r("egress"))
     return value, f"{c.s('egress')} × {SECONDS_PER_MONTH}"
 
@@ -128,14 +127,14 @@ def _egress_per_month(c: _Context):
 # Availability ------------------------------------------------------------------------------
 
 @_result("nines", "Nines", "Availability", "", "number")
-def _nines(c: _Context):
+def _nines(c: Context):
     target = c.input("availability")
     value = availability.nines(unavailability=target.complement)
     return value, f"−log10(1 − {target.figure}) = −log10({formatting.number(target.complement)})"
 
 
 def _downtime(period_name: str, period: float):
-    def compute(c: _Context):
+    def compute(c: Context):
         target = c.input("availability")
         value = availability.downtime(unavailability=target.complement, period=period)
         return value, f"(1 − {target.figure}) × {formatting.number(period)} s/{period_name}"
@@ -152,7 +151,7 @@ for _name, _period in availability.PERIODS:
 # Capacity ----------------------------------------------------------------------------------
 
 @_result("concurrency", "Requests in flight at peak", "Capacity", "", "number")
-def _concurrency(c: _Context):
+def _concurrency(c: Context):
     value = capacity.concurrency(peak_qps=c.r("peak_qps"), request_latency=c.v("request_latency"))
     return value, f"{c.s('peak_qps')} × {c.fig('request_latency')} (Little's law)"
 
@@ -162,7 +161,7 @@ def _ceiling_work(load: str, per_node: str, ratio: float) -> str:
 
 
 @_result("app_servers", "App servers", "Capacity", "", "integer")
-def _app_servers(c: _Context):
+def _app_servers(c: Context):
     peak_qps, server_qps, utilization = c.r("peak_qps"), c.v("server_qps"), c.v("utilization")
     value = capacity.app_servers(peak_qps=peak_qps, server_qps=server_qps, utilization=utilization)
     per_node = f"({c.fig('server_qps')} × {c.fig('utilization')})"
@@ -170,7 +169,7 @@ def _app_servers(c: _Context):
 
 
 @_result("cache_memory", "Cache memory", "Capacity", "B", "size")
-def _cache_memory(c: _Context):
+def _cache_memory(c: Context):
     value = cache.cache_memory(read_qps=c.r("read_qps"), response_size=c.v("response_size"),
                                cache_hot_fraction=c.v("cache_hot_fraction"))
     return value, (f"{c.s('read_qps')} × {SECONDS_PER_DAY} × {c.fig('response_size')} × "
@@ -178,7 +177,7 @@ def _cache_memory(c: _Context):
 
 
 @_result("db_shards", "Database shards", "Capacity", "", "integer")
-def _db_shards(c: _Context):
+def _db_shards(c: Context):
     total, copies = c.r("storage_total"), c.v("replication_factor")
     node_storage, write_qps = c.v("node_storage"), c.r("peak_write_qps")
     node_write_qps, utilization = c.v("node_write_qps"), c.v("utilization")
@@ -193,14 +192,14 @@ def _db_shards(c: _Context):
 
 
 @_result("db_nodes", "Database nodes (shards × copies)", "Capacity", "", "integer")
-def _db_nodes(c: _Context):
+def _db_nodes(c: Context):
     copies = c.v("replication_factor")
     value = capacity.db_nodes(db_shards=int(c.r("db_shards")), replication_factor=copies)
     return value, f"{c.s('db_shards')} shards × {c.fig('replication_factor')}"
 
 
 @_result("read_replicas", "Read replicas", "Capacity", "", "integer")
-def _read_replicas(c: _Context):
+def _read_replicas(c: Context):
     peak_read_qps, hit_rate = c.r("peak_read_qps"), c.v("cache_hit_rate")
     per_replica, utilization = c.v("replica_read_qps"), c.v("utilization")
     value = capacity.read_replicas(peak_read_qps=peak_read_qps, cache_hit_rate=hit_rate,

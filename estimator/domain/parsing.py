@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import formatting
 from .errors import InputError
-from .units import DAY, Q, factor
+from .units import DAY, factor
 
 MAX_INPUT_LENGTH = 64  # characters: "1.5 billion requests per user per day" fits with room
 MAX_DIGITS = 30  # digits in one number; more is a typo or an attack (pint's regex is quadratic)
@@ -109,11 +109,6 @@ class Parsed:
     complement: float | None = None  # fractions: 1 − value, computed exactly in decimal
     period: str | None = None  # rates: the period the user wrote the rate per ("day", "hour")
     detail: object = None  # kinds with structure keep it here (the workbench's system tree)
-
-    @property
-    def quantity(self):
-        """The value as a pint Quantity in its canonical unit (for checks, not the hot path)."""
-        return Q(self.value, self.unit)
 
 
 @dataclass(frozen=True, slots=True)

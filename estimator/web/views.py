@@ -6,6 +6,9 @@ Calculating is GET (shareable, cacheable, the back button works); saving is POST
 
 from __future__ import annotations
 
+from functools import lru_cache
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -49,15 +52,24 @@ def markdown_body(query, share_base: str) -> tuple[int, str]:
     return (400 if errors else 200), markdown.render(result, share_url=share)
 
 
+@lru_cache(maxsize=None)
+def route(name: str) -> str:
+    """The path of a named route without arguments: fixed for the life of the process."""
+    return reverse(name)
+
+
 def calculator_context(request: HttpRequest, texts: dict[str, str], *, base: dict[str, str] | None = None,
                        page_path: str | None = None) -> dict:
     """Everything the calculator template shows for `texts`. `base` is what a share link
     leaves out (the defaults, or a scenario's saved inputs)."""
-    base = base if base is not None else dict(DEFAULTS)
+    from_defaults = base is None
+    base = DEFAULTS if base is None else base
     result = estimate({**base, **texts})
-    page_path = page_path or reverse("calculator")
-    share_path = presenters.with_query(page_path, presenters.share_query(result.texts, base))
-    markdown_path = presenters.with_query(reverse("estimate_markdown"), presenters.share_query(result.texts))
+    page_path = page_path or route("calculator")
+    query = presenters.share_query(result.texts, base)
+    share_path = presenters.with_query(page_path, query)
+    markdown_query = query if from_defaults else presenters.share_query(result.texts)
+    markdown_path = presenters.with_query(route("estimate_markdown"), markdown_query)
     availability = result.inputs.get("availability")
     return {
         "estimate": result,
@@ -67,9 +79,7 @@ def calculator_context(request: HttpRequest, texts: dict[str, str], *, base: dic
         "share_url": request.build_absolute_uri(share_path),
         "markdown_path": markdown_path,
         "workbench_path": presenters.with_query(
-            reverse("availability"),
-            f"target={availability.text}" if availability else "",
-        ) if availability else reverse("availability"),
+            route("availability"), urlencode({"target": availability.text}) if availability else ""),
         "conventions": markdown.CONVENTIONS,
         "page_path": page_path,
         "input_texts": result.texts,
@@ -95,7 +105,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
     if not request.htmx and request.GET:
         # A plain form submit sends every field: answer with the short share link instead,
         # so the address bar always holds a link worth sharing.
-        short = presenters.with_query(reverse("calculator"), presenters.share_query(texts))
+        short = presenters.with_query(route("calculator"), presenters.share_query(texts))
         if short != request.get_full_path():
             return redirect(short)
     context = calculator_context(request, texts)
@@ -106,7 +116,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
 @require_GET
 @condition(etag_func=lambda request: query_etag(request))
 def estimate_markdown(request: HttpRequest) -> HttpResponse:
-    status, text = markdown_body(request.GET, request.build_absolute_uri(reverse("calculator")))
+    status, text = markdown_body(request.GET, request.build_absolute_uri(route("calculator")))
     return cacheable(markdown_response(text, status=status))
 
 

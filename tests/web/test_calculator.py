@@ -138,7 +138,7 @@ def test_an_overlong_query_is_refused_before_any_work(client):
 def test_nines_link_to_the_workbench_with_the_target(client):
     html = client.get("/?availability=99.99%25").content.decode()
 
-    assert 'href="/availability/?target=99.99%"' in html
+    assert 'href="/availability/?target=99.99%25"' in html
 
 
 def test_favicon_ico_points_at_the_svg(client):
@@ -158,3 +158,10 @@ def test_healthz_answers_without_touching_the_database(client, django_assert_num
         response = client.get("/healthz")
 
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_input_names_are_plain_identifiers_safe_in_markup():
+    from estimator.domain.inputs import INPUTS
+    from estimator.domain.workbench import WORKBENCH_INPUTS
+
+    assert all(re.fullmatch(r"[a-z_]+", spec.name) for spec in (*INPUTS, *WORKBENCH_INPUTS))

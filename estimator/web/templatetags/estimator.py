@@ -6,12 +6,20 @@ tags write the same markup directly. Every value passes through html.escape (quo
 so escaping is as strict as the template engine's autoescape.
 """
 
+from functools import lru_cache
 from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+
+@lru_cache(maxsize=256)
+def _card_head(name: str, label: str, available: bool) -> str:
+    """The constant start of a result card, escaped once per process, not once per request."""
+    return (f'<div class="result{"" if available else " unavailable"}" id="result-{escape(name)}">'
+            f'<dt>{escape(label)} <code>{escape(name)}</code></dt><dd class="value">')
 
 
 @register.simple_tag
@@ -22,9 +30,7 @@ def result_cards(results, workbench_path=""):
         if r.name == "nines" and r.available and workbench_path:
             aside = f' <a class="aside" href="{escape(workbench_path)}">availability workbench →</a>'
         parts.append(
-            f'<div class="result{"" if r.available else " unavailable"}" id="result-{escape(r.name)}">'
-            f"<dt>{escape(r.label)} <code>{escape(r.name)}</code></dt>"
-            f'<dd class="value">{escape(r.display)}{aside}</dd>'
+            f"{_card_head(r.name, r.label, r.available)}{escape(r.display)}{aside}</dd>"
             f'<dd class="work"><details><summary>Work</summary><p>{escape(r.work)}</p></details></dd></div>'
         )
     return mark_safe("\n".join(parts))
@@ -34,8 +40,8 @@ def result_cards(results, workbench_path=""):
 def oob_errors(field_groups):
     """Each field's message, to be swapped out of band into the form by htmx."""
     return mark_safe("\n".join(
-        f'<p class="field-error" id="error-{escape(f.name)}" hx-swap-oob="true">{escape(f.error)}</p>'
-        for _, fields in field_groups for f in fields
+        f'<p class="field-error" id="error-{f.name}" hx-swap-oob="true">{escape(f.error)}</p>'
+        for _, fields in field_groups for f in fields  # names are declared identifiers: [a-z_]+
     ))
 
 

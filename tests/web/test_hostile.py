@@ -125,3 +125,32 @@ def test_any_system_gets_a_200_or_a_400(client, text):
     response = client.get("/api/v1/availability", {"system": text})
 
     assert response.status_code in (200, 400)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(NAMES), text=st.text(max_size=80))
+def test_any_text_in_any_field_gets_a_200_or_a_400_from_the_markdown_export(client, name, text):
+    response = client.get("/estimate.md", {name: text})
+
+    assert response.status_code in (200, 400)
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(WB_NAMES), text=st.text(max_size=120))
+def test_any_text_in_any_workbench_field_renders_and_answers(client, name, text):
+    for path in ("/availability/", "/availability.md", "/api/v1/availability"):
+        response = client.get(path, {name: text}, HTTP_HX_REQUEST="true")
+        assert response.status_code in (200, 400), path
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(NAMES), text=st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=80))
+def test_any_text_in_any_field_prints_or_exits_2_from_the_cli(name, text):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("estimate", f"{name}={text}", "--format", "json", stdout=out, stderr=err)
+    except SystemExit as exit:
+        assert exit.code == 2
+    else:
+        assert out.getvalue().startswith('{"inputs":')

@@ -7,8 +7,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import condition, require_GET
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +42,18 @@ def cacheable(response: HttpResponse) -> HttpResponse:
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def pure_get(view):
+    """For a GET view whose answer is a pure function of its query: GET only, an ETag with
+    304 for a matching If-None-Match, and public caching for a few minutes."""
+    @require_GET
+    @condition(etag_func=query_etag)
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return cacheable(view(request, *args, **kwargs))
+
+    return wrapped
 
 
 def dumps(data) -> str:

@@ -10,25 +10,28 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from estimator.domain.estimate import RESULT_GROUPS, Estimate, Result
-from estimator.domain.inputs import BY_NAME, DEFAULTS, GROUPS, INPUTS, Input
+from estimator.domain.engine import Calculator
+from estimator.domain.estimate import ESTIMATE, Estimate, Result
+from estimator.domain.inputs import Input
 from estimator.domain.presets import BY_SLUG as PRESETS
 
 
-def input_texts(query: QueryDict | Mapping[str, str]) -> dict[str, str]:
-    """The input texts a query carries (names that are not inputs are left out)."""
-    return {name: query.get(name, "") for name in BY_NAME if name in query}
+def input_texts(query: QueryDict | Mapping[str, str], calculator: Calculator = ESTIMATE) -> dict[str, str]:
+    """The input texts a query carries (names that are not the calculator's inputs are left out)."""
+    return {name: query.get(name, "") for name in calculator.by_name if name in query}
 
 
-def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozenset()) -> dict[str, str]:
+def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozenset(),
+                  calculator: Calculator = ESTIMATE) -> dict[str, str]:
     """An error message for every query name that is not an input, with a suggestion."""
+    names = list(calculator.by_name)
     errors = {}
     for name in query:
-        if name in BY_NAME or name in allowed:
+        if name in calculator.by_name or name in allowed:
             continue
         shown = name[:40]
-        close = difflib.get_close_matches(name, list(BY_NAME), n=1)
-        hint = f"; did you mean {close[0]}?" if close else f"; inputs are {', '.join(BY_NAME)}"
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; inputs are {', '.join(names)}"
         errors[shown] = f"'{shown}' is not an input{hint}"
     return errors
 
@@ -49,11 +52,13 @@ def with_preset(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str
     return texts, errors
 
 
-def share_query(texts: Mapping[str, str], base: Mapping[str, str] = DEFAULTS) -> str:
+def share_query(texts: Mapping[str, str], base: Mapping[str, str] | None = None,
+                calculator: Calculator = ESTIMATE) -> str:
     """The query string of a share link: only the inputs whose text differs from `base`
     (the defaults, or a saved revision's inputs), in declaration order."""
+    base = calculator.defaults if base is None else base
     pairs = []
-    for spec in INPUTS:
+    for spec in calculator.inputs:
         text = texts.get(spec.name)
         if text is None:
             continue
@@ -78,18 +83,16 @@ class Field:
 
 
 def field_groups(estimate: Estimate) -> list[tuple[str, list[Field]]]:
-    groups = []
-    for group in GROUPS:
-        fields = [
-            Field(spec, estimate.texts[spec.name], estimate.errors.get(spec.name, ""))
-            for spec in INPUTS
-            if spec.group == group
-        ]
-        groups.append((group, fields))
-    return groups
+    """The form's fields in their groups, in declaration order, each with its text and message."""
+    groups: dict[str, list[Field]] = {}
+    for spec in estimate.calculator.inputs:
+        field = Field(spec, estimate.texts[spec.name], estimate.errors.get(spec.name, ""))
+        groups.setdefault(spec.group, []).append(field)
+    return list(groups.items())
 
 
 def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:
     return [
-        (group, [r for r in estimate.results.values() if r.group == group]) for group in RESULT_GROUPS
+        (group, [r for r in estimate.results.values() if r.group == group])
+        for group in estimate.calculator.result_groups
     ]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import require_GET
 from django_htmx.http import replace_url
 
 from estimator.domain import markdown
@@ -22,7 +22,7 @@ from estimator.domain.inputs import DEFAULTS
 from estimator.domain.presets import PRESETS
 
 from . import presenters
-from .http import cacheable, json_response, markdown_response, query_etag
+from .http import json_response, markdown_response, pure_get
 
 
 def evaluate(query) -> tuple[Estimate | None, dict[str, str]]:
@@ -113,18 +113,16 @@ def calculator(request: HttpRequest) -> HttpResponse:
     return render_calculator(request, "web/calculator.html", context)
 
 
-@require_GET
-@condition(etag_func=lambda request: query_etag(request))
+@pure_get
 def estimate_markdown(request: HttpRequest) -> HttpResponse:
     status, text = markdown_body(request.GET, request.build_absolute_uri(route("calculator")))
-    return cacheable(markdown_response(text, status=status))
+    return markdown_response(text, status=status)
 
 
-@require_GET
-@condition(etag_func=lambda request: query_etag(request))
+@pure_get
 def api_estimate(request: HttpRequest) -> HttpResponse:
     status, body = api_body(request.GET)
-    return cacheable(json_response(body, status=status))
+    return json_response(body, status=status)
 
 
 def favicon(request: HttpRequest) -> HttpResponse:

@@ -2,36 +2,30 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import require_GET
 from django_htmx.http import replace_url
 
 from estimator.domain import diagram, markdown
 from estimator.domain.workbench import NINES_ROWS, PERIOD_NAMES, WORKBENCH, downtime_table
 
-from .http import cacheable, json_response, markdown_response, query_etag
-from .presenters import Field, with_query
+from .http import json_response, markdown_response, pure_get
+from .presenters import field_groups, input_texts, result_groups, share_query, unknown_names, with_query
 
 
 def _texts(query) -> dict[str, str]:
-    return {name: query.get(name, "") for name in WORKBENCH.by_name if name in query}
+    return input_texts(query, WORKBENCH)
 
 
 def _share_query(texts: dict[str, str]) -> str:
-    return urlencode([(name, text) for name, text in texts.items()
-                      if name in WORKBENCH.by_name and " ".join(text.split()) != WORKBENCH.defaults[name]])
+    return share_query(texts, calculator=WORKBENCH)
 
 
 def evaluate(query):
     """The workbench result for a query and every error: unknown names and bad inputs."""
-    errors = {}
-    for name in query:
-        if name not in WORKBENCH.by_name:
-            errors[name[:40]] = f"'{name[:40]}' is not a workbench input; inputs are {', '.join(WORKBENCH.by_name)}"
+    errors = unknown_names(query, calculator=WORKBENCH)
     result = WORKBENCH(_texts(query))
     errors.update(result.errors)
     return result, errors
@@ -66,9 +60,8 @@ def availability(request: HttpRequest) -> HttpResponse:
     rows = [("this system", system.complement)] if system is not None else []
     context = {
         "estimate": result,
-        "field_groups": [(group, [f for f in _fields(result) if f.spec.group == group])
-                         for group in ("System", "Target", "Error budget")],
-        "result_groups": [(g, [r for r in result.results.values() if r.group == g]) for g in WORKBENCH.result_groups],
+        "field_groups": field_groups(result),
+        "result_groups": result_groups(result),
         "diagram": diagram.svg(system.detail, title=f"Block diagram of {system.figure}") if system is not None else "",
         "downtime_rows": downtime_table(rows + NINES_ROWS),
         "period_names": PERIOD_NAMES,
@@ -87,19 +80,13 @@ def availability(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _fields(result) -> list[Field]:
-    return [Field(spec, result.texts[spec.name], result.errors.get(spec.name, "")) for spec in WORKBENCH.inputs]
-
-
-@require_GET
-@condition(etag_func=lambda request: query_etag(request))
+@pure_get
 def availability_markdown(request: HttpRequest) -> HttpResponse:
     status, text = markdown_body(request.GET, request.build_absolute_uri(reverse("availability")))
-    return cacheable(markdown_response(text, status=status))
+    return markdown_response(text, status=status)
 
 
-@require_GET
-@condition(etag_func=lambda request: query_etag(request))
+@pure_get
 def api_availability(request: HttpRequest) -> HttpResponse:
     status, body = api_body(request.GET)
-    return cacheable(json_response(body, status=status))
+    return json_response(body, status=status)

@@ -34,8 +34,12 @@ P99_TARGET_MS = 20.0
 
 
 def _ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+    """wrk's latency figure in milliseconds ('812.00us', '3.21ms', '1.02s', '1.10m')."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text)
+    if match is None:
+        raise ValueError(f"unexpected latency from wrk: {text!r}")
+    value, unit = match.groups()
+    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3, "h": 3600e3}[unit]
 
 
 def wrk(url: str, headers: dict[str, str], seconds: float) -> dict:
@@ -43,12 +47,14 @@ def wrk(url: str, headers: dict[str, str], seconds: float) -> dict:
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    if "Latency Distribution" not in out:
+        raise RuntimeError(f"wrk gave no latency distribution for {url}:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),  # a line of the distribution
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }

@@ -203,9 +203,9 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
         edited_from = int(request.POST.get("revision", ""))
     except ValueError:
         edited_from = None
-    result = estimate(texts)
     latest = current.latest_revision()
-    merged = {**_saved_inputs(latest.inputs), **texts}
+    merged = {**_saved_inputs(latest.inputs), **texts}  # an input not posted keeps its saved text
+    result = estimate(merged)
     if edited_from is None:
         errors["revision"] = "The form did not say which revision it was edited from; reload the page and save again."
     if errors or result.errors:
@@ -220,7 +220,7 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
             newest = locked.revisions.order_by("-number").first()
             if newest.number != edited_from:
                 raise _Conflict(newest)
-            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(texts))
+            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(merged))
             locked.name, locked.description = name, description
             locked.save(update_fields=["name", "description", "updated"])
     except _Conflict as conflict:

@@ -267,3 +267,22 @@ def test_admin_lists_scenarios_for_staff(client):
 
     assert client.get("/admin/web/scenario/").status_code == 200
     assert client.get("/admin/web/revision/").status_code == 200
+
+
+def test_a_save_changes_only_the_inputs_it_posts(client):
+    scenario = save(client, dau="100M", object_size="2 MB")
+
+    client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1", "dau": "5M"})
+
+    inputs = scenario.latest_revision().inputs
+    assert inputs["dau"] == "5M" and inputs["object_size"] == "2 MB"
+
+
+def test_a_save_without_its_revision_number_is_refused_with_a_message(client):
+    scenario = save(client)
+
+    response = client.post(scenario.get_absolute_url(), {"name": "n", "dau": "5M"})
+
+    assert response.status_code == 400
+    assert "did not say which revision it was edited from" in response.content.decode()
+    assert scenario.revisions.count() == 1

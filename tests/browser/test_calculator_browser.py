@@ -81,3 +81,18 @@ def test_the_form_is_usable_from_the_keyboard(page, live_server):
 def expect_text(locator, expected):
     expect(locator).to_have_text(expected)
 
+
+
+def test_a_persistent_status_announces_each_update_to_screen_readers(page, live_server):
+    page.goto(live_server.url + "/")
+    status = page.locator("#results-status")
+    assert status.get_attribute("aria-live") == "polite"
+    page.evaluate("() => { document.getElementById('results-status').marker = 'kept'; }")
+
+    page.fill("#id_dau", "lots")
+
+    expect(status).to_have_text("Results updated; 1 input needs attention: dau.")
+    # The same element, only its text replaced: a replaced live region would not be announced.
+    assert page.evaluate("() => document.getElementById('results-status').marker") == "kept"
+    page.fill("#id_dau", "5M")
+    expect(status).to_have_text("Results updated.")

@@ -13,7 +13,10 @@ import re
 from .engine import Estimate
 from .units import CONVENTIONS
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
+# table cells, headings; < > & become entities below. Not . - + ( ), which only matter at
+# the start of a line or after ], so "0.1" stays readable in the raw text.
+_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 
 
 def escape(text: str) -> str:

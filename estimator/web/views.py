@@ -19,6 +19,7 @@ from django_htmx.http import replace_url
 from estimator.domain import markdown
 from estimator.domain.estimate import Estimate, estimate
 from estimator.domain.inputs import DEFAULTS
+from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG
 from estimator.domain.presets import PRESETS
 
 from . import presenters
@@ -49,7 +50,10 @@ def markdown_body(query, share_base: str) -> tuple[int, str]:
     with the errors listed in it). `share_base` is the absolute URL of the calculator."""
     result, errors = evaluate(query)
     share = presenters.with_query(share_base, presenters.share_query(result.texts))
-    return (400 if errors else 200), markdown.render(result, share_url=share)
+    preset = PRESETS_BY_SLUG.get(query.get("preset", ""))
+    name = f"{preset.name} (preset, with your inputs)" if preset and set(query) - {"preset"} else (
+        preset.name if preset else "")
+    return (400 if errors else 200), markdown.render(result, share_url=share, name=name)
 
 
 @lru_cache(maxsize=None)

@@ -72,3 +72,10 @@ def test_an_unknown_scenario_exits_2(capsys):
 
     assert exit.value.code == 2
     assert "there is no scenario 'nope'" in capsys.readouterr().err
+
+
+def test_markdown_of_a_preset_carries_its_name():
+    text = run("--preset", "photo-sharing-100m-dau", "--format", "markdown")
+
+    assert text.startswith("# Photo sharing app, 100M DAU\n")
+    assert "| Writes per user per day | `writes_per_user` | 0.1 |" in text

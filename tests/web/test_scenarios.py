@@ -168,7 +168,7 @@ def test_names_and_descriptions_are_escaped_in_html_and_markdown(client):
 
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html
-    assert "<script>" not in markdown and "<img" not in markdown and "\\[x\\]\\(javascript" in markdown
+    assert "<script>" not in markdown and "<img" not in markdown and "\\[x\\](javascript" in markdown
 
 
 def test_markdown_of_a_scenario_and_of_a_revision(client):

@@ -90,7 +90,7 @@ REQUEST_NOUNS = frozenset(
     "call calls hit hits upload uploads download downloads redirect redirects transaction "
     "transactions message messages event events view views post posts photo photos".split()
 )
-RATE_UNITS = {"rps": "second", "qps": "second", "tps": "second", "ops": None}
+PER_SECOND_UNITS = frozenset(("rps", "qps", "tps"))  # requests, queries, transactions per second
 PER = frozenset(("/", "per", "a", "an", "each", "every"))
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -291,8 +291,9 @@ class Rate(Kind):
         per_user = False
         if words and words[0].lower() in REQUEST_NOUNS:
             words.pop(0)
-        if words and words[0].lower() in RATE_UNITS and words[0].lower() != "ops":
-            period = RATE_UNITS[words.pop(0).lower()]
+        if words and words[0].lower() in PER_SECOND_UNITS:
+            words.pop(0)
+            period = "second"
         while words:
             if words[0].lower() not in PER or len(words) < 2:
                 raise self._bad_unit(name, text, want, words)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
-
 from functools import wraps
+from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers

@@ -28,7 +28,7 @@ from . import presenters
 from .http import json_response, markdown_response
 from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, new_slug
 from .ownership import address_hash, owner_fields, owner_key, owns
-from .views import calculator_context, render_calculator
+from .views import calculator_context, render_live
 
 
 class Refused(Exception):
@@ -153,7 +153,7 @@ def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision,
     )
     if not edited:
         context["markdown_path"] = context["scenario_markdown_path"]
-    return render_calculator(request, "web/scenario.html", context, status=status)
+    return render_live(request, "web/scenario.html", context, status=status)
 
 
 def _scenario_or_404(slug: str) -> Scenario:

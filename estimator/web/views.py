@@ -19,14 +19,13 @@ from django_htmx.http import replace_url
 from estimator.domain import markdown
 from estimator.domain.estimate import Estimate, estimate
 from estimator.domain.inputs import DEFAULTS
-from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG
-from estimator.domain.presets import PRESETS
+from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG, PRESETS
 
 from . import presenters
 from .http import json_response, markdown_response, pure_get
 
 
-def evaluate(query) -> tuple[Estimate | None, dict[str, str]]:
+def evaluate(query) -> tuple[Estimate, dict[str, str]]:
     """The estimate for an API-style query (inputs, `preset`) and every error it has:
     unknown names, an unknown preset, bad inputs. Shared by the API and the CLI."""
     texts, errors = presenters.with_preset(query)
@@ -50,9 +49,10 @@ def markdown_body(query, share_base: str) -> tuple[int, str]:
     with the errors listed in it). `share_base` is the absolute URL of the calculator."""
     result, errors = evaluate(query)
     share = presenters.with_query(share_base, presenters.share_query(result.texts))
+    name = ""
     preset = PRESETS_BY_SLUG.get(query.get("preset", ""))
-    name = f"{preset.name} (preset, with your inputs)" if preset and set(query) - {"preset"} else (
-        preset.name if preset else "")
+    if preset:
+        name = preset.name if set(query) == {"preset"} else f"{preset.name} (preset, with your inputs)"
     return (400 if errors else 200), markdown.render(result, share_url=share, name=name)
 
 
@@ -90,12 +90,13 @@ def calculator_context(request: HttpRequest, texts: dict[str, str], *, base: dic
     }
 
 
-def render_calculator(request: HttpRequest, template: str, context: dict, *, status: int = 200) -> HttpResponse:
-    """The full page, or for htmx the results partial (with the field errors swapped out of
-    band) and the address bar set to the share link."""
+def render_live(request: HttpRequest, template: str, context: dict, *, partial: str = "web/calculator.html#results",
+                status: int = 200) -> HttpResponse:
+    """A live page: the full page, or for htmx only its results `partial` (with the field
+    errors swapped out of band) and the address bar set to the share link. Every estimate page
+    (scenarios too) shares the calculator's partial; the workbench has its own."""
     if request.htmx:
-        # Every calculator page (scenarios too) shares the one results partial.
-        response = render(request, "web/calculator.html#results", {**context, "oob": True}, status=status)
+        response = render(request, partial, {**context, "oob": True}, status=status)
         replace_url(response, context["share_path"])
     else:
         response = render(request, template, context, status=status)
@@ -114,7 +115,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
             return redirect(short)
     context = calculator_context(request, texts)
     context["presets"] = PRESETS
-    return render_calculator(request, "web/calculator.html", context)
+    return render_live(request, "web/calculator.html", context)
 
 
 @pure_get

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
-from django_htmx.http import replace_url
 
 from estimator.domain import diagram, markdown
 from estimator.domain.workbench import NINES_ROWS, PERIOD_NAMES, WORKBENCH, downtime_table
 
 from .http import json_response, markdown_response, pure_get
 from .presenters import field_groups, input_texts, result_groups, share_query, unknown_names, with_query
+from .views import render_live, route
 
 
 def _texts(query) -> dict[str, str]:
@@ -56,7 +54,7 @@ def availability(request: HttpRequest) -> HttpResponse:
     result = WORKBENCH(texts)
     system = result.inputs.get("system")
     query = _share_query(result.texts)
-    share_path = with_query(reverse("availability"), query)
+    share_path = with_query(route("availability"), query)
     rows = [("this system", system.complement)] if system is not None else []
     context = {
         "estimate": result,
@@ -67,22 +65,16 @@ def availability(request: HttpRequest) -> HttpResponse:
         "period_names": PERIOD_NAMES,
         "share_path": share_path,
         "share_url": request.build_absolute_uri(share_path),
-        "markdown_path": with_query(reverse("availability_markdown"), query),
+        "markdown_path": with_query(route("availability_markdown"), query),
         "conventions": markdown.CONVENTIONS,
-        "page_path": reverse("availability"),
+        "page_path": route("availability"),
     }
-    if request.htmx:
-        response = render(request, "web/availability.html#workbench-results", {**context, "oob": True})
-        replace_url(response, share_path)
-    else:
-        response = render(request, "web/availability.html", context)
-    response["Vary"] = "HX-Request, Cookie"
-    return response
+    return render_live(request, "web/availability.html", context, partial="web/availability.html#workbench-results")
 
 
 @pure_get
 def availability_markdown(request: HttpRequest) -> HttpResponse:
-    status, text = markdown_body(request.GET, request.build_absolute_uri(reverse("availability")))
+    status, text = markdown_body(request.GET, request.build_absolute_uri(route("availability")))
     return markdown_response(text, status=status)
 
 

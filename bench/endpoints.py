@@ -18,7 +18,7 @@ import subprocess
 
 from common import table, verdict
 
-from tests.server.harness import Server, database
+from tests.server.harness import serving
 
 CONNECTIONS = 8
 ENDPOINTS = [
@@ -65,18 +65,13 @@ def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> list[dict]:
         raise SystemExit("wrk is not installed: apt-get install wrk")
     if quick:
         rounds, seconds = 1, 1
-    with database() as env:
-        server = Server(env, workers=2, production=True)
-        server.start()
-        try:
-            for name, path, headers in ENDPOINTS if not quick else ():  # warm-up, not counted
-                wrk(server.url + path, headers, 1)
-            measured: dict[str, list[dict]] = {name: [] for name, _, _ in ENDPOINTS}
-            for _ in range(rounds):
-                for name, path, headers in ENDPOINTS:  # alternating: each round visits every endpoint
-                    measured[name].append(wrk(server.url + path, headers, seconds))
-        finally:
-            server.stop()
+    with serving(workers=2, production=True) as server:
+        for name, path, headers in ENDPOINTS if not quick else ():  # warm-up, not counted
+            wrk(server.url + path, headers, 1)
+        measured: dict[str, list[dict]] = {name: [] for name, _, _ in ENDPOINTS}
+        for _ in range(rounds):
+            for name, path, headers in ENDPOINTS:  # alternating: each round visits every endpoint
+                measured[name].append(wrk(server.url + path, headers, seconds))
     minimal = measured["minimal view"]
     rows = []
     for name, path, _ in ENDPOINTS:

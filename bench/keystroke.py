@@ -18,7 +18,7 @@ import time
 from common import table, verdict
 
 from tests.browser.conftest import launch
-from tests.server.harness import Server, database
+from tests.server.harness import serving
 
 TARGET_MS = 100.0
 
@@ -57,26 +57,21 @@ def run(keys: int = 30, quick: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
     keys = 6 if quick else keys
-    with database() as env:
-        server = Server(env, workers=2, production=True)
-        server.start()
-        try:
-            with sync_playwright() as playwright:
-                browser = launch(playwright)
-                page = browser.new_page(extra_http_headers={"X-Forwarded-Proto": "https"})
-                page.goto(server.url + "/?dau=1")
-                page.evaluate(INSTRUMENT)
-                page.focus("#id_dau")
-                page.keyboard.press("End")
-                for i in range(keys):
-                    page.keyboard.press("0" if i % 2 == 0 else "Backspace")  # 1 → 10 → 1 → …
-                    wait_for_swap(page, i + 1)
-                    page.wait_for_timeout(120)  # let the debounce window close before the next key
-                latencies = page.evaluate("window.latencies")
-                baseline = page.evaluate(HEALTHZ)
-                browser.close()
-        finally:
-            server.stop()
+    with serving(workers=2, production=True) as server:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page(extra_http_headers={"X-Forwarded-Proto": "https"})
+            page.goto(server.url + "/?dau=1")
+            page.evaluate(INSTRUMENT)
+            page.focus("#id_dau")
+            page.keyboard.press("End")
+            for i in range(keys):
+                page.keyboard.press("0" if i % 2 == 0 else "Backspace")  # 1 → 10 → 1 → …
+                wait_for_swap(page, i + 1)
+                page.wait_for_timeout(120)  # let the debounce window close before the next key
+            latencies = page.evaluate("window.latencies")
+            baseline = page.evaluate(HEALTHZ)
+            browser.close()
     median = statistics.median(latencies)
     return {"median": median, "p90": sorted(latencies)[int(len(latencies) * 0.9) - 1], "keys": len(latencies),
             "baseline": baseline, "met": median <= TARGET_MS}

@@ -19,7 +19,7 @@ import time
 
 from common import table, verdict
 
-from tests.server.harness import Browser, Server, database
+from tests.server.harness import Browser, serving
 
 MIX = [  # (kind, weight)
     ("htmx partial", 35), ("API estimate", 20), ("markdown", 10), ("full page", 10), ("scenario page", 10),
@@ -32,9 +32,7 @@ def run(seconds: float = 60, connections: int = 16, workers: int = 2) -> dict:
     errors: list[str] = []
     saved: list[tuple[str, int, str]] = []
     lock = threading.Lock()
-    with database() as env:
-        server = Server(env, workers=workers)
-        server.start()
+    with serving(workers=workers) as server:
         deadline = time.monotonic() + seconds
 
         def client(index: int) -> None:
@@ -87,7 +85,6 @@ def run(seconds: float = 60, connections: int = 16, workers: int = 2) -> dict:
             thread.join()
         reader = Browser(server.url)
         lost = [s for s in saved if f"| `dau` | {s[2]} |" not in reader.request(f"/s/{s[0]}/r/{s[1]}.md")[2].decode()]
-        server.stop()
     total = sum(len(v) for v in latencies.values())
     return {"seconds": seconds, "connections": connections, "requests": total, "rps": total / seconds,
             "latencies": latencies, "errors": errors, "saved": len(saved), "lost": len(lost),

@@ -10,13 +10,14 @@ cached as immutable.
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import urllib.parse
 import urllib.request
 
 from common import table, verdict
 
-from tests.server.harness import Server, database
+from tests.server.harness import serving
 
 TARGET_BYTES = 50 * 1000
 TARGET_REQUESTS = 5
@@ -30,27 +31,20 @@ def fetch(url: str) -> tuple[int, dict, bytes]:
 
 
 def run(quick: bool = False) -> dict:
-    with database() as env:
-        server = Server(env, workers=1, production=True)
-        server.start()
-        try:
-            _, headers, body = fetch(server.url + "/")
-            html = body
-            if headers.get("content-encoding") == "gzip":
-                import gzip
-
-                html = gzip.decompress(body)
-            links = re.findall(rb'(?:href|src)="([^"]+\.(?:css|js|svg|png|woff2?))"', html)
-            assets = sorted({urllib.parse.urljoin(server.url + "/", link.decode()) for link in links})
-            rows = [{"url": "/", "bytes": len(body), "encoding": headers.get("content-encoding", "none"),
-                     "cache": headers.get("cache-control", "")}]
-            for asset in assets:
-                _, asset_headers, asset_body = fetch(asset)
-                rows.append({"url": urllib.parse.urlsplit(asset).path, "bytes": len(asset_body),
-                             "encoding": asset_headers.get("content-encoding", "none"),
-                             "cache": asset_headers.get("cache-control", "")})
-        finally:
-            server.stop()
+    with serving(workers=1, production=True) as server:
+        _, headers, body = fetch(server.url + "/")
+        html = body
+        if headers.get("content-encoding") == "gzip":
+            html = gzip.decompress(body)
+        links = re.findall(rb'(?:href|src)="([^"]+\.(?:css|js|svg|png|woff2?))"', html)
+        assets = sorted({urllib.parse.urljoin(server.url + "/", link.decode()) for link in links})
+        rows = [{"url": "/", "bytes": len(body), "encoding": headers.get("content-encoding", "none"),
+                 "cache": headers.get("cache-control", "")}]
+        for asset in assets:
+            _, asset_headers, asset_body = fetch(asset)
+            rows.append({"url": urllib.parse.urlsplit(asset).path, "bytes": len(asset_body),
+                         "encoding": asset_headers.get("content-encoding", "none"),
+                         "cache": asset_headers.get("cache-control", "")})
     hosts = {urllib.parse.urlsplit(a).netloc for a in assets}
     third_party = sorted(h for h in hosts if not h.startswith("127.0.0.1"))
     total = sum(r["bytes"] for r in rows)

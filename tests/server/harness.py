@@ -121,6 +121,19 @@ class Server:
                 self.kill()
 
 
+@contextmanager
+def serving(*, workers: int = 2, production: bool = False):
+    """A started gunicorn on a fresh database; stopped, and the database dropped, afterwards,
+    whatever happens in between."""
+    with database() as env:
+        server = Server(env, workers=workers, production=production)
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None

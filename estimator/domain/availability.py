@@ -1,32 +1,23 @@
-"""Availability: nines, downtime, composite systems, error budgets.
-
-Functions take the unavailability (1 − availability) where precision matters: the parser
-computes it exactly in decimal, so 99.99% gives 52m 33.6s a year, not 52m 33.5999…s."""
+"""Availability: nines and downtime per period, declared once each in the formula language;
+and the arithmetic of composite systems (system.py's tree), which is not an expression."""
 
 from __future__ import annotations
 
-import math
+from .engine import Formula
 
-from .units import DAY, MONTH, QUARTER, WEEK, YEAR
-
-PERIODS = (("day", DAY), ("week", WEEK), ("month", MONTH), ("quarter", QUARTER), ("year", YEAR))
+PERIOD_NAMES = ("day", "week", "month", "quarter", "year")
 
 
-def nines(*, unavailability: float) -> float:
-    """−log10(1 − availability): 99.9% → 3."""
-    if unavailability <= 0:
-        return math.inf
-    return -math.log10(unavailability)
+def downtime_formulas(group: str, label: str) -> tuple[Formula, ...]:
+    """downtime_per_<period> = (1 − availability) × 1 <period>, for every period."""
+    return tuple(Formula(f"downtime_per_{period}", f"{label} {period}", group, f"(1 − availability) × 1 {period}", "s")
+                 for period in PERIOD_NAMES)
 
 
-def downtime(*, unavailability, period):
-    """Downtime allowed in `period`: (1 − availability) × period."""
-    return unavailability * period
-
-
-def availability_allowing(*, downtime, window) -> float:
-    """The availability that allows exactly `downtime` per `window`: 1 − downtime ÷ window."""
-    return 1 - downtime / window
+FORMULAS = (
+    Formula("nines", "Nines", "Availability", "−log10(1 − availability)", ""),
+    *downtime_formulas("Availability", "Downtime allowed per"),
+)
 
 
 def series(unavailabilities: list[float]) -> float:
@@ -48,25 +39,3 @@ def parallel(unavailabilities: list[float]) -> float:
 def redundant(*, copies: int, unavailability: float) -> float:
     """Unavailability of N redundant copies: (1 − A)^N."""
     return unavailability ** copies
-
-
-def error_budget(*, unavailability, window):
-    """Downtime the target allows in the window: (1 − target) × window."""
-    return unavailability * window
-
-
-def error_budget_requests(*, unavailability, requests):
-    """Failed requests the target allows: (1 − target) × requests."""
-    return unavailability * requests
-
-
-def burn_rate(*, error_rate, unavailability) -> float:
-    """How many times faster than sustainable the budget burns: error_rate ÷ (1 − target)."""
-    return error_rate / unavailability
-
-
-def budget_exhausted_in(*, window, burn_rate):
-    """Time until the window's budget is gone at this burn rate: window ÷ burn_rate."""
-    if burn_rate == 0:
-        return math.inf
-    return window / burn_rate

@@ -1,16 +1,13 @@
-"""Bytes per second over the network. Floats in canonical units or pint Quantities alike."""
+"""Bytes per second over the network, declared once each in the formula language."""
 
 from __future__ import annotations
 
-from .units import MONTH
+from .engine import Formula
 
-
-def throughput(*, qps, size):
-    """Bytes per second moved by `qps` requests of `size` bytes each: qps × size.
-    Ingress is write_qps × object_size; egress is read_qps × response_size."""
-    return qps * size
-
-
-def per_month(*, rate, month=MONTH):
-    """A per-second rate accumulated over a 30-day month: rate × 1 month."""
-    return rate * month
+FORMULAS = (
+    Formula("ingress", "Ingress (writes in)", "Data", "write_qps × object_size", "B/s"),
+    Formula("egress", "Egress (reads out)", "Data", "read_qps × response_size", "B/s"),
+    Formula("peak_ingress", "Peak ingress", "Data", "ingress × peak_factor", "B/s"),
+    Formula("peak_egress", "Peak egress", "Data", "egress × peak_factor", "B/s"),
+    Formula("egress_per_month", "Egress per month", "Data", "egress × 1 month", "B", per="month"),
+)

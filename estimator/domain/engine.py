@@ -1,32 +1,79 @@
-"""The machinery shared by the estimate and the availability workbench: a calculator is a
-declaration of inputs plus a list of results, each computed by a small function that returns
-its value and the expression of its work (written with the user's own figures).
+"""The engine every calculator runs on: inputs, built-in results and the user's lines are
+named expressions in one namespace, evaluated in dependency order on floats in canonical
+units, each with its work printed from the same tree that computed it.
 
-A result that needs an input the user got wrong is marked unavailable, naming that input;
-the others are still computed. Nothing here raises for bad input.
+A calculator is a declaration: its inputs (inputs.py) and its formulas, each formula one
+expression text (`storage_per_day = write_qps × 1 day × object_size`) compiled once at import,
+dimension-checked against its declared unit, and turned into a closure. A bad input, a bad
+line or a value that cannot be computed makes what depends on it unavailable, naming it;
+everything else still computes. Nothing here raises for bad input.
 """
 
 from __future__ import annotations
 
+import difflib
+import graphlib
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from . import formatting
-from .errors import FieldError, InputError
-from .inputs import Input
-from .parsing import Parsed
+from . import expressions, formatting, lexicon
+from . import lines as lines_module
+from .errors import InputError
+from .expressions import CHECK, EvaluationError, ExpressionError, Node
+from .inputs import Input, Parsed
+from .lexicon import DIMENSIONLESS, Dims
+
+LINES = "lines"
+LINES_GROUP = "Your lines"
 
 
-@dataclass(frozen=True, slots=True)
-class ResultSpec:
+@dataclass(frozen=True)
+class Formula:
+    """A built-in result, declared once: its value, its dimension check and its work all come
+    from `expression`."""
+
     name: str
     label: str
     group: str
-    unit: str  # canonical unit of `value`, named exactly as the spec writes it
-    family: str  # display: rate, requests, size, bandwidth, duration, number, integer, percent, bool
-    per: str = ""  # period shown after a size or count, e.g. "/day"
-    compute: Callable[[Context], tuple[float, str]] = field(default=None, repr=False)  # type: ignore[assignment]
+    expression: str
+    unit: str  # canonical unit of the value, named as the spec writes it: "req/s", "B", ""
+    display: str = ""  # "integer" or "percent"; otherwise the dimension decides
+    per: str = ""  # a period shown after a total: storage_per_day shows "5 TB/day"
+    given_by: str = ""  # an optional input that, when given, is the value ("given: 1M req/s")
+    dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
+    tree: Node = field(init=False, repr=False, compare=False)
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        tree = expressions.parse(self.expression)  # a typo in a built-in fails at import
+        object.__setattr__(self, "tree", tree)
+        object.__setattr__(self, "names", expressions.names(tree))
+
+    @property
+    def dims(self) -> Dims:
+        if self.display == "check":
+            return CHECK  # type: ignore[return-value]
+        return lexicon.dimensionality(self.dimension if self.dimension is not None else _pint_unit(self.unit))
+
+    @property
+    def source(self) -> str:
+        return expressions.source(self.tree)
+
+
+def _pint_unit(unit: str) -> str:
+    return unit
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Inputs that parse on their own but not together: `check` must hold, else `field` is
+    refused with `message` (which may name the inputs' figures as {name})."""
+
+    field: str
+    check: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +85,23 @@ class Result:
     value: float | bool | None  # None when unavailable
     display: str
     work: str
-    needs: tuple[str, ...] = ()  # the bad or missing inputs this result waits for
+    needs: tuple[str, ...] = ()  # the bad or missing inputs or lines this result waits for
+    row: int = 0  # for a line: its row in the text
 
     @property
     def available(self) -> bool:
         return self.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    """A row of the lines text as the page shows it beside the text area."""
+
+    number: int
+    text: str
+    name: str
+    result: Result | None
+    error: str
 
 
 @dataclass(frozen=True)
@@ -53,10 +112,15 @@ class Estimate:
     errors: dict[str, str]
     results: dict[str, Result]
     binary: bool
+    rows: list[LineRow] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def lines(self) -> list[Result]:
+        return [r for r in self.results.values() if r.row]
 
     def as_dict(self) -> dict:
         """The JSON API's 200 body: {"inputs": {name: {text, value, unit}},
@@ -65,104 +129,169 @@ class Estimate:
         for spec in self.calculator.inputs:
             parsed = self.inputs.get(spec.name)
             value = None
-            if parsed is not None:
-                value = parsed.figure if spec.unit == "choice" else parsed.value
-            inputs[spec.name] = {"text": self.texts[spec.name], "value": value,
-                                 "unit": "" if spec.unit == "choice" else spec.unit}
+            if parsed is not None and parsed.value is not None:
+                if spec.kind.unit == "choice":
+                    value = parsed.figure
+                elif spec.kind.expression:
+                    value = spec.kind.api_value(parsed.value)
+            unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
+            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit}
         results = {}
         for name, r in self.results.items():
             value = r.value
             if isinstance(value, float) and not math.isfinite(value):
-                value = None  # JSON has no infinity; the display says "never"
+                value = None  # JSON has no infinity; the display says "forever"
             results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
         return {"inputs": inputs, "results": results}
 
 
+# Display ---------------------------------------------------------------------------------------
+
+Shower = Callable[[float, bool], str]
+
+
+def shower(dims, *, style: str = "", per: str = "") -> Shower:
+    """How a value of `dims` is shown: scaled within its family (5.79k req/s, 1.83 PB/yr,
+    8h 45m 36s), or as the declaration's `style` says."""
+    suffix = f"/{lexicon.PERIOD_SYMBOLS.get(lexicon.PERIODS.get(per, ''), per)}" if per else ""
+    if dims is CHECK or style == "check":
+        return lambda v, binary: "yes" if v else "no"
+    if style == "integer":
+        return lambda v, binary: formatting.integer(int(v)) if math.isfinite(v) else "∞"
+    if style == "percent":
+        return lambda v, binary: formatting.availability(v)
+    kind = lexicon.family(dims)
+    if kind == "size":
+        return lambda v, binary: formatting.size(v, binary=binary, per=suffix)
+    if kind == "bandwidth":
+        return lambda v, binary: formatting.size(v, binary=binary, per="/s")
+    if kind == "rate":
+        return lambda v, binary: formatting.count(v, "req/s")
+    if kind == "requests":
+        return lambda v, binary: formatting.count(v, "req") + suffix
+    if kind == "users":
+        return lambda v, binary: formatting.count(v, "users")
+    if kind == "duration":
+        return lambda v, binary: formatting.duration(v)
+    if kind == "money":
+        return lambda v, binary: formatting.money(v)
+    if kind == "money_rate":
+        month = lexicon.to_canonical("month")
+        return lambda v, binary: formatting.money(v * month) + "/month"
+    if kind == "number":
+        return lambda v, binary: formatting.count(v) if math.isfinite(v) else "∞"
+    if dims == _PER_USER_RATE:
+        day = lexicon.to_canonical("day")
+        return lambda v, binary: formatting.count(v * day, "req/user/day")
+    unit = lexicon.canonical(dims)
+    return lambda v, binary: formatting.count(v, unit)
+
+
+_PER_USER_RATE = lexicon.dimensionality("request/user/second")
+
+
+def converted(unit: expressions.Literal, unit_text: str) -> Shower:
+    """A value shown in the unit a line chose with `-> unit`."""
+    per_one = unit.value
+    if unit.percent:
+        return lambda v, binary: formatting.figure3(v * 100) + "%"
+    if all(symbol in ("req", "users", "req/s") for symbol in unit.numerator):  # counts scale: 300M req/day
+        return lambda v, binary: f"{formatting.count(v / per_one)} {unit_text}"
+    return lambda v, binary: f"{formatting.figure3(v / per_one)} {unit_text}"
+
+
+def api_unit(dims) -> tuple[str, float]:
+    """(unit the API names a line's value in, what the canonical value is divided by)."""
+    if dims is CHECK:
+        return "", 1.0
+    if lexicon.family(dims) == "money_rate":
+        return "USD/month", 1 / lexicon.to_canonical("month")
+    return lexicon.canonical(dims), 1.0
+
+
+# Compiled formulas -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One formula or line ready to run: its closure, its work template and how it shows."""
+
+    name: str
+    label: str
+    group: str
+    unit: str
+    names: frozenset[str]
+    evaluate: Callable[[Mapping[str, float]], float]
+    template: str  # the work with {0}, {1}… where the names' figures go
+    order: tuple[str, ...]  # the names in template order
+    show: Shower
+    given_by: str = ""
+    api_scale: float = 1.0
+    row: int = 0
+
+
+def work_template(tree: Node) -> tuple[str, tuple[str, ...]]:
+    """The tree's work as a format string with a numbered field per name, and the names in
+    that order: printing the work is then one str.format."""
+    order = sorted(expressions.names(tree))
+    placeholders = {name: "{%d}" % i for i, name in enumerate(order)}
+    return expressions.describe(tree, placeholders), tuple(order)
+
+
+def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
+             api_scale: float = 1.0, row: int = 0) -> Step:
+    template, order = work_template(tree)
+    return Step(name, label, group, unit, expressions.names(tree), expressions.compile_tree(tree), template, order,
+                show, given_by, api_scale, row)
+
+
 class Unavailable(Exception):
-    def __init__(self, needs: tuple[str, ...]):
+    def __init__(self, needs: tuple[str, ...], why: str = ""):
         self.needs = needs
+        self.why = why
 
 
-class Context:
-    """What a result's function reads: inputs (raising Unavailable for a bad or a blank one)
-    and the results computed before it."""
-
-    __slots__ = ("inputs", "errors", "values", "shown", "blocked", "binary")
-
-    def __init__(self, inputs: dict[str, Parsed | None], errors: dict[str, str], binary: bool):
-        self.inputs = inputs
-        self.errors = errors
-        self.values: dict[str, float] = {}
-        self.shown: dict[str, str] = {}
-        self.blocked: dict[str, tuple[str, ...]] = {}
-        self.binary = binary
-
-    def input(self, name: str) -> Parsed | None:
-        """The parsed input; None for a blank optional input."""
-        if name in self.errors:
-            raise Unavailable((name,))
-        return self.inputs[name]
-
-    def required(self, name: str) -> Parsed:
-        """The parsed input, or Unavailable when it is blank."""
-        parsed = self.input(name)
-        if parsed is None:
-            raise Unavailable((name,))
-        return parsed
-
-    def v(self, name: str) -> float:
-        return self.required(name).value
-
-    def fig(self, name: str) -> str:
-        return self.required(name).figure
-
-    def r(self, name: str) -> float:
-        if name in self.blocked:
-            raise Unavailable(self.blocked[name])
-        return self.values[name]
-
-    def s(self, name: str) -> str:
-        self.r(name)
-        return self.shown[name]
-
-
-def display(family: str, value, *, binary: bool = False, per: str = "") -> str:
-    if family == "rate":
-        return formatting.count(value, "req/s")
-    if family == "requests":
-        return formatting.count(value, "req") + per
-    if family == "size":
-        return formatting.size(value, binary=binary, per=per)
-    if family == "bandwidth":
-        return formatting.size(value, binary=binary, per="/s")
-    if family == "duration":
-        return formatting.duration(value)
-    if family == "integer":
-        return formatting.integer(int(value))
-    if family == "percent":
-        return formatting.availability(value)
-    if family == "bool":
-        return "yes" if value else "no"
-    return formatting.count(value)
+@lru_cache(maxsize=2048)
+def _infer(tree: Node, dims_items: tuple) -> object:
+    """A line's dimensions, memoized by its tree and the dimensions of the names it reads."""
+    try:
+        return expressions.infer(tree, dict(dims_items))
+    except ExpressionError as error:
+        return error
 
 
 class Calculator:
-    """A declaration of inputs and the results computed from them."""
+    """A declaration of inputs and the formulas computed from them."""
 
-    def __init__(self, inputs: tuple[Input, ...], result_groups: tuple[str, ...]):
+    def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
+                 constraints: tuple[Constraint, ...] = (), known: tuple[str, ...] = ()):
         self.inputs = inputs
         self.by_name: Mapping[str, Input] = {spec.name: spec for spec in inputs}
         self.defaults: Mapping[str, str] = {spec.name: spec.default for spec in inputs}
-        self.result_groups = result_groups
-        self.results: list[ResultSpec] = []
+        self.result_groups = result_groups + ((LINES_GROUP,) if LINES in self.by_name else ())
+        self.formulas = formulas
+        self.by_result: Mapping[str, Formula] = {f.name: f for f in formulas}
+        self.constraints = [(c, expressions.parse(c.check)) for c in constraints]
+        self.dims: dict[str, Dims] = {spec.name: spec.kind.dims for spec in inputs if spec.kind.valued}
+        order = graphlib.TopologicalSorter(
+            {f.name: {n for n in f.names if n in self.by_result and n != f.name} for f in formulas}
+        ).static_order()
+        self.steps: list[Step] = []
+        for name in order:
+            formula = self.by_result[name]
+            inferred = expressions.infer(formula.tree, self.dims)
+            if inferred != formula.dims:
+                raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
+                                f"declared {formula.unit or 'a plain number'}")
+            self.dims[name] = inferred
+            style = formula.display
+            self.steps.append(step_for(name, formula.label, formula.group, formula.unit, formula.tree,
+                                       shower(inferred, style=style, per=formula.per), given_by=formula.given_by))
+        self.step_by_name = {s.name: s for s in self.steps}
+        self.reserved = (set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS)
+                         | set(lexicon.STANDALONE) | set(known))
+        self.result_order = [f.name for f in formulas]
 
-    def result(self, name: str, label: str, group: str, unit: str, family: str, per: str = ""):
-        """Decorator: register a result's function (called in registration order)."""
-        def register(compute: Callable[[Context], tuple[float, str]]):
-            self.results.append(ResultSpec(name, label, group, unit, family, per, compute))
-            return compute
-
-        return register
+    # Inputs ------------------------------------------------------------------------------------
 
     def parse(self, texts: Mapping[str, str]) -> tuple[dict[str, Parsed | None], dict[str, str]]:
         """Every declared input read from `texts` (a missing name takes its default): (parsed
@@ -179,31 +308,293 @@ class Calculator:
                 errors[spec.name] = str(error)
         return parsed, errors
 
+    # Evaluation --------------------------------------------------------------------------------
+
     def __call__(self, texts: Mapping[str, str]) -> Estimate:
         inputs, errors = self.parse(texts)
         size_units = inputs.get("size_units")
         binary = bool(size_units and size_units.figure == "binary")
-        context = Context(inputs, errors, binary)
-        results: dict[str, Result] = {}
-        for spec in self.results:
-            try:
-                try:
-                    value, expression = spec.compute(context)
-                except FieldError as error:
-                    errors[error.field] = str(error)
-                    raise Unavailable((error.field,)) from error
-            except Unavailable as missing:
-                context.blocked[spec.name] = missing.needs
-                needs = " and ".join(missing.needs)
-                bad = any(name in errors for name in missing.needs)
-                why = f"needs a valid {needs}" if bad else f"needs {needs}"
-                results[spec.name] = Result(spec.name, spec.label, spec.group, spec.unit, None,
-                                            "unavailable", why, missing.needs)
+        env: dict[str, float] = {}
+        shown: dict[str, str] = {}
+        blocked: dict[str, tuple[str, ...]] = {}
+        deferred: list[str] = []
+        for spec in self.inputs:
+            name = spec.name
+            if name in errors:
+                blocked[name] = (name,)
                 continue
-            shown = display(spec.family, value, binary=binary, per=spec.per)
-            context.values[spec.name] = value
-            context.shown[spec.name] = shown
-            work = expression if expression.startswith("given: ") else f"{expression} = {shown}"
-            results[spec.name] = Result(spec.name, spec.label, spec.group, spec.unit, value, shown, work)
+            parsed = inputs[name]
+            if parsed is None or not spec.kind.valued:
+                continue
+            if parsed.value is None:
+                deferred.append(name)
+            else:
+                env[name] = parsed.value
+                shown[name] = parsed.figure
+        rows = []
+        lines_text = inputs.get(LINES)
+        if lines_text is not None and LINES not in errors:
+            try:
+                rows = lines_module.read(lines_text.text)
+            except InputError as error:
+                errors[LINES] = str(error)
+        run = _Run(self, inputs, errors, env, shown, blocked, binary)
+        if deferred or rows:
+            plan = self._plan(deferred, rows, run)
+        else:
+            plan = [("formula", step) for step in self.steps]
+        self._check_constraints(run)
+        for kind, item in plan:
+            if kind == "formula":
+                run.formula(item)
+            elif kind == "input":
+                run.input(item)
+            else:
+                run.line(item)
+        results = {name: run.results[name] for name in self.result_order if name in run.results}
+        line_rows = []
+        for row in rows:
+            result = run.results.get(row.name) if row.is_line and run.results.get(row.name, None) is not None \
+                and run.results[row.name].row == row.number else None
+            if result is not None:
+                results[row.name] = result
+            line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, "")))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
-        return Estimate(self, all_texts, inputs, errors, results, binary)
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows)
+
+    def _check_constraints(self, run: _Run) -> None:
+        for constraint, tree in self.constraints:
+            if not expressions.names(tree) <= run.env.keys():
+                continue
+            if not expressions.compile_tree(tree)(run.env):
+                message = constraint.message.format(**run.shown)
+                run.errors[constraint.field] = message
+                run.blocked[constraint.field] = (constraint.field,)
+                run.env.pop(constraint.field, None)
+
+    def _plan(self, deferred: list[str], rows: list, run: _Run) -> list[tuple[str, object]]:
+        """Formulas, inputs that read names, and lines in an order where each comes after what
+        it reads; names refused (taken, repeated) and cycles are marked at their rows."""
+        lines: dict[str, object] = {}
+        for row in rows:
+            if row.error:
+                run.row_error(row, row.error)
+                continue
+            if not row.name:
+                continue
+            if row.name in self.reserved or row.name.startswith("ref."):
+                what = ("an input" if row.name in self.by_name else "a result" if row.name in self.by_result
+                        else "a function" if row.name in expressions.FUNCTIONS else "a unit or reserved word")
+                run.row_error(row, f"'{row.name}' is {what}; choose another name")
+                continue
+            if row.name in lines:
+                first = lines[row.name]
+                run.row_error(row, f"'{row.name}' is already defined on line {first.number}")  # type: ignore[attr-defined]
+                continue
+            lines[row.name] = row
+        deferred_set = set(deferred)
+
+        def node_of(name: str) -> tuple[str, str] | None:
+            if name in self.by_result:
+                return ("formula", name)
+            if name in lines:
+                return ("line", name)
+            if name in deferred_set:
+                return ("input", name)
+            return None
+
+        graph: dict[tuple[str, str], set] = {}
+        for step in self.steps:
+            needs = {node_of(n) for n in step.names} - {None}
+            if step.given_by and step.given_by in deferred_set:
+                needs.add(("input", step.given_by))
+            graph[("formula", step.name)] = needs  # type: ignore[assignment]
+        for name in deferred:
+            graph[("input", name)] = {node_of(n) for n in run.inputs[name].names} - {None}  # type: ignore[union-attr]
+        for name, row in lines.items():
+            graph[("line", name)] = {node_of(n) for n in row.names} - {None}  # type: ignore[attr-defined]
+        while True:
+            try:
+                order = list(graphlib.TopologicalSorter(graph).static_order())
+                break
+            except graphlib.CycleError as cycle:
+                members = list(dict.fromkeys(cycle.args[1]))
+                path = " → ".join(name for _, name in cycle.args[1])
+                for kind, name in members:
+                    message = f"a cycle: {path}" if len(members) > 1 else f"{name} refers to itself"
+                    if kind == "line":
+                        run.row_error(lines[name], message)
+                    elif kind == "input":
+                        run.errors[name] = f"{name}: {message}"
+                        run.blocked[name] = (name,)
+                    graph.pop((kind, name), None)
+                for needs in graph.values():
+                    needs.difference_update(members)
+        plan: list[tuple[str, object]] = []
+        for kind, name in order:
+            if kind == "formula":
+                plan.append(("formula", self.step_by_name[name]))
+            elif kind == "input":
+                if (kind, name) in graph:
+                    plan.append(("input", name))
+            elif (kind, name) in graph:
+                plan.append(("line", lines[name]))
+        return plan
+
+
+class _Run:
+    """The state of one evaluation: values, figures, what is blocked and why."""
+
+    def __init__(self, calculator: Calculator, inputs, errors, env, shown, blocked, binary):
+        self.calculator = calculator
+        self.inputs = inputs
+        self.errors = errors
+        self.env = env
+        self.shown = shown
+        self.blocked = blocked
+        self.binary = binary
+        self.results: dict[str, Result] = {}
+        self.row_errors: dict[int, str] = {}
+        self.line_dims: dict[str, object] = {}
+
+    def row_error(self, row, message: str) -> None:
+        self.row_errors[row.number] = message
+        self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {message}"
+        if row.name:
+            self.blocked.setdefault(row.name, (f"line {row.number}",))
+
+    def needs(self, names) -> tuple[str, ...]:
+        """What the names wait for: the bad or blank inputs and lines behind them."""
+        waiting: list[str] = []
+        for name in names:
+            if name in self.env:
+                continue
+            found = self.blocked.get(name, (name,))
+            waiting.extend(n for n in found if n not in waiting)
+        return tuple(waiting)
+
+    def unavailable(self, step: Step, needs: tuple[str, ...], why: str = "") -> None:
+        self.blocked[step.name] = needs
+        if not why:
+            bad = any(n in self.errors or n.startswith("line ") for n in needs)
+            why = f"needs a valid {' and '.join(needs)}" if bad else f"needs {' and '.join(needs)}"
+        self.results[step.name] = Result(step.name, step.label, step.group, step.unit, None, "unavailable", why, needs,
+                                         step.row)
+
+    def formula(self, step: Step) -> None:
+        if step.given_by:
+            given = self.inputs.get(step.given_by)
+            if step.given_by in self.errors:
+                return self.unavailable(step, (step.given_by,))
+            if given is not None:
+                value = self.env[step.given_by]
+                display = step.show(value, self.binary)
+                self.env[step.name] = value
+                self.shown[step.name] = display
+                self.results[step.name] = Result(step.name, step.label, step.group, step.unit, value, display,
+                                                 f"given: {self.shown.get(step.given_by, display)}")
+                return
+        self._compute(step)
+
+    def _compute(self, step: Step) -> None:
+        env = self.env
+        if not step.names <= env.keys():
+            return self.unavailable(step, self.needs(step.names))
+        try:
+            value = step.evaluate(env)
+        except (EvaluationError, OverflowError, ValueError) as error:
+            return self.unavailable(step, (), why=str(error) or "cannot be computed")
+        if value != value:  # NaN
+            return self.unavailable(step, (), why="cannot be computed (an undefined value)")
+        display = step.show(value, self.binary)
+        env[step.name] = value
+        self.shown[step.name] = display
+        work = step.template.format(*[self.shown[n] for n in step.order]) + " = " + display
+        api_value = value if isinstance(value, bool) else value * step.api_scale
+        self.results[step.name] = Result(step.name, step.label, step.group, step.unit, api_value, display, work,
+                                         row=step.row)
+
+    def input(self, name: str) -> None:
+        """An input that reads names (`avg_write`): its dimension checked in the field's terms,
+        its value computed and bounded like any other."""
+        spec = self.calculator.by_name[name]
+        parsed = self.inputs[name]
+        if not parsed.names <= self.env.keys():
+            missing = [n for n in parsed.names if n not in self.env]
+            unknown = [n for n in missing if n not in self.blocked and n not in self.calculator.dims
+                       and n not in self.line_dims]
+            if unknown:
+                choices = list(self.env) + list(self.calculator.dims)
+                close = difflib.get_close_matches(unknown[0], choices, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                self.errors[name] = (f"'{unknown[0]}' is not a number, an input, a result or a line{hint}; "
+                                     f"{name} needs {spec.kind.want(spec.example)}, got '{parsed.text}'")
+            self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
+            return
+        dims = {n: self._dims(n) for n in parsed.names}
+        try:
+            inferred = expressions.infer(parsed.tree, dims)
+            scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+            value = expressions.compile_tree(parsed.tree)(self.env) * scale
+            spec.check_bounds(value, parsed.text)
+        except (InputError, EvaluationError) as error:
+            self.errors[name] = str(error)
+            self.blocked[name] = (name,)
+            return
+        self.env[name] = value
+        self.shown[name] = spec.kind.show(value)
+
+    def _dims(self, name: str):
+        if name in self.line_dims:
+            return self.line_dims[name]
+        return self.calculator.dims[name]
+
+    def line(self, row) -> None:
+        names = row.names
+        unknown = [n for n in names if n not in self.env and n not in self.blocked
+                   and n not in self.calculator.dims and n not in self.line_dims]
+        if unknown:
+            choices = list(self.env) + list(self.calculator.dims) + list(self.line_dims)
+            close = difflib.get_close_matches(unknown[0], choices, n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            column = expressions.first_column(row.tree, unknown[0])
+            return self.row_error(row, f"'{unknown[0]}' is not an input, a result or a line{hint}"
+                                       + (f" (column {column + row.offset})" if column else ""))
+        try:
+            dims_items = tuple(sorted((n, self._dims(n)) for n in names if n in self.calculator.dims
+                                      or n in self.line_dims))
+        except KeyError:
+            dims_items = ()
+        if len(dims_items) < len(names):  # a name it reads was refused: wait for it
+            return self._line_blocked(row, self.needs(names))
+        inferred = _infer(row.tree, dims_items)
+        if isinstance(inferred, ExpressionError):
+            return self.row_error(row, inferred.reason + (f" (column {inferred.column + row.offset})"
+                                                          if inferred.column else ""))
+        if row.unit is not None:
+            if inferred is CHECK or row.unit.dims != inferred:
+                return self.row_error(row, f"'-> {row.unit_text}' is {lexicon.describe(row.unit.dims)}, but the "
+                                           f"line is {lexicon.describe(inferred) if inferred is not CHECK else 'a check'}")
+            show = converted(row.unit, row.unit_text)
+        else:
+            show = shower(inferred)
+        self.line_dims[row.name] = inferred
+        unit, scale = api_unit(inferred)
+        step = step_for(row.name, row.name, LINES_GROUP, unit, row.tree, show, api_scale=scale, row=row.number)
+        if not names <= self.env.keys():
+            return self._line_blocked(row, self.needs(names), step)
+        self._compute(step)
+        result = self.results[step.name]
+        if result.value is None:
+            self.row_errors[row.number] = result.work
+            self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {result.work}"
+        elif isinstance(result.value, float) and not math.isfinite(result.value):
+            self.row_error(row, "the value is not finite (a division by zero, or too large)")
+            self.env.pop(row.name, None)
+            self.results.pop(row.name, None)
+
+    def _line_blocked(self, row, needs, step: Step | None = None) -> None:
+        self.blocked[row.name] = needs
+        why = f"needs a valid {' and '.join(needs)}"
+        self.results[row.name] = Result(row.name, row.name, LINES_GROUP, "", None, "unavailable", why, needs,
+                                        row.number)

@@ -138,3 +138,26 @@ def availability(fraction: float) -> str:
     decimals = max(0, 3 - math.floor(math.log10(unavailable)))
     text = f"{fraction * 100:.{decimals}f}".rstrip("0").rstrip(".")
     return text + "%"
+
+
+def figure3(x: float) -> str:
+    """3 significant figures with thousands grouped, no scaling: 1825.3 → '1,830'."""
+    text = sig3(x)
+    if "e" in text:
+        return text
+    whole, dot, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return sign + f"{int(whole.lstrip('-')):,}" + dot + fraction
+
+
+def money(x: float) -> str:
+    """Dollars: '$0.0031', '$150', '$2,592', '$45.3k', '$4.5M'."""
+    if not math.isfinite(x):
+        return "$∞"
+    sign = "-" if x < 0 else ""
+    magnitude = abs(x)
+    if magnitude < 100:
+        return f"{sign}${sig3(magnitude)}"
+    if magnitude < 10_000:
+        return f"{sign}${round(magnitude):,}"
+    return sign + "$" + count(magnitude)

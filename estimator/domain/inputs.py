@@ -2,21 +2,211 @@
 
 The engine, the form, the API, the CLI, the markdown export and the docs all derive from
 INPUTS; nothing else lists the inputs. Names are the contract of shared/spec/estimate.md.
+
+Every field holds an expression of the formula language (expressions.py) read in the
+field's own terms: its kind says what a bare number means (`100M` in daily users is 100M
+users, `5` in reads per user is 5 req/user/day), which counted nouns may be left out
+(`1k/s` is 1k req/s) and whether `B` after a number is a billion (count fields) or a byte.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import formatting
+from . import expressions, formatting, lexicon
 from .errors import InputError
-from .parsing import Choice, Count, Duration, Fraction, Kind, Parsed, Ratio, Rate, Size
-from .units import YEAR
+from .expressions import ExpressionError, Literal, Node, UnknownUnit
+from .lexicon import DIMENSIONLESS, Dims
 
-GROUPS = ("Traffic", "Data", "Availability", "Capacity", "Display")
-MEMO_SIZE = 512  # parsed texts kept per input: a few hundred KB in all
+MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One input read. `value` is in canonical units (B, s, req, user), or None while it waits
+    for names it reads (`avg_write`), which the engine computes; `figure` is how the work
+    shows it ('100M users', '2 req/user/hour', '500 KB')."""
+
+    text: str
+    value: float | None
+    figure: str
+    tree: Node | None = None
+    names: frozenset[str] = frozenset()
+    scale: float = 1.0  # what the tree's value is multiplied by: a bare number's unit
+    detail: object = None  # kinds with structure keep it here (the workbench's system tree)
+    complement: float | None = None  # the workbench's system: 1 − availability, computed exactly
+
+
+class Kind:
+    """How one kind of field is read. `expected` names it in messages."""
+
+    expected = "a value"
+    unit = ""  # the unit the API reports the value in
+    dims: Dims = DIMENSIONLESS
+    expression = True  # an expression of the formula language (not a choice, not lines)
+    valued = True  # its value is a number formulas may read
+    max_length = expressions.MAX_LENGTH
+
+    def want(self, example: str) -> str:
+        return f"{self.expected} such as {example}"
+
+    def read(self, name: str, text: str, example: str) -> Parsed:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def api_value(self, value: float) -> float:
+        return value
+
+
+@dataclass(frozen=True)
+class Quantity(Kind):
+    """A field holding an expression of one dimension."""
+
+    expected: str = "a value"
+    unit: str = ""  # as the API reports it: "user", "req/user/day", "req/s", "B", "s", ""
+    dimension: str = ""  # the engine's unit (units.txt names): "byte/request" for bytes per write
+    bare: str | None = None  # what a bare number is in; None: a unit is required
+    fillers: tuple[str, ...] = ()  # counted nouns a typed value may leave out, e.g. "request"
+    noun: str = ""  # shown after a bare count: "users"
+    counts: bool = False  # B after a number is a billion
+    whole: bool = False
+    fraction: bool = False
+    rate: str = ""  # "per_user" or "total": how the figure names its period
+    suggestion: str = ""  # for a bare number where a unit is required
+
+    @property
+    def dims(self) -> Dims:  # type: ignore[override]
+        return lexicon.dimensionality(self.dimension)
+
+    def api_value(self, value: float) -> float:
+        """The value in the API's unit: a per-user rate per day, bytes per write as B."""
+        return value / lexicon.to_canonical(self.unit) if self.unit else value
+
+    def read(self, name: str, text: str, example: str) -> Parsed:
+        folded = " ".join(text.split())
+        try:
+            tree = expressions.parse(folded, counts=self.counts)
+        except UnknownUnit as error:
+            raise self._unknown_unit(name, folded, example, error) from None
+        except ExpressionError as error:
+            raise InputError(f"{name}: {error}; it needs {self.want(example)}") from None
+        names = expressions.names(tree)
+        if names:  # the engine checks its dimension once the names' are known
+            return Parsed(folded, None, "", tree, names)
+        dims = expressions.infer(tree, {})
+        scale = self.scale_for(name, folded, example, dims)
+        value = expressions.compile_tree(tree)({}) * scale
+        return Parsed(folded, value, self.figure(tree, value), tree, names, scale)
+
+    def scale_for(self, name: str, text: str, example: str, dims) -> float:
+        """What a value of `dims` is multiplied by to be this field's: 1, a bare number's unit,
+        or InputError naming what was given and what was expected."""
+        want = self.want(example)
+        if dims is expressions.CHECK:
+            raise InputError(f"'{text}' is a check (yes or no); {name} needs {want}")
+        if dims == self.dims:
+            return 1.0
+        if dims == DIMENSIONLESS:
+            if self.bare is None:
+                raise InputError(f"a {self.expected[2:]} needs a unit; {name} needs {want}, got '{text}'"
+                                 + (f"; did you mean {text} {self.suggestion}?" if self.suggestion else ""))
+            return lexicon.to_canonical(self.bare)
+        for filler in self.fillers:
+            if dims * lexicon.dimensionality(filler) == self.dims:
+                return 1.0
+        if self.rate == "total" and dims.get("[user]", 0) < 0:
+            raise InputError(f"{name} is a total rate; a rate per user belongs in the per-user inputs "
+                             f"(reads_per_user, writes_per_user), got '{text}'")
+        raise InputError(f"'{text}' is {lexicon.describe(dims)}; {name} needs {want}")
+
+    def figure(self, tree: Node, value: float) -> str:
+        """The value as the work shows it: the literal as typed with what it left out, or for
+        a computed value, the value in this field's terms."""
+        if isinstance(tree, Literal) and not self.fraction:
+            if self.rate:
+                period = next((s for s in tree.denominator if s != "user"), None)
+                if "req/s" in tree.numerator:
+                    period = "s"
+                if period is None:
+                    period = "day" if self.rate == "per_user" else "s"
+                middle = "req/user/" if self.rate == "per_user" else "req/"
+                return f"{formatting.compact(tree.number)} {middle}{period}"
+            if self.noun and not tree.numerator:
+                return f"{formatting.compact(tree.number)} {self.noun}"
+            if self.dims == DIMENSIONLESS:
+                return formatting.number(tree.number)
+            return tree.text
+        return self.show(value)
+
+    def show(self, value: float) -> str:
+        """A computed value in this field's terms: '150M users', '2 req/user/day', '99.99%'."""
+        if self.fraction:
+            return formatting.percent(value)
+        if self.rate == "per_user":
+            return f"{formatting.compact(round(value * 86400, 6))} req/user/day"
+        if self.rate == "total":
+            return formatting.count(value, "req/s")
+        if self.noun:
+            return f"{formatting.count(value)} {self.noun}".rstrip()
+        family = lexicon.family(self.dims)
+        if family == "size" or self.unit == "B":
+            return formatting.size(value)
+        if family == "duration":
+            return formatting.duration(value)
+        return formatting.count(value)
+
+    def _unknown_unit(self, name: str, text: str, example: str, error: UnknownUnit) -> InputError:
+        want = self.want(example)
+        word = error.word
+        if word in ("m", "M") and self.dims == lexicon.dimensionality("second"):
+            return InputError(f"'{error.number} {word}' is ambiguous; {name} needs {want}, got '{text}'; "
+                              f"did you mean {error.number} min or {error.number} months?")
+        what = lexicon.FOREIGN.get(word) or ("a length" if word in ("m", "M") else None)
+        if what:
+            return InputError(f"'{error.number} {word}' is {what}; {name} needs {want}")
+        if self.counts and self.dims in (DIMENSIONLESS, lexicon.dimensionality("user"),
+                                         lexicon.dimensionality("request")) and "did you mean" not in error.reason:
+            return InputError(f"'{word}' is not a count suffix (k, M, B, bn, T); {name} needs {want}, got '{text}'")
+        return InputError(f"{error.reason}; {name} needs {want}, got '{text}'")
+
+
+class Choice(Kind):
+    """One of a fixed list of words."""
+
+    expected = "one of"
+    unit = "choice"
+    expression = False
+    valued = False
+
+    def __init__(self, options: tuple[str, ...]):
+        self.options = options
+
+    def want(self, example: str) -> str:
+        return "one of " + ", ".join(self.options)
+
+    def read(self, name: str, text: str, example: str) -> Parsed:
+        lowered = " ".join(text.split()).lower()
+        if lowered not in self.options:
+            shown = f"'{text[:40]}'" if text else "nothing"
+            raise InputError(f"{name} needs {self.want(example)}, got {shown}")
+        return Parsed(lowered, 0.0, lowered)
+
+
+class Lines(Kind):
+    """The user's own formula lines (lines.py reads them; this kind only carries the text)."""
+
+    expected = "formula lines"
+    unit = "lines"
+    expression = False
+    valued = False
+    max_length = 4000
+
+    def want(self, example: str) -> str:
+        return f"lines such as {example}"
+
+    def read(self, name: str, text: str, example: str) -> Parsed:
+        return Parsed(text, 0.0, "")
 
 
 @dataclass(frozen=True)
@@ -28,11 +218,12 @@ class Input:
     default: str  # "" for an optional input
     help: str
     example: str
-    minimum: float | None = None
+    minimum: float | None = None  # bounds in the API's unit (kind.unit)
     maximum: float | None = None
     exclusive_minimum: bool = False
     exclusive_maximum: bool = False
     show: Callable[[float], str] = formatting.number  # bounds in messages, in the field's terms
+    _memo: Callable = field(init=False, repr=False, compare=False)
 
     @property
     def optional(self) -> bool:
@@ -40,39 +231,53 @@ class Input:
 
     @property
     def unit(self) -> str:
-        return self.kind.canonical
+        return self.kind.unit
 
     def parse(self, text: str) -> Parsed | None:
         """The input read from `text` (None for a blank optional input), or InputError.
 
-        Memoized per input: parsing is a pure function of the text, and while someone types
+        Memoized per input: reading is a pure function of the text, and while someone types
         every field but one repeats its text. Refusals are not memoized (an exception is
         never cached), so hostile text cannot fill the memo; MEMO_SIZE bounds it otherwise."""
         return self._memo(text)
 
     def __post_init__(self):
         object.__setattr__(self, "_memo", lru_cache(maxsize=MEMO_SIZE)(self._parse))
-        object.__setattr__(self, "_want", self.kind.want(self.example))
 
     def _parse(self, text: str) -> Parsed | None:
-        folded = self.kind.clean(self.name, text, self._want)
-        if not folded:
+        limit = self.kind.max_length
+        if len(text) > limit:
+            raise InputError(f"{self.name} is {len(text):,} characters long; at most {limit:,} are accepted "
+                             f"({self.kind.want(self.example)})")
+        if not text.strip():
             if self.optional:
                 return None
-            raise InputError(f"{self.name} is required: {self._want}")
-        parsed = self.kind.parse(self.name, folded, self.example)
-        self._check_bounds(parsed)
+            raise InputError(f"{self.name} is required: {self.kind.want(self.example)}")
+        parsed = self.kind.read(self.name, text, self.example)
+        if parsed.value is not None and self.kind.expression:
+            self.check_bounds(parsed.value, parsed.text)
         return parsed
 
-    def _check_bounds(self, parsed: Parsed) -> None:
-        value = parsed.value
+    def check_bounds(self, value: float, text: str) -> None:
+        """InputError when the value (canonical units) is out of the field's bounds."""
+        shown = self.kind.api_value(value)
         low, high = self.minimum, self.maximum
-        if low is not None and (value < low or (self.exclusive_minimum and value == low)):
+        if not (shown == shown) or shown in (float("inf"), float("-inf")):
+            raise InputError(f"{self.name} must be a finite number, got '{text}'")
+        if low is not None and (shown < low or (self.exclusive_minimum and shown == low)):
             word = "above" if self.exclusive_minimum else "at least"
-            raise InputError(f"{self.name} must be {word} {self.show(low)}, got '{parsed.text}'")
-        if high is not None and (value > high or (self.exclusive_maximum and value == high)):
+            lead = "it is negative; " if shown < 0 <= low else ""
+            raise InputError(f"{lead}{self.name} must be {word} {self.show(low)}, got '{text}'")
+        if high is not None and (shown > high or (self.exclusive_maximum and shown == high)):
             word = "below" if self.exclusive_maximum else "at most"
-            raise InputError(f"{self.name} must be {word} {self.show(high)}, got '{parsed.text}'")
+            hint = ""
+            kind = self.kind
+            if isinstance(kind, Quantity) and kind.fraction and 1 < shown <= 100:
+                hint = f"; a plain number must be between 0 and 1: did you mean {text}%?"
+            raise InputError(f"{self.name} must be {word} {self.show(high)}, got '{text}'{hint}")
+        kind = self.kind
+        if isinstance(kind, Quantity) and kind.whole and not float(shown).is_integer():
+            raise InputError(f"it must be a whole number; {self.name} needs {kind.want(self.example)}, got '{text}'")
 
 
 def _size(x: float) -> str:
@@ -83,12 +288,19 @@ def _rate(x: float) -> str:
     return formatting.count(x, "req/s")
 
 
-USERS = Count(unit="user", nouns=("user", "users", "dau", "people"), noun="users")
-PER_USER_PER_DAY = Rate(default_period="day", per_user=True)
-PER_SECOND = Rate(default_period="second")
-SIZE = Size()
-DURATION = Duration()
-FRACTION = Fraction()
+USERS = Quantity("a count", "user", "user", bare="user", noun="users", counts=True)
+PER_USER_PER_DAY = Quantity("a rate (per user per day unless you write another period)", "req/user/day",
+                            "request/user/day", bare="request/user/day",
+                            fillers=("request/user", "request", "1/user"), rate="per_user")
+PER_SECOND = Quantity("a rate (per second unless you write another period)", "req/s", "request/second",
+                      bare="request/second", fillers=("request",), rate="total")
+SIZE_PER_REQUEST = Quantity("a size", "B", "byte/request", fillers=("1/request",), suggestion="B or KB")
+SIZE = Quantity("a size", "B", "byte", suggestion="B or KB")
+DURATION = Quantity("a duration", "s", "second", suggestion="ms, s or days")
+FRACTION = Quantity("a fraction", "", "", bare="", fraction=True)
+RATIO = Quantity("a multiplier", "", "", bare="")
+COPIES = Quantity("a count", "", "", bare="", noun="copies", counts=True, whole=True)
+YEAR = lexicon.to_canonical("year")
 
 INPUTS: tuple[Input, ...] = (
     # Traffic
@@ -107,21 +319,20 @@ INPUTS: tuple[Input, ...] = (
     Input("write_qps", "Write QPS (optional)", "Traffic", PER_SECOND, "",
           "Average writes per second, if you know it: overrides users × writes per user.", "10k/s",
           minimum=0, maximum=1e12, show=_rate),
-    Input("peak_factor", "Peak factor", "Traffic", Ratio(), "2",
+    Input("peak_factor", "Peak factor", "Traffic", RATIO, "2",
           "Peak traffic over average traffic (2 to 3 for most consumer apps).", "3",
           minimum=1, maximum=1000),
     # Data
-    Input("object_size", "Size of one write", "Data", SIZE, "1 KB",
+    Input("object_size", "Size of one write", "Data", SIZE_PER_REQUEST, "1 KB",
           "Bytes stored by one write (a photo, a row, a message).", "500 KB",
           minimum=0, maximum=1e18, show=_size),
-    Input("response_size", "Size of one read", "Data", SIZE, "10 KB",
+    Input("response_size", "Size of one read", "Data", SIZE_PER_REQUEST, "10 KB",
           "Bytes returned by one read.", "200 KB",
           minimum=0, maximum=1e18, show=_size),
     Input("retention", "Retention", "Data", DURATION, "5 years",
           "How long written data is kept.", "5 years",
           minimum=0, maximum=1000 * YEAR, exclusive_minimum=True, show=formatting.duration),
-    Input("replication_factor", "Replication factor", "Data",
-          Count(nouns=("x", "×", "copies", "copy", "replicas"), noun="copies", whole=True), "3",
+    Input("replication_factor", "Replication factor", "Data", COPIES, "3",
           "Stored copies of every object.", "3",
           minimum=1, maximum=100),
     # Availability
@@ -156,6 +367,10 @@ INPUTS: tuple[Input, ...] = (
     # Display
     Input("size_units", "Size units", "Display", Choice(("decimal", "binary")), "decimal",
           "Show sizes in decimal units (KB = 1,000 B) or binary units (KiB = 1,024 B).", "binary"),
+    # Your own lines
+    Input("lines", "Your lines", "Lines", Lines(), "",
+          "Your own quantities, one per row: name = expression, optionally -> unit; # starts a comment.",
+          "key_length = ceil(log(urls, 62))"),
 )
 
 BY_NAME: Mapping[str, Input] = {spec.name: spec for spec in INPUTS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .engine import Estimate
+from .engine import LINES_GROUP, Estimate
 from .units import CONVENTIONS
 
 # Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
@@ -40,6 +40,8 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         lines += [escape(paragraph), ""]
     lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
     for spec in estimate.calculator.inputs:
+        if not spec.kind.valued and spec.kind.unit == "lines":
+            continue  # the lines have a table of their own below
         text = estimate.texts[spec.name]
         shown = escape(text) if text else "—"
         if text == spec.default:
@@ -51,12 +53,24 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
             lines.append(f"- `{field_name}`: {escape(message)}")
     lines += ["", "## Results", ""]
     for group in estimate.calculator.result_groups:
+        if group == LINES_GROUP:
+            continue
         lines += [f"### {group}", "", "| Result | Name | Value | Work |", "|---|---|---|---|"]
         for result in estimate.results.values():
             if result.group == group:
                 lines.append(
                     f"| {cell(result.label)} | `{result.name}` | {cell(result.display)} | {cell(result.work)} |"
                 )
+        lines.append("")
+    if estimate.rows:
+        lines += ["## Your lines", "", "| # | Line | Value | Work |", "|---|---|---|---|"]
+        for row in estimate.rows:
+            if not row.text.strip():
+                continue
+            result = row.result
+            value = "⚠ " + escape(row.error) if row.error else cell(result.display) if result else ""
+            work = cell(result.work) if result and result.available else ""
+            lines.append(f"| {row.number} | {escape(row.text)} | {value} | {work} |")
         lines.append("")
     lines += ["## Conventions", ""]
     lines += [f"- {cell(line)}" for line in CONVENTIONS]

@@ -1,26 +1,15 @@
-"""Requests per second. Every function works on floats in canonical units (req/s, users,
-seconds) and equally on pint Quantities, which is how the tests check the dimensions."""
+"""Requests per second, declared once each in the formula language (engine.py runs them)."""
 
 from __future__ import annotations
 
-from .units import DAY, MONTH
+from .engine import Formula
 
-
-def qps_from_users(*, users, per_user_per_day, day=DAY):
-    """Average requests per second: users × requests per user per day ÷ 1 day."""
-    return users * per_user_per_day / day
-
-
-def total_qps(*, read_qps, write_qps):
-    """All requests per second: read_qps + write_qps."""
-    return read_qps + write_qps
-
-
-def peak(*, average, peak_factor):
-    """The peak of an average rate: average × peak_factor."""
-    return average * peak_factor
-
-
-def requests_per_month(*, total_qps, month=MONTH):
-    """Requests in a 30-day month: total_qps × 1 month."""
-    return total_qps * month
+FORMULAS = (
+    Formula("read_qps", "Reads per second", "Traffic", "dau × reads_per_user", "req/s", given_by="read_qps"),
+    Formula("write_qps", "Writes per second", "Traffic", "dau × writes_per_user", "req/s", given_by="write_qps"),
+    Formula("total_qps", "Requests per second", "Traffic", "read_qps + write_qps", "req/s"),
+    Formula("peak_read_qps", "Peak reads per second", "Traffic", "read_qps × peak_factor", "req/s"),
+    Formula("peak_write_qps", "Peak writes per second", "Traffic", "write_qps × peak_factor", "req/s"),
+    Formula("peak_qps", "Peak requests per second", "Traffic", "total_qps × peak_factor", "req/s"),
+    Formula("requests_per_month", "Requests per month", "Traffic", "total_qps × 1 month", "req", per="month"),
+)

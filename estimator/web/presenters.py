@@ -92,7 +92,8 @@ def field_groups(estimate: Estimate) -> list[tuple[str, list[Field]]]:
 
 
 def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:
-    return [
+    groups = [
         (group, [r for r in estimate.results.values() if r.group == group])
         for group in estimate.calculator.result_groups
     ]
+    return [(group, results) for group, results in groups if results]

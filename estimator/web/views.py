@@ -87,6 +87,7 @@ def calculator_context(request: HttpRequest, texts: dict[str, str], *, base: dic
         "conventions": markdown.CONVENTIONS,
         "page_path": page_path,
         "input_texts": result.texts,
+        "lines_rows": min(50, max(4, len(result.rows) + 1)),
     }
 
 

@@ -3,7 +3,7 @@ import json
 import pytest
 from pytest import approx
 
-from estimator.domain.estimate import RESULT_SPECS
+from estimator.domain.estimate import FORMULAS
 from estimator.domain.inputs import INPUTS
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_200_has_every_input_and_every_result_in_the_specs_shape(client):
     assert response["Content-Type"] == "application/json"
     assert set(body) == {"inputs", "results"}
     assert set(body["inputs"]) == {spec.name for spec in INPUTS}
-    assert set(body["results"]) == set(RESULT_SPECS)
+    assert set(body["results"]) == {formula.name for formula in FORMULAS}
     assert body["inputs"]["dau"] == {"text": "100M", "value": 1e8, "unit": "user"}
     assert body["inputs"]["read_qps"] == {"text": "", "value": None, "unit": "req/s"}
     read = body["results"]["read_qps"]

@@ -55,7 +55,7 @@ def test_a_bad_input_exits_2_with_the_fields_message():
     done = cli("dau=lots", "object_size=500 kb")
 
     assert done.returncode == 2
-    assert "dau: it does not start with a number" in done.stderr
+    assert "dau: 'lots' is not a number, an input, a result or a line" in done.stderr
     assert "object_size: '500 kb' is kilobits; did you mean 500 KB?" in done.stderr
     assert done.stdout == ""
 

@@ -46,9 +46,17 @@ def test_hostile_text_in_every_estimate_field_is_refused_at_the_field(client, pa
         if len(urlencode({name: text})) > settings.MAX_QUERY_STRING_LENGTH:
             assert response.status_code == 414  # refused whole, with a message, before any view
             continue
-        if text.strip() == "" and name in ("read_qps", "write_qps"):
+        if text.strip() == "" and name in ("read_qps", "write_qps", "lines"):
             continue  # blank optional inputs are valid
-        if path == "/api/v1/estimate":
+        if name == "lines":  # refused at its row (lines:1), or whole when beyond the limits (lines)
+            if path == "/api/v1/estimate":
+                assert response.status_code == 400 and {"lines", "lines:1"} & set(response.json()["errors"])
+            elif path == "/estimate.md":
+                assert response.status_code == 400 and "- `lines" in response.content.decode()
+            else:
+                html = response.content.decode()
+                assert '<li class="error" title="' in html or 'id="error-lines" hx-swap-oob="true"></p>' not in html
+        elif path == "/api/v1/estimate":
             assert response.status_code == 400 and name in response.json()["errors"]
         elif path == "/estimate.md":
             assert response.status_code == 400 and f"- `{name}`:" in response.content.decode()

@@ -49,7 +49,8 @@ def oob_errors(field_groups):
 def carried_inputs(input_texts):
     """Hidden copies of the inputs, so the save and fork forms post what is on the page."""
     return mark_safe("".join(
-        f'<input type="hidden" name="{escape(name)}" value="{escape(text)}">' for name, text in input_texts.items()
+        f'<input type="hidden" name="{escape(name)}" value="{escape(text).replace(chr(10), "&#10;")}">'
+        for name, text in input_texts.items()
     ))
 
 

@@ -1,0 +1,801 @@
+"""The formula language: every field, every built-in result and every user line is an
+expression in this grammar (shared/spec/estimate.md, Formulas).
+
+    check    := sum [ ("<=" | "<" | ">=" | ">" | "≤" | "≥") sum ]
+    sum      := product ( ("+" | "-" | "−") product )*
+    product  := power ( ("*" | "×" | "/" | "÷" | "per") power )*
+    power    := unary [ "^" INTEGER ]                  an integer exponent from −4 to 4
+    unary    := [ "-" | "−" ] atom
+    atom     := quantity | NAME | FUNCTION "(" check ( "," check )* ")" | "(" check ")"
+    quantity := [ "$" ] NUMBER [ SCALE ] [ UNIT ]      100M, 1.5k users, 500 KB, 99.9%, 4 nines, $0.02/GB/month
+
+Text becomes a tree once (`parse`, our own recursive descent: pint's parser and Python's
+eval never see it); `infer` checks its dimensions with the project's pint registry;
+`compile_tree` turns it into a closure over floats in canonical units (B, s, req, user, USD);
+`describe` prints the work from the same tree with the user's own figures. Limits are checked
+while parsing, before any arithmetic: MAX_LENGTH characters, MAX_DEPTH levels of nesting,
+exponents within ±MAX_POWER, magnitudes within 1e±MAX_MAGNITUDE.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from decimal import Decimal
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from . import formatting, lexicon
+from .errors import InputError
+from .lexicon import DIMENSIONLESS, Dims
+
+MAX_LENGTH = 200
+MAX_DEPTH = 12
+MAX_POWER = 4
+MAX_MAGNITUDE = 30  # 1e±30
+MAX_DIGITS = 30
+NOISE = 1e-9  # ceilings forgive binary floating-point noise: 3.0000000001 servers is 3
+
+FUNCTIONS = ("ceil", "floor", "round", "min", "max", "abs", "sqrt", "log", "log2", "log10")
+COMPARISONS = {"<=": "≤", "≤": "≤", "<": "<", ">=": "≥", "≥": "≥", ">": ">"}
+NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+_TOKEN = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<number>(?:\d{1,3}(?:,\d{3}(?!\d))+|\d+)(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
+    r"|(?P<word>[A-Za-zµ_][A-Za-z0-9_µ]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)"
+    r"|(?P<op><=|>=|->|\*\*|[≤≥→+\-−*×/÷^(),<>%$=])"
+    r"|(?P<other>.)",
+    re.S,
+)
+
+
+class ExpressionError(InputError):
+    """Text that is not a valid expression, with the 1-based column where it went wrong."""
+
+    def __init__(self, message: str, column: int | None = None):
+        self.reason = message
+        self.column = column
+        super().__init__(f"{message} (column {column})" if column else message)
+
+
+class UnknownUnit(ExpressionError):
+    """A word after a number that is not a unit: fields rephrase it in their own terms."""
+
+    def __init__(self, message: str, column: int, *, number: str, word: str):
+        super().__init__(message, column)
+        self.number = number
+        self.word = word
+
+
+class UnknownName(ExpressionError):
+    def __init__(self, message: str, column: int, *, name: str):
+        super().__init__(message, column)
+        self.name = name
+
+
+# Nodes ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    value: float  # in canonical units
+    dims: Dims
+    text: str  # as shown in the work: "500 KB", "100M", "2 req/user/day"
+    column: int
+    number: float = 0.0  # the figure as typed, scale included (100M → 1e8)
+    numerator: tuple[str, ...] = ()  # unit symbols as typed: ("KB",)
+    denominator: tuple[str, ...] = ()  # ("user", "day")
+    percent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: Node
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    op: str  # + - * /
+    left: Node
+    right: Node
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Power:
+    base: Node
+    exponent: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    function: str
+    args: tuple[Node, ...]
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    op: str  # ≤ < ≥ >
+    left: Node
+    right: Node
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    inner: Node
+
+
+Node = Literal | Name | Neg | BinOp | Power | Call | Compare | Group
+
+
+class _Check:
+    """The 'dimension' of a comparison: yes or no, usable in nothing but a result."""
+
+    def __repr__(self) -> str:
+        return "a check (yes or no)"
+
+
+CHECK = _Check()
+
+
+# Tokens and parsing --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # number, word, op, end
+    text: str
+    column: int
+
+
+def tokenize(text: str) -> list[Token]:
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"the text is {len(text):,} characters long; at most {MAX_LENGTH} are accepted")
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "space":
+            continue
+        column = match.start() + 1
+        token = match.group()
+        if kind == "other":
+            shown = repr(token) if token.isprintable() else f"U+{ord(token):04X}"
+            raise ExpressionError(f"the character {shown} has no meaning here", column)
+        if kind == "op":
+            token = {"−": "-", "*": "×", "/": "÷", "→": "->", "≤": "<=", "≥": ">="}.get(token, token)
+        tokens.append(Token(kind, token, column))
+    tokens.append(Token("end", "", len(text) + 1))
+    return tokens
+
+
+class Parser:
+    """Recursive descent over the tokens; `counts` reads B after a number as billion."""
+
+    def __init__(self, text: str, *, counts: bool = False):
+        self.text = text
+        self.tokens = tokenize(text)
+        self.position = 0
+        self.counts = counts
+        self.depth = 0
+
+    # helpers
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.position]
+
+    def peek(self, ahead: int = 1) -> Token:
+        return self.tokens[min(self.position + ahead, len(self.tokens) - 1)]
+
+    def take(self) -> Token:
+        token = self.token
+        self.position += 1
+        return token
+
+    def is_op(self, *ops: str) -> bool:
+        return self.token.kind == "op" and self.token.text in ops
+
+    def expect(self, op: str, what: str) -> Token:
+        if not self.is_op(op):
+            raise ExpressionError(f"expected {what}, got {self.shown(self.token)}", self.token.column)
+        return self.take()
+
+    @staticmethod
+    def shown(token: Token) -> str:
+        return "the end" if token.kind == "end" else f"'{token.text}'"
+
+    def nest(self, column: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"nested more than {MAX_DEPTH} levels deep", column)
+
+    # grammar
+    def parse(self) -> Node:
+        node = self.check()
+        if self.token.kind != "end":
+            raise self.unexpected()
+        return node
+
+    def unexpected(self) -> ExpressionError:
+        token = self.token
+        if token.text == "**":
+            return ExpressionError("write powers with ^ (2^3), not **", token.column)
+        if token.text == "^":
+            return ExpressionError("one power at a time: group with parentheses, (2^3)^2", token.column)
+        if token.text == ",":
+            before, after = self.tokens[self.position - 1], self.peek()
+            if before.kind == "number" and after.kind == "number":
+                shown = self.text[before.column - 1: after.column - 1 + len(after.text)]
+                return ExpressionError(f"'{shown}' is not a number: use a point for decimals (1.5) and commas only "
+                                       f"between thousands (1,500)", before.column)
+        if token.text == "=":
+            return ExpressionError("'=' defines a line (name = expression); a field holds only the expression",
+                                   token.column)
+        if token.text == ")":
+            return ExpressionError("')' closes nothing", token.column)
+        if token.kind == "op" and token.text in COMPARISONS:
+            return ExpressionError("one comparison at a time", token.column)
+        if token.kind in ("word", "number", "op") and token.text not in ("->",):
+            hint = "; write × or * to multiply" if token.kind in ("word", "number") or token.text in ("(", "$") else ""
+            return ExpressionError(f"unexpected {self.shown(token)}{hint}", token.column)
+        return ExpressionError(f"unexpected {self.shown(token)}", token.column)
+
+    def check(self) -> Node:
+        left = self.sum()
+        if self.token.kind == "op" and self.token.text in COMPARISONS:
+            op = self.take()
+            right = self.sum()
+            return Compare(COMPARISONS[op.text], left, right, op.column)
+        return left
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.is_op("+", "-"):
+            op = self.take()
+            node = BinOp(op.text, node, self.product(), op.column)
+        return node
+
+    def product(self) -> Node:
+        node = self.power()
+        while True:
+            if self.is_op("×", "÷"):
+                if self.is_op("×") and not self._starts_atom(self.peek()):
+                    self.take()  # "2.5×" at the end: a multiplier's suffix, nothing to multiply by
+                    continue
+                op = self.take()
+                node = BinOp("*" if op.text == "×" else "/", node, self.power(), op.column)
+            elif self.token.kind == "word" and self.token.text == "per":
+                op = self.take()
+                node = BinOp("/", node, self.power(), op.column)
+            else:
+                return node
+
+    @staticmethod
+    def _starts_atom(token: Token) -> bool:
+        return token.kind in ("number", "word") or (token.kind == "op" and token.text in ("(", "-", "$"))
+
+    def power(self) -> Node:
+        base = self.unary()
+        if self.is_op("^"):
+            caret = self.take()
+            sign = -1 if self.is_op("-") and self.take() else 1
+            token = self.token
+            if token.kind != "number" or not token.text.isdigit():
+                raise ExpressionError(f"a power needs a whole number from −{MAX_POWER} to {MAX_POWER}, got "
+                                      f"{self.shown(token)}", token.column)
+            self.take()
+            exponent = sign * int(token.text[:6])
+            if abs(exponent) > MAX_POWER:
+                raise ExpressionError(f"powers are limited to ±{MAX_POWER}, got {exponent}", token.column)
+            return Power(base, exponent, caret.column)
+        return base
+
+    def unary(self) -> Node:
+        if self.is_op("-"):
+            minus = self.take()
+            self.nest(minus.column)
+            node = Neg(self.atom(), minus.column)
+            self.depth -= 1
+            return node
+        if self.is_op("+"):
+            self.take()
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.token
+        if token.kind == "number":
+            return self.quantity(money=False)
+        if self.is_op("$"):
+            self.take()
+            if self.token.kind != "number":
+                raise ExpressionError(f"'$' needs an amount after it, such as $150, got {self.shown(self.token)}",
+                                      token.column)
+            return self.quantity(money=True, column=token.column)
+        if self.is_op("("):
+            self.take()
+            self.nest(token.column)
+            inner = self.check()
+            self.expect(")", "')' to close the '(' at column " + str(token.column))
+            self.depth -= 1
+            return Group(inner)
+        if token.kind == "word":
+            return self.word()
+        if token.kind == "end":
+            raise ExpressionError("expected a number or a name, got the end" if self.position else
+                                  "expected an expression such as 100M or 500 KB, got nothing", token.column)
+        if token.text in ("**", "^", ",", "="):
+            raise self.unexpected()
+        raise ExpressionError(f"expected a number or a name, got {self.shown(token)}", token.column)
+
+    def word(self) -> Node:
+        token = self.take()
+        word = token.text
+        if self.is_op("("):
+            if word not in FUNCTIONS:
+                close = difflib.get_close_matches(word, FUNCTIONS, n=1)
+                hint = f"did you mean {close[0]}?" if close else "functions are " + ", ".join(FUNCTIONS)
+                raise ExpressionError(f"'{word}' is not a function; {hint}", token.column)
+            return self.call(token)
+        if word in FUNCTIONS:
+            raise ExpressionError(f"{word} is a function: write {word}(…)", token.column)
+        if word.lower() in lexicon.NUMBER_WORDS and self.token.kind == "word" and self.token.text.lower() in lexicon.NINES:
+            self.take()
+            return _nines(float(lexicon.NUMBER_WORDS[word.lower()]), token.column)
+        unit = lexicon.unit_of(word, after_number=False) if word in lexicon.STANDALONE else None
+        if unit is not None:
+            return Literal(unit.factor, unit.dims, unit.symbol, token.column, 1.0, (unit.symbol,))
+        if not (NAME.fullmatch(word) or (word.startswith("ref.") and NAME.fullmatch(word[4:]))):
+            raise UnknownName(f"'{word}' is not a name (names are lower case: a–z, 0–9 and _)", token.column, name=word)
+        return Name(word, token.column)
+
+    def call(self, name: Token) -> Node:
+        self.take()  # (
+        self.nest(name.column)
+        args = [self.check()]
+        while self.is_op(","):
+            self.take()
+            args.append(self.check())
+        self.expect(")", f"')' to close {name.text}(")
+        self.depth -= 1
+        return Call(name.text, tuple(args), name.column)
+
+    def quantity(self, *, money: bool, column: int | None = None) -> Node:
+        token = self.take()
+        column = column or token.column
+        value, literal = _number(token)
+        number = value
+        scale_word = ""
+        scales = lexicon.COUNT_SCALES if self.counts else lexicon.SCALES
+        if self.token.kind == "word" and self.token.text in scales:
+            scale_word = self.take().text
+            number = value * scales[scale_word]
+        if number and not (10.0 ** -MAX_MAGNITUDE <= abs(number) <= 10.0 ** MAX_MAGNITUDE):
+            raise ExpressionError(f"{literal} is beyond what any estimate needs (1e±{MAX_MAGNITUDE})", token.column)
+        numerator: list[lexicon.Unit] = []
+        denominator: list[lexicon.Unit] = []
+        if money:
+            numerator.append(lexicon.Unit("USD", "$", "money"))
+        nxt = self.token
+        if (nxt.kind == "op" and nxt.text == "%") or (nxt.kind == "word" and nxt.text.lower() in lexicon.PERCENT):
+            self.take()
+            # Exact in decimal, so 99.99% leaves exactly 0.01% of downtime, not 0.0100000000000287%.
+            value = float(Decimal(literal.replace(",", "")) / 100) if not scale_word else number / 100
+            return Literal(value, DIMENSIONLESS, f"{formatting.number(number)}%", column, number, percent=True)
+        if nxt.kind == "word":
+            word = nxt.text
+            lowered = word.lower()
+            if lowered in lexicon.NINES:
+                self.take()
+                if number > 15:
+                    raise ExpressionError("more than 15 nines is beyond what a float can tell from 100%", column)
+                return _nines(number, column)
+            if lowered in lexicon.PLAIN_NOUNS and not self._starts_atom(self.peek()):
+                self.take()
+                return Literal(number, DIMENSIONLESS, f"{formatting.number(number)}×" if lowered in ("x", "times")
+                               else formatting.compact(number), column, number)
+            if word not in lexicon.PER_WORDS and word not in ("to",):
+                unit = lexicon.unit_of(word, after_number=True)
+                if unit is None:
+                    raise _unknown_unit(literal + (f" {scale_word}" if scale_word else ""), word, nxt.column)
+                self.take()
+                numerator.append(unit)
+        while True:
+            per = self.token
+            if not ((per.kind == "op" and per.text == "÷") or (per.kind == "word" and per.text in lexicon.PER_WORDS)):
+                break
+            after = self.peek()
+            if after.kind != "word":
+                break
+            unit = lexicon.period_of(after.text)
+            if unit is None:
+                if after.text in ("m", "M"):
+                    raise ExpressionError(f"'/{after.text}' is ambiguous; did you mean /min or /mo?", after.column)
+                break
+            self.take()
+            self.take()
+            denominator.append(unit)
+        return _literal(number, literal, scale_word, numerator, denominator, column)
+
+
+def _number(token: Token) -> tuple[float, str]:
+    text = token.text
+    mantissa, _, exponent = text.replace("E", "e").partition("e")
+    digits = mantissa.replace(",", "").replace(".", "").lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        raise ExpressionError(f"the number has more than {MAX_DIGITS} digits", token.column)
+    if exponent and (len(exponent.lstrip("+-")) > 3 or abs(int(exponent)) > MAX_MAGNITUDE):
+        raise ExpressionError(f"the exponent is beyond ±{MAX_MAGNITUDE}", token.column)
+    value = float(text.replace(",", ""))
+    return value, text
+
+
+def _nines(nines: float, column: int) -> Literal:
+    value = 1 - 10.0 ** -nines
+    return Literal(value, DIMENSIONLESS, formatting.percent(value), column, value, percent=True)
+
+
+def _literal(number: float, typed: str, scale_word: str, numerator: list, denominator: list, column: int) -> Literal:
+    value = number
+    dims = DIMENSIONLESS
+    for unit in numerator:
+        value *= unit.factor
+        dims = dims * unit.dims
+    for unit in denominator:
+        value /= unit.factor
+        dims = dims / unit.dims
+    counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)
+    shown = formatting.compact(number) if counted else formatting.number(number)
+    top = [u.symbol for u in numerator if u.kind != "money"]
+    if top and numerator[0].kind == "time" and not denominator and number != 1:
+        top = [lexicon.PLURAL.get(top[0], top[0])]
+    bottom = ["user" if u.kind == "user" else lexicon.PERIOD_SYMBOLS.get(_period_name(u), u.symbol)
+              for u in denominator]
+    text = shown
+    if top:
+        text += " " + " ".join(top)
+    if bottom:
+        text += "/" + "/".join(bottom)
+    if numerator and numerator[0].kind == "money":
+        text = "$" + text
+    return Literal(value, dims, text, column, number, tuple(top), tuple(bottom))
+
+
+def _period_name(unit: lexicon.Unit) -> str:
+    return unit.name if unit.kind == "time" else ""
+
+
+def _unknown_unit(number: str, word: str, column: int) -> UnknownUnit:
+    shown = f"{number} {word}"
+    if len(word) == 2 and word[1] == "b" and word[0] in "kKmMgGtTpPeE":
+        prefix = word[0].upper()
+        bits = {"K": "kilobits", "M": "megabits", "G": "gigabits", "T": "terabits", "P": "petabits", "E": "exabits"}
+        return UnknownUnit(f"'{shown}' is {bits[prefix]}; did you mean {number} {prefix}B? "
+                           f"(write {word[0].lower() if prefix == 'K' else prefix}bit for bits)",
+                           column, number=number, word=word)
+    folded = {key.lower(): key for key in sorted(lexicon.SIZES, key=lambda k: k.endswith("B")) if len(key) <= 3}
+    if word.lower() in folded:
+        return UnknownUnit(f"'{word}' is not a unit; did you mean {number} {folded[word.lower()]}?",
+                           column, number=number, word=word)
+    what = lexicon.FOREIGN.get(word)
+    if word in ("m", "M"):
+        return UnknownUnit(f"'{shown}' is ambiguous; did you mean {number} min or {number} months?",
+                           column, number=number, word=word)
+    if what:
+        return UnknownUnit(f"'{shown}' is {what}, which no estimate measures", column, number=number, word=word)
+    if word.lower() in ("b", "bn") or word.lower() in ("billion", "thousand", "million", "trillion"):
+        return UnknownUnit(f"'{word}' is not a unit here", column, number=number, word=word)
+    return UnknownUnit(f"'{word}' is not a unit (B, KB, GB, ms, s, days, years, req, users, %, k, M, bn, …)",
+                       column, number=number, word=word)
+
+
+def parse(text: str, *, counts: bool = False) -> Node:
+    """The tree of one expression, or ExpressionError. `counts`: B after a number is billion."""
+    return Parser(text, counts=counts).parse()
+
+
+# Names in a tree -----------------------------------------------------------------------------
+
+def names(node: Node) -> frozenset[str]:
+    """Every name the tree reads."""
+    found: set[str] = set()
+    _names(node, found)
+    return frozenset(found)
+
+
+def _names(node: Node, found: set[str]) -> None:
+    match node:
+        case Name(name=name):
+            found.add(name)
+        case Neg(operand=x) | Power(base=x) | Group(inner=x):
+            _names(x, found)
+        case BinOp(left=a, right=b) | Compare(left=a, right=b):
+            _names(a, found)
+            _names(b, found)
+        case Call(args=args):
+            for arg in args:
+                _names(arg, found)
+
+
+def first_column(node: Node, name: str) -> int:
+    match node:
+        case Name(name=n, column=c) if n == name:
+            return c
+        case Neg(operand=x) | Power(base=x) | Group(inner=x):
+            return first_column(x, name)
+        case BinOp(left=a, right=b) | Compare(left=a, right=b):
+            return first_column(a, name) or first_column(b, name)
+        case Call(args=args):
+            for arg in args:
+                if column := first_column(arg, name):
+                    return column
+    return 0
+
+
+# Dimensions ----------------------------------------------------------------------------------
+
+def infer(node: Node, dims_of: Mapping[str, Dims | _Check], *, known: Iterable[str] = ()) -> Dims | _Check:
+    """The dimensionality of the tree's value, or ExpressionError naming both sides of a
+    mismatch and the column. `dims_of` gives each name's dimensionality."""
+    match node:
+        case Literal(dims=dims):
+            return dims
+        case Name(name=name, column=column):
+            if name not in dims_of:
+                choices = list(dims_of) + list(known)
+                close = difflib.get_close_matches(name, choices, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise UnknownName(f"'{name}' is not an input, a result or a line{hint}", column, name=name)
+            return dims_of[name]
+        case Group(inner=inner):
+            return infer(inner, dims_of, known=known)
+        case Neg(operand=x, column=column):
+            dims = infer(x, dims_of, known=known)
+            _no_check(dims, "−", column)
+            return dims
+        case Power(base=x, exponent=n, column=column):
+            dims = infer(x, dims_of, known=known)
+            _no_check(dims, "^", column)
+            return dims ** n
+        case BinOp(op=op, left=a, right=b, column=column):
+            left, right = infer(a, dims_of, known=known), infer(b, dims_of, known=known)
+            _no_check(left, op, column)
+            _no_check(right, op, column)
+            if op in ("+", "-"):
+                if left != right:
+                    verb = "add" if op == "+" else "subtract"
+                    raise ExpressionError(f"cannot {verb} {lexicon.describe(left)} and {lexicon.describe(right)}"
+                                          f"{_suggest(left, right)}", column)
+                return left
+            return left * right if op == "*" else left / right
+        case Compare(left=a, right=b, column=column):
+            left, right = infer(a, dims_of, known=known), infer(b, dims_of, known=known)
+            _no_check(left, node.op, column)
+            _no_check(right, node.op, column)
+            if left != right:
+                raise ExpressionError(f"cannot compare {lexicon.describe(left)} with {lexicon.describe(right)}"
+                                      f"{_suggest(left, right)}", column)
+            return CHECK
+        case Call(function=function, args=args, column=column):
+            return _infer_call(function, [infer(arg, dims_of, known=known) for arg in args], column)
+    raise AssertionError(node)  # pragma: no cover - every node type is matched above
+
+
+_COUNTS = (DIMENSIONLESS, lexicon.dimensionality("request"), lexicon.dimensionality("user"))
+_REQUEST = lexicon.dimensionality("request")
+
+
+def _no_check(dims, op: str, column: int) -> None:
+    if dims is CHECK:
+        raise ExpressionError(f"a check (yes or no) cannot be used with '{op}'", column)
+
+
+def _suggest(left: Dims, right: Dims) -> str:
+    """A hint when two sides differ by requests (a size per request is written 1 MB/req)."""
+    for ratio in (left / right, right / left):
+        if ratio == _REQUEST:
+            return "; a size or a time per request is written with /req, e.g. 1 MB/req"
+    if DIMENSIONLESS in (left, right):
+        other = right if left == DIMENSIONLESS else left
+        unit = lexicon.canonical(other)
+        return f"; give the plain number a unit, e.g. 5 {unit}" if unit else ""
+    return ""
+
+
+def _infer_call(function: str, args: list, column: int) -> Dims:
+    for dims in args:
+        _no_check(dims, function, column)
+    wants = {"ceil": 1, "floor": 1, "round": 1, "abs": 1, "sqrt": 1, "log2": 1, "log10": 1, "log": (1, 2)}
+    want = wants.get(function)
+    count = len(args)
+    if want is not None and count not in (want if isinstance(want, tuple) else (want,)):
+        shown = "one or two arguments" if function == "log" else "one argument"
+        raise ExpressionError(f"{function} takes {shown}, got {count}", column)
+    if function in ("min", "max"):
+        first = args[0]
+        for dims in args[1:]:
+            if dims != first:
+                raise ExpressionError(f"{function} needs arguments of one dimension, got {lexicon.describe(first)} "
+                                      f"and {lexicon.describe(dims)}", column)
+        return first
+    if function in ("ceil", "floor", "round", "abs"):
+        return args[0]
+    if function == "sqrt":
+        dims = args[0]
+        if any(int(power) % 2 for power in dims.values()):
+            raise ExpressionError(f"sqrt of {lexicon.describe(dims)} has no unit", column)
+        return dims ** 0.5
+    for dims in args[:1]:
+        if dims not in _COUNTS:
+            raise ExpressionError(f"{function} takes a plain number or a count of requests or users, got "
+                                  f"{lexicon.describe(dims)}", column)
+    if function == "log" and count == 2 and args[1] != DIMENSIONLESS:
+        raise ExpressionError(f"the base of log must be a plain number, got {lexicon.describe(args[1])}", column)
+    return DIMENSIONLESS
+
+
+# Evaluation ----------------------------------------------------------------------------------
+
+class EvaluationError(ArithmeticError):
+    """A value that cannot be computed (the log of 0, the root of a negative)."""
+
+
+def whole_ceiling(x: float) -> float:
+    """⌈x⌉, forgiving binary floating-point noise: 3.0000000000004 counts as 3, not 4."""
+    if not math.isfinite(x):
+        return x
+    nearest = round(x)
+    if abs(x - nearest) <= NOISE * max(1.0, abs(x)):
+        return float(nearest)
+    return float(math.ceil(x))
+
+
+def whole_floor(x: float) -> float:
+    if not math.isfinite(x):
+        return x
+    nearest = round(x)
+    if abs(x - nearest) <= NOISE * max(1.0, abs(x)):
+        return float(nearest)
+    return float(math.floor(x))
+
+
+def _log(x: float, base: float = math.e) -> float:
+    if x <= 0:
+        raise EvaluationError(f"the log of {formatting.number(x)} is undefined (it needs a number above 0)")
+    if base <= 0 or base == 1:
+        raise EvaluationError(f"log base {formatting.number(base)} is undefined")
+    return math.log(x, base)
+
+
+def _sqrt(x: float) -> float:
+    if x < 0:
+        raise EvaluationError(f"the square root of {formatting.number(x)} is undefined")
+    return math.sqrt(x)
+
+
+def _log10(x: float) -> float:
+    if x == 0:
+        return -math.inf  # nines of 100%: infinite, shown as such, not an error
+    return _log(x, 10)
+
+
+_CALLS: dict[str, Callable] = {
+    "ceil": whole_ceiling, "floor": whole_floor, "round": lambda x: float(math.floor(x + 0.5)),
+    "abs": abs, "sqrt": _sqrt, "log": _log, "log2": lambda x: _log(x, 2), "log10": _log10,
+    "min": min, "max": max,
+}
+
+
+def _divide(a: float, b: float) -> float:
+    if b == 0:
+        if a == 0:
+            raise EvaluationError("0 ÷ 0 is undefined")
+        return math.copysign(math.inf, a)
+    return a / b
+
+
+def _power(a: float, n: int) -> float:
+    try:
+        return a ** n
+    except OverflowError:
+        return math.inf
+    except ZeroDivisionError:
+        raise EvaluationError("0 to a negative power is undefined") from None
+
+
+TOLERANCE = 1e-12  # comparisons forgive rounding in the last bits: 99.9% ≥ 99.9% is yes
+
+
+def _compare(op: str) -> Callable[[float, float], bool]:
+    slack = lambda a, b: TOLERANCE * max(abs(a), abs(b))  # noqa: E731
+    return {
+        "≤": lambda a, b: a <= b + slack(a, b),
+        "<": lambda a, b: a < b - slack(a, b),
+        "≥": lambda a, b: a >= b - slack(a, b),
+        ">": lambda a, b: a > b + slack(a, b),
+    }[op]
+
+
+Evaluator = Callable[[Mapping[str, float]], float]
+
+
+def compile_tree(node: Node) -> Evaluator:
+    """A closure computing the tree's value from a mapping of names to floats in canonical
+    units. Built once per tree; each call is a handful of Python operations."""
+    match node:
+        case Literal(value=value):
+            return lambda env: value
+        case Name(name=name):
+            return lambda env: env[name]
+        case Group(inner=inner):
+            return compile_tree(inner)
+        case Neg(operand=x):
+            f = compile_tree(x)
+            return lambda env: -f(env)
+        case Power(base=x, exponent=n):
+            f = compile_tree(x)
+            return lambda env: _power(f(env), n)
+        case BinOp(op=op, left=a, right=b):
+            f, g = compile_tree(a), compile_tree(b)
+            if op == "+":
+                return lambda env: f(env) + g(env)
+            if op == "-":
+                return lambda env: f(env) - g(env)
+            if op == "*":
+                return lambda env: f(env) * g(env)
+            return lambda env: _divide(f(env), g(env))
+        case Compare(op=op, left=a, right=b):
+            f, g, test = compile_tree(a), compile_tree(b), _compare(op)
+            return lambda env: test(f(env), g(env))
+        case Call(function=function, args=args):
+            call = _CALLS[function]
+            compiled = [compile_tree(arg) for arg in args]
+            if len(compiled) == 1:
+                only = compiled[0]
+                return lambda env: call(only(env))
+            return lambda env: call(*[h(env) for h in compiled])
+    raise AssertionError(node)  # pragma: no cover
+
+
+# Work ----------------------------------------------------------------------------------------
+
+_SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+
+
+def describe(node: Node, shown: Mapping[str, str]) -> str:
+    """The tree written out with the user's figures: names become their values as shown."""
+    match node:
+        case Literal(text=text):
+            return text
+        case Name(name=name):
+            return shown.get(name, name)
+        case Group(inner=inner):
+            return f"({describe(inner, shown)})"
+        case Neg(operand=x):
+            return f"−{describe(x, shown)}"
+        case Power(base=x, exponent=n):
+            return f"{describe(x, shown)}^{n}"
+        case BinOp(op=op, left=a, right=b):
+            return f"{describe(a, shown)} {_SYMBOLS[op]} {describe(b, shown)}"
+        case Compare(op=op, left=a, right=b):
+            return f"{describe(a, shown)} {op} {describe(b, shown)}"
+        case Call(function="ceil", args=(x,)):
+            return f"⌈{describe(x, shown)}⌉"
+        case Call(function="floor", args=(x,)):
+            return f"⌊{describe(x, shown)}⌋"
+        case Call(function=function, args=args):
+            return f"{function}({', '.join(describe(arg, shown) for arg in args)})"
+    raise AssertionError(node)  # pragma: no cover
+
+
+def source(node: Node) -> str:
+    """The tree written with names, as a formula: 'write_qps × 1 day × object_size'."""
+    return describe(node, {})

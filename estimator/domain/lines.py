@@ -1,0 +1,107 @@
+"""The user's own lines: `name = expression [-> unit]`, one per row, `#` starts a comment
+(shared/spec/estimate.md, Lines).
+
+Each row is read on its own and memoized by its text, so typing in one row does not re-read
+the others. What needs the whole calculator (names taken by inputs or results, duplicates,
+unknown names, dimensions, cycles) is judged by the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import expressions
+from .errors import InputError
+from .expressions import ExpressionError, Literal, Node
+
+MAX_LINES = 50
+MAX_CHARACTERS = 4000
+MAX_LINE = expressions.MAX_LENGTH
+MEMO_SIZE = 1024
+
+_DEFINITION = re.compile(r"\s*(?P<name>[^\s=<>≤≥]+)\s*=(?!=)")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the text: blank, a comment, a line (name and tree), or an error."""
+
+    number: int  # counted from 1: the API's error key is lines:<number>
+    text: str
+    name: str = ""
+    tree: Node | None = None
+    names: frozenset[str] = frozenset()
+    unit: Literal | None = None  # the -> unit, as one of it
+    unit_text: str = ""
+    error: str = ""
+    offset: int = 0  # columns before the expression: a column in it + offset is one in the row
+
+    @property
+    def is_line(self) -> bool:
+        return bool(self.name) and not self.error
+
+
+def read(text: str) -> list[Row]:
+    """Every row of `text`. InputError for text beyond the limits (the whole field is refused)."""
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(f"lines are {len(text):,} characters long; at most {MAX_CHARACTERS:,} are accepted")
+    raw_rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while raw_rows and not raw_rows[-1].strip():
+        raw_rows.pop()
+    definitions = sum(1 for raw in raw_rows if raw.strip() and not raw.lstrip().startswith("#"))
+    if definitions > MAX_LINES:
+        raise InputError(f"there are {definitions} lines; at most {MAX_LINES} are accepted")
+    return [_row(number, raw) for number, raw in enumerate(raw_rows, 1)]
+
+
+def _row(number: int, raw: str) -> Row:
+    name, tree, unit, unit_text, error, offset = _read_row(raw)
+    names = expressions.names(tree) if tree is not None else frozenset()
+    return Row(number, raw, name, tree, names, unit, unit_text, error, offset)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _read_row(raw: str) -> tuple[str, Node | None, Literal | None, str, str, int]:
+    """(name, tree, unit, unit text, error, column offset) of one row; memoized by its text (refusals too:
+    they are values here, not exceptions, and the memo is bounded)."""
+    if len(raw) > MAX_LINE:
+        return "", None, None, "", f"the line is {len(raw):,} characters long; at most {MAX_LINE} are accepted", 0
+    body = raw.split("#", 1)[0]
+    if not body.strip():
+        return "", None, None, "", "", 0
+    match = _DEFINITION.match(body)
+    if match is None:
+        return "", None, None, "", ("a line is name = expression, for example "
+                                    "urls = 100M req/day × 10 years"), 0
+    name = match.group("name")
+    if not expressions.NAME.fullmatch(name):
+        hint = f"; did you mean {name.lower()}?" if expressions.NAME.fullmatch(name.lower()) else ""
+        return name, None, None, "", (f"'{name}' is not a name: a name is lower case letters, digits and _, "
+                                      f"starting with a letter{hint}"), 0
+    expression = body[match.end():]
+    offset = match.end()
+    unit_text = ""
+    for arrow in ("->", "→"):
+        if arrow in expression:
+            expression, unit_text = expression.rsplit(arrow, 1)
+            unit_text = unit_text.strip()
+            break
+    try:
+        tree = expressions.parse(expression.strip())
+    except ExpressionError as error:
+        column = error.column + offset + len(expression) - len(expression.lstrip()) if error.column else None
+        return name, None, None, "", f"{error.reason}" + (f" (column {column})" if column else ""), 0
+    unit = None
+    if unit_text:
+        try:
+            unit = expressions.parse("1 " + unit_text)
+        except ExpressionError:
+            unit = None
+        if not isinstance(unit, Literal) or unit.value == 0:
+            return name, None, None, "", f"'-> {unit_text}' is not a unit (write -> TB/day, -> req/s, -> ms)", 0
+        if unit.percent:
+            unit_text = "%"
+    lead = offset + len(expression) - len(expression.lstrip())
+    return name, tree, unit, unit_text, "", lead

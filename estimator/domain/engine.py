@@ -229,19 +229,10 @@ class Step:
     row: int = 0
 
 
-def work_template(tree: Node) -> tuple[str, tuple[str, ...]]:
-    """The tree's work as a format string with a numbered field per name, and the names in
-    that order: printing the work is then one str.format."""
-    order = sorted(expressions.names(tree))
-    placeholders = {name: "{%d}" % i for i, name in enumerate(order)}
-    return expressions.describe(tree, placeholders), tuple(order)
-
-
-def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
-             api_scale: float = 1.0, row: int = 0) -> Step:
-    template, order = work_template(tree)
+def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "") -> Step:
+    template, order = expressions.work_template(tree)
     return Step(name, label, group, unit, expressions.names(tree), expressions.compile_tree(tree), template, order,
-                show, given_by, api_scale, row)
+                show, given_by)
 
 
 class Unavailable(Exception):
@@ -393,6 +384,10 @@ class Calculator:
                 continue
             lines[row.name] = row
         deferred_set = set(deferred)
+        if not deferred:  # formulas read no line then: they run first, the lines after them in their own order
+            graph_of_lines = {name: {n for n in row.names if n in lines} for name, row in lines.items()}  # type: ignore[attr-defined]
+            order_of_lines = self._order(graph_of_lines, lambda name: ("line", name), lines, run)
+            return [("formula", step) for step in self.steps] + [("line", lines[name]) for name in order_of_lines]
 
         def node_of(name: str) -> tuple[str, str] | None:
             if name in self.by_result:
@@ -413,23 +408,7 @@ class Calculator:
             graph[("input", name)] = {node_of(n) for n in run.inputs[name].names} - {None}  # type: ignore[union-attr]
         for name, row in lines.items():
             graph[("line", name)] = {node_of(n) for n in row.names} - {None}  # type: ignore[attr-defined]
-        while True:
-            try:
-                order = list(graphlib.TopologicalSorter(graph).static_order())
-                break
-            except graphlib.CycleError as cycle:
-                members = list(dict.fromkeys(cycle.args[1]))
-                path = " → ".join(name for _, name in cycle.args[1])
-                for kind, name in members:
-                    message = f"a cycle: {path}" if len(members) > 1 else f"{name} refers to itself"
-                    if kind == "line":
-                        run.row_error(lines[name], message)
-                    elif kind == "input":
-                        run.errors[name] = f"{name}: {message}"
-                        run.blocked[name] = (name,)
-                    graph.pop((kind, name), None)
-                for needs in graph.values():
-                    needs.difference_update(members)
+        order = self._order(graph, lambda node: node, lines, run)
         plan: list[tuple[str, object]] = []
         for kind, name in order:
             if kind == "formula":
@@ -440,6 +419,29 @@ class Calculator:
             elif (kind, name) in graph:
                 plan.append(("line", lines[name]))
         return plan
+
+
+    @staticmethod
+    def _order(graph: dict, node_of: Callable, lines: dict, run: _Run) -> list:
+        """The graph's nodes in dependency order; the members of each cycle are refused (at
+        their rows, or at their fields) and left out, so what depends on them waits."""
+        while True:
+            try:
+                return list(graphlib.TopologicalSorter(graph).static_order())
+            except graphlib.CycleError as cycle:
+                members = list(dict.fromkeys(cycle.args[1]))
+                path = " → ".join(node_of(node)[1] for node in cycle.args[1])
+                for node in members:
+                    kind, name = node_of(node)
+                    message = f"a cycle: {path}" if len(members) > 1 else f"{name} refers to itself"
+                    if kind == "line":
+                        run.row_error(lines[name], message)
+                    elif kind == "input":
+                        run.errors[name] = f"{name}: {message}"
+                        run.blocked[name] = (name,)
+                    graph.pop(node, None)
+                for needs in graph.values():
+                    needs.difference_update(members)
 
 
 class _Run:
@@ -580,7 +582,9 @@ class _Run:
             show = shower(inferred)
         self.line_dims[row.name] = inferred
         unit, scale = api_unit(inferred)
-        step = step_for(row.name, row.name, LINES_GROUP, unit, row.tree, show, api_scale=scale, row=row.number)
+        template, order = row.template
+        step = Step(row.name, row.name, LINES_GROUP, unit, names, row.evaluate, template, order, show,
+                    api_scale=scale, row=row.number)
         if not names <= self.env.keys():
             return self._line_blocked(row, self.needs(names), step)
         self._compute(step)

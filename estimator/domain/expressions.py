@@ -796,6 +796,14 @@ def describe(node: Node, shown: Mapping[str, str]) -> str:
     raise AssertionError(node)  # pragma: no cover
 
 
+def work_template(tree: Node) -> tuple[str, tuple[str, ...]]:
+    """The tree's work as a format string with a numbered field per name, and the names in
+    that order: printing the work is then one str.format."""
+    order = sorted(names(tree))
+    placeholders = {name: "{%d}" % i for i, name in enumerate(order)}
+    return describe(tree, placeholders), tuple(order)
+
+
 def source(node: Node) -> str:
     """The tree written with names, as a formula: 'write_qps × 1 day × object_size'."""
     return describe(node, {})

@@ -37,6 +37,8 @@ class Row:
     unit_text: str = ""
     error: str = ""
     offset: int = 0  # columns before the expression: a column in it + offset is one in the row
+    evaluate: object = None  # the tree compiled (expressions.compile_tree), once per text
+    template: tuple[str, tuple[str, ...]] = ("", ())  # its work, once per text (engine.work_template)
 
     @property
     def is_line(self) -> bool:
@@ -58,8 +60,16 @@ def read(text: str) -> list[Row]:
 
 def _row(number: int, raw: str) -> Row:
     name, tree, unit, unit_text, error, offset = _read_row(raw)
-    names = expressions.names(tree) if tree is not None else frozenset()
-    return Row(number, raw, name, tree, names, unit, unit_text, error, offset)
+    if tree is None:
+        return Row(number, raw, name, tree, frozenset(), unit, unit_text, error, offset)
+    names, evaluate, template = _compiled(tree)
+    return Row(number, raw, name, tree, names, unit, unit_text, error, offset, evaluate, template)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _compiled(tree: Node):
+    """(names, closure, work template) of a line's tree: built once per distinct tree."""
+    return expressions.names(tree), expressions.compile_tree(tree), expressions.work_template(tree)
 
 
 @lru_cache(maxsize=MEMO_SIZE)

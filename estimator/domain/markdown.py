@@ -32,7 +32,7 @@ def cell(text: str) -> str:
 
 
 def render(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
-           revision: int | None = None) -> str:
+           revision: int | None = None, appendix: str = "") -> str:
     lines = [f"# {escape(name) if name else 'Back-of-envelope estimate'}", ""]
     if revision is not None:
         lines += [f"Revision {revision}.", ""]
@@ -72,6 +72,8 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
             work = cell(result.work) if result and result.available else ""
             lines.append(f"| {row.number} | {escape(row.text)} | {value} | {work} |")
         lines.append("")
+    if appendix:
+        lines += [appendix, ""]
     lines += ["## Conventions", ""]
     lines += [f"- {cell(line)}" for line in CONVENTIONS]
     if estimate.binary:

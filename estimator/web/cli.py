@@ -1,21 +1,41 @@
-"""What the `estimate` and `availability` commands share: name=value arguments, the three
-formats, and exit status 2 with the message for any bad input."""
+"""One management command for any calculator (sites.py): name=value arguments, the three
+formats, exit status 2 with the message for any bad input. json and markdown print exactly
+what the Site's API and markdown views return (share links use SITE_URL)."""
 
 from __future__ import annotations
 
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from .http import dumps
+from .sites import Site, route
 
 
 class CalculatorCommand(BaseCommand):
-    """A command that prints what an API (json), a markdown view (markdown) or a table (text)
-    gives for name=value inputs. Subclasses say how (api_body, markdown_body, evaluate)."""
+    """Subclasses name their `site` and may add sources (--preset, --scenario)."""
+
+    site: Site
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        kwargs.setdefault("epilog", self.inputs_help())
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        from argparse import RawDescriptionHelpFormatter
+
+        parser.formatter_class = RawDescriptionHelpFormatter
+        return parser
+
+    def inputs_help(self) -> str:
+        """Every input with its default and an example, from the calculator's declaration."""
+        lines = ["inputs (name=value; every value is a formula such as 300M × 50% or 4 GB + 2 GB):"]
+        for spec in self.site.calculator.inputs:
+            default = f"default {spec.default}" if spec.default else "optional"
+            lines.append(f"  {spec.name:<20} {spec.label} ({default}; e.g. {spec.example})")
+        return "\n".join(lines)
 
     def add_arguments(self, parser):
-        parser.add_argument("inputs", nargs="*", metavar="name=value", help="inputs, e.g. dau=100M")
+        parser.add_argument("inputs", nargs="*", metavar="name=value", help="inputs, e.g. dau=100M (see below)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     def query(self, options) -> dict[str, str]:
@@ -29,13 +49,13 @@ class CalculatorCommand(BaseCommand):
 
     def respond(self, query: dict[str, str], fmt: str) -> None:
         if fmt == "json":
-            status, body = self.api_body(query)
+            status, body = self.site.api_body(query)
             self.out(dumps(body), status)
         elif fmt == "markdown":
-            status, text = self.markdown_body(query)
+            status, text = self.site.markdown_body(query, settings.SITE_URL + route(self.site.page))
             self.out(text, status)
         else:
-            result, errors = self.evaluate(query)
+            result, errors, _ = self.site.evaluate(query)
             if errors:
                 self.fail("\n".join(f"{name}: {message}" for name, message in errors.items()))
             self.out(self.text(result), 200)
@@ -43,10 +63,10 @@ class CalculatorCommand(BaseCommand):
     def text(self, result) -> str:
         lines = []
         for group in result.calculator.result_groups:
-            lines.append(group)
-            for r in result.results.values():
-                if r.group == group:
-                    lines.append(f"  {r.name:<26} {r.display:>16}   {r.work}")
+            rows = [r for r in result.results.values() if r.group == group]
+            if rows:
+                lines.append(group)
+                lines += [f"  {r.name:<26} {r.display:>16}   {r.work}" for r in rows]
         return "\n".join(lines)
 
     def out(self, text: str, status: int) -> None:
@@ -58,3 +78,6 @@ class CalculatorCommand(BaseCommand):
     def fail(self, message: str) -> None:
         sys.stderr.write(message + "\n")
         sys.exit(2)
+
+    def handle(self, *args, **options):
+        self.respond(self.query(options), options["format"])

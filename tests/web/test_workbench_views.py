@@ -18,7 +18,7 @@ def test_htmx_gets_the_workbench_partial_and_the_share_link(client):
     response = client.get("/availability/", {"system": "99.9% -> 99.9%"}, HTTP_HX_REQUEST="true")
 
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="workbench-results"')
+    assert html.lstrip().startswith('<section id="results"')
     assert response["HX-Replace-Url"] == "/availability/?system=99.9%25+-%3E+99.9%25"
     assert displays(html)["availability"] == "99.8001%"
 

@@ -6,21 +6,10 @@ GET /api/v1/availability and /availability.md return; a bad input exits 2 with i
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from estimator.web.cli import CalculatorCommand
-from estimator.web.workbench import api_body, evaluate, markdown_body
+from estimator.web.workbench import WORKBENCH_SITE
 
 
 class Command(CalculatorCommand):
     help = "Availability of a composite system, downtime and error budgets, from name=value inputs."
-
-    def handle(self, *args, **options):
-        self.respond(self.query(options), options["format"])
-
-    api_body = staticmethod(api_body)
-    evaluate = staticmethod(evaluate)
-
-    @staticmethod
-    def markdown_body(query):
-        return markdown_body(query, settings.SITE_URL + "/availability/")
+    site = WORKBENCH_SITE

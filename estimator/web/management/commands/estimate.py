@@ -2,20 +2,19 @@
 [--format text|markdown|json]
 
 json and markdown print exactly what GET /api/v1/estimate and /estimate.md return (share
-links use SITE_URL); a bad input exits 2 with its message.
+links use SITE_URL); a bad input exits 2 with its message. Lines are an input like any other:
+lines=$'urls = 100M req/day × 10 years\\nkey_length = ceil(log(urls, 62))'.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
-
-from estimator.domain.inputs import DEFAULTS
 from estimator.web.cli import CalculatorCommand
-from estimator.web.views import api_body, evaluate, markdown_body
+from estimator.web.views import ESTIMATE_SITE
 
 
 class Command(CalculatorCommand):
     help = "Compute an estimate from a preset, a saved scenario and/or name=value inputs."
+    site = ESTIMATE_SITE
 
     def add_arguments(self, parser):
         source = parser.add_mutually_exclusive_group()
@@ -25,21 +24,8 @@ class Command(CalculatorCommand):
 
     def handle(self, *args, **options):
         query: dict[str, str] = {}
-        if options["scenario"]:
-            from estimator.web.models import Scenario
-
-            scenario = Scenario.objects.filter(slug=options["scenario"]).first()
-            if scenario is None:
-                self.fail(f"there is no scenario '{options['scenario']}'")
-            query.update({k: v for k, v in scenario.latest_revision().inputs.items() if DEFAULTS.get(k) != v})
-        if options["preset"]:
-            query["preset"] = options["preset"]
+        for source in ("preset", "scenario"):
+            if options[source]:
+                query[source] = options[source]
         query.update(self.query(options))
         self.respond(query, options["format"])
-
-    api_body = staticmethod(api_body)
-    evaluate = staticmethod(evaluate)
-
-    @staticmethod
-    def markdown_body(query):
-        return markdown_body(query, settings.SITE_URL + "/")

@@ -31,3 +31,19 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT MET"
+
+
+# Ten lines of the expression language ("Formulas everywhere"), as a user might add them to the
+# photo preset: shared by bench/engine.py (in-process) and bench/distinct.py (over HTTP).
+TEN_LINES = "\n".join([
+    "tweets_per_day = dau × 2 req/user/day -> req/day",
+    "media_per_day = tweets_per_day × 10% × 1 MB/req -> TB/day",
+    "text_per_day = tweets_per_day × 280 B/req",
+    "total_per_day = media_per_day + text_per_day",
+    "five_years = total_per_day × 5 years -> PB",
+    "urls = 100M req/day × 10 years",
+    "key_length = ceil(log(urls / 1 req, 62))",
+    "redirect_budget = 1 ms + 0.5 ms + 10 ms",
+    "redirect_ok = redirect_budget <= 500 ms",
+    "replicas_needed = max(1, ceil(read_qps / 10k req/s))",
+])

@@ -20,6 +20,7 @@ from common import table, verdict
 
 from tests.server.harness import serving
 
+THREADS = 2
 CONNECTIONS = 8
 ENDPOINTS = [
     ("minimal view", "/healthz", {}),
@@ -42,21 +43,34 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3, "h": 3600e3}[unit]
 
 
-def wrk(url: str, headers: dict[str, str], seconds: float) -> dict:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+def wrk(url: str, headers: dict[str, str], seconds: float, script: str | None = None,
+        script_args: tuple[str, ...] = ()) -> dict:
+    """One wrk run. With a Lua `script` (and its arguments) that prints a "statuses 200=N ..."
+    line (bench/distinct.lua), "statuses" is {status: count}; "output" is wrk's whole output."""
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--latency",
+               "-H", "X-Forwarded-Proto: https"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run(command + [url], capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    if script:
+        command += ["-s", script]
+    command.append(url)
+    if script_args:
+        command += ["--", *script_args]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
     if "Latency Distribution" not in out:
         raise RuntimeError(f"wrk gave no latency distribution for {url}:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
+    statuses = re.search(r"^statuses(.*)$", out, re.M)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),  # a line of the distribution
         "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "statuses": {int(s): int(n) for s, n in re.findall(r"(\d+)=(\d+)", statuses.group(1))} if statuses else None,
+        "output": out,
     }
 
 

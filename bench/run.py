@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 
 import coldstart
+import distinct
 import endpoints
 import engine
+import fragments
 import keystroke
 import load
 import pageweight
@@ -25,13 +27,23 @@ def main() -> None:
     rows = []
 
     for r in engine.run(args.quick):
-        rows.append([f"engine: {r['preset']}", f"{r['seconds'] * 1e6:.0f} µs warm, {r['cold'] * 1e6:.0f} µs cold",
-                     f"{r['cold'] / r['baseline']:.1f}× a pint conversion", "≤ 200 µs", verdict(r["met"]),
-                     "python bench/engine.py"])
+        rows.append([f"engine: {r['preset']}", engine.figure_text(r), engine.ratio_text(r), engine.target_text(r),
+                     verdict(r["met"]), "python bench/engine.py"])
     for r in endpoints.run(quick=args.quick):
         rows.append([f"HTTP: {r['endpoint']}", f"{r['rps']:,.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms",
                      f"{r['ratio']:.2f} × minimal view", endpoints.target_text(r),
                      "baseline" if r["baseline"] else verdict(r["met"]), "python bench/endpoints.py"])
+    r = distinct.run(quick=args.quick)
+    rows.append([f"HTTP: {r['hello']['name']}, distinct queries", distinct.figure_text(r["hello"]),
+                 "1.00 × hello", "(baseline)", "baseline" if r["hello"]["met"] else "NOT MET (not all 200)",
+                 "python bench/distinct.py"])
+    for row in r["rows"]:
+        rows.append([f"HTTP: {row['name']}", distinct.figure_text(row), f"{row['ratio']:.2f} × hello",
+                     distinct.target_text(row), verdict(row["met"]), "python bench/distinct.py"])
+    r = fragments.run(quick=args.quick)
+    rows.append(["result cards: template loop vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
+                 f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
+                 "python bench/fragments.py"])
     r = coldstart.run(quick=args.quick)
     rows.append(["cold start to first 200", f"{r['seconds'] * 1000:.0f} ms",
                  f"{r['seconds'] / r['interpreter']:.1f}× bare python start", "≤ 1 s", verdict(r["met"]),

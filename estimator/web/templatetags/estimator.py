@@ -1,9 +1,10 @@
-"""The calculator's repeated fragments, rendered in Python.
+"""The results partial's repeated fragments, rendered in Python because a benchmark says so.
 
-A results partial repeats ~30 result cards, ~20 field errors and ~20 hidden inputs; as
-template loops they cost ~300 template nodes a request, most of the partial's time. These
-tags write the same markup directly. Every value passes through html.escape (quotes too),
-so escaping is as strict as the template engine's autoescape.
+Every keystroke renders the partial: ~30 result cards, ~20 field errors, ~20 hidden inputs.
+As a template loop the result cards alone cost 462 µs against 25 µs here (18.7×, `python
+bench/fragments.py`), most of the partial's time. Everything else, the form's fields
+included, is a template. Every value passes through html.escape (quotes too), so escaping is
+as strict as the template engine's autoescape.
 """
 
 from functools import lru_cache
@@ -52,37 +53,3 @@ def carried_inputs(input_texts):
         f'<input type="hidden" name="{escape(name)}" value="{escape(text).replace(chr(10), "&#10;")}">'
         for name, text in input_texts.items()
     ))
-
-
-@register.simple_tag
-def input_fields(fields, multiline=""):
-    """The form's fields: label tied to the input, the input (or select, or a textarea for
-    the names in `multiline`), its message and its help, all escaped."""
-    wide = set(multiline.split(","))
-    parts = []
-    for f in fields:
-        spec, name = f.spec, escape(f.name)
-        described = f'aria-describedby="help-{name} error-{name}"'
-        invalid = ' aria-invalid="true"' if f.error else ""
-        if spec.unit == "choice":
-            options = "".join(
-                f'<option value="{escape(o)}"{" selected" if o == f.text else ""}>{escape(o)}</option>'
-                for o in spec.kind.options
-            )
-            control = f'<select id="id_{name}" name="{name}" {described}>{options}</select>'
-        elif f.name in wide:
-            control = (f'<textarea id="id_{name}" name="{name}" rows="3" maxlength="600" spellcheck="false" '
-                       f'autocapitalize="off" {described}{invalid}>{escape(f.text)}</textarea>')
-        else:
-            control = (f'<input id="id_{name}" name="{name}" type="text" value="{escape(f.text)}" '
-                       f'placeholder="{escape(spec.default or "optional")}" maxlength="200" autocomplete="off" '
-                       f'spellcheck="false" autocapitalize="off" {described}{invalid}>')
-        default = f" · default {escape(spec.default)}" if spec.default else ""
-        parts.append(
-            f'<div class="field{" invalid" if f.error else ""}">'
-            f'<label for="id_{name}">{escape(spec.label)}</label>{control}'
-            f'<p class="field-error" id="error-{name}">{escape(f.error)}</p>'
-            f'<p class="help" id="help-{name}">{escape(spec.help)} <span class="meta"><code>{name}</code>{default}'
-            f" · e.g. {escape(spec.example)}</span></p></div>"
-        )
-    return mark_safe("\n".join(parts))

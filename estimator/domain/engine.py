@@ -205,7 +205,7 @@ def api_unit(dims) -> tuple[str, float]:
     if dims is CHECK:
         return "", 1.0
     if lexicon.family(dims) == "money_rate":
-        return "USD/month", 1 / lexicon.to_canonical("month")
+        return "USD/month", lexicon.to_canonical("month")
     return lexicon.canonical(dims), 1.0
 
 

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from urllib.parse import urlencode
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -23,6 +24,19 @@ from tests.browser.conftest import launch
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).with_name("screenshots")
+TWITTER_LINES = (
+    "# Twitter: 300M monthly users, half of them daily\n"
+    "tweets_per_day = dau × 2 req/user/day -> req/day\n"
+    "media_per_day = tweets_per_day × 10% × 1 MB/req -> TB/day\n"
+    "media_5_years = media_per_day × 5 years -> PB\n"
+    "\n"
+    "# URL shortener keys\n"
+    "urls = 100M req/day × 10 years\n"
+    "key_length = ceil(log(urls, 62))\n"
+    "redirect_ok = 1 ms + 0.5 ms + 10 ms <= 500 ms\n"
+    "oops = media_per_day + 5"
+)
+LINES = "/?" + urlencode({"dau": "300M × 50%", "lines": TWITTER_LINES})
 PHOTO = "/?dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB&retention=10+years"
 
 
@@ -68,6 +82,14 @@ def main() -> None:
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
                     page.screenshot(path=str(OUT / name))
+                    page.close()
+                    print(OUT / name)
+                for name, viewport in (("lines.png", {"width": 1280, "height": 1000}),
+                                       ("lines-phone.png", {"width": 390, "height": 844})):
+                    page = browser.new_page(viewport=viewport)
+                    page.goto(base + LINES)
+                    page.wait_for_load_state("networkidle")
+                    page.locator(".lines-field").screenshot(path=str(OUT / name))
                     page.close()
                     print(OUT / name)
                 browser.close()

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test bench check screenshot clean
+.PHONY: install run serve test bench check screenshot docs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: install  ## every benchmark, one table (see README, Performance)
 check: install  ## deploy checks with production settings
 	DJANGO_ENV=production DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  DJANGO_ALLOWED_HOSTS=example.com $(PY) manage.py check --deploy --fail-level WARNING
+
+docs: install  ## rewrite the README's tables from the declarations
+	$(PY) -m estimator.domain.docs README.md
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

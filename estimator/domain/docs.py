@@ -1,0 +1,76 @@
+"""The README's tables, written from the declarations (inputs.py, the topic modules) so the
+docs cannot drift from the code: `make docs` rewrites the marked blocks of README.md, and a
+test fails when they differ from what this module writes.
+
+    python -m estimator.domain.docs [--check] [README.md]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .estimate import ESTIMATE
+from .lines import MAX_CHARACTERS, MAX_LINES
+from . import expressions
+from .workbench import WORKBENCH
+
+
+def inputs_table() -> str:
+    rows = ["| name | label | default | example | accepts |", "|---|---|---|---|---|"]
+    for spec in ESTIMATE.inputs:
+        default = f"`{spec.default}`" if spec.default else "(optional)"
+        rows.append(f"| `{spec.name}` | {spec.label} | {default} | `{spec.example}` | {spec.kind.want(spec.example)} |")
+    return "\n".join(rows)
+
+
+def formulas_table(calculator=ESTIMATE) -> str:
+    rows = ["| result | formula | unit |", "|---|---|---|"]
+    for formula in calculator.formulas:
+        given = f" (or the `{formula.given_by}` input when given)" if formula.given_by else ""
+        source = " ".join(formula.expression.split()).replace("|", "\\|")
+        rows.append(f"| `{formula.name}` | `{source}`{given} | `{formula.unit or '(number)'}` |")
+    return "\n".join(rows)
+
+
+def limits() -> str:
+    return (f"{expressions.MAX_LENGTH} characters a field or line, {MAX_LINES} lines and "
+            f"{MAX_CHARACTERS:,} characters of lines, {expressions.MAX_DEPTH} levels of nesting, exponents within "
+            f"±{expressions.MAX_POWER}, magnitudes within 1e±{expressions.MAX_MAGNITUDE}, "
+            f"{expressions.MAX_DIGITS} digits a number")
+
+
+BLOCKS = {
+    "inputs": inputs_table,
+    "formulas": formulas_table,
+    "workbench-formulas": lambda: formulas_table(WORKBENCH),
+    "limits": limits,
+}
+
+
+def render(readme: str) -> str:
+    """`readme` with every <!-- name --> … <!-- /name --> block rewritten."""
+    for name, write in BLOCKS.items():
+        pattern = re.compile(rf"(<!-- {name} -->\n)(?:.*?\n)?(<!-- /{name} -->)", re.S)
+        readme = pattern.sub(lambda m: m.group(1) + write() + "\n" + m.group(2), readme)
+    return readme
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    paths = [a for a in argv if not a.startswith("--")]
+    path = Path(paths[0] if paths else "README.md")
+    text = path.read_text()
+    new = render(text)
+    if check:
+        if new != text:
+            print(f"{path} is out of date: run `make docs`", file=sys.stderr)
+            return 1
+        return 0
+    path.write_text(new)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

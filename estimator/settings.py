@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves static files before anything below runs
     "django.middleware.gzip.GZipMiddleware",  # pages; Django ≥ 4.2 pads it against BREACH
     "estimator.web.middleware.RequestLimitMiddleware",
+    "estimator.web.middleware.ApiFastPathMiddleware",  # pure JSON GETs skip sessions, auth, CSRF, CSP below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -14,10 +14,8 @@ def downtime_formulas(group: str, label: str) -> tuple[Formula, ...]:
                  for period in PERIOD_NAMES)
 
 
-FORMULAS = (
-    Formula("nines", "Nines", "Availability", "−log10(1 − availability)", ""),
-    *downtime_formulas("Availability", "Downtime allowed per"),
-)
+NINES = Formula("nines", "Nines", "Availability", "−log10(1 − availability)", "")
+FORMULAS = (NINES, *downtime_formulas("Availability", "Downtime allowed per"))
 
 
 def series(unavailabilities: list[float]) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import formatting, system
-from .availability import PERIOD_NAMES, downtime_formulas
+from .availability import NINES, PERIOD_NAMES, downtime_formulas
 from .engine import Calculator, Constraint, Estimate, Formula
 from .inputs import DURATION, FRACTION, Input, Kind, Parsed, Quantity
 from .lexicon import to_canonical
@@ -59,7 +59,7 @@ WORKBENCH_INPUTS: tuple[Input, ...] = (
 
 FORMULAS = (
     Formula("availability", "Availability of the system", "Availability", "system", "", display="percent"),
-    Formula("nines", "Nines", "Availability", "−log10(1 − availability)", ""),
+    NINES,
     Formula("meets_target", "Meets the target", "Availability", "availability >= target", "", display="check"),
     *downtime_formulas("Downtime", "Downtime per"),
     Formula("availability_for_downtime", "Availability allowing that downtime", "Downtime",
@@ -86,9 +86,11 @@ def workbench(texts: Mapping[str, str]) -> Estimate:
 
 
 def downtime_table(unavailabilities: list[tuple[str, float]]) -> list[tuple[str, list[str]]]:
-    """Rows of (label, downtime per day/week/month/quarter/year) for each (label, 1 − availability)."""
-    periods = [to_canonical(period) for period in PERIOD_NAMES]
-    return [(label, [formatting.duration(u * p) for p in periods]) for label, u in unavailabilities]
+    """Rows of (label, downtime per day/week/month/quarter/year) for each (label, 1 − availability),
+    each cell computed by the workbench's own downtime_per_<period> formula."""
+    steps = [WORKBENCH.step_by_name[f"downtime_per_{period}"] for period in PERIOD_NAMES]
+    return [(label, [step.show(step.evaluate({"availability": 1 - u}), False) for step in steps])
+            for label, u in unavailabilities]
 
 
 NINES_ROWS = [(f"{n} nine{'s' if n > 1 else ''} ({formatting.availability(1 - 10.0 ** -n)})", 10.0 ** -n)

@@ -71,3 +71,19 @@ def test_json_escapes_markup(client):
     raw = response.content.decode()
     assert "<script>" not in raw and "\\u003cscript\\u003e" in raw
     assert "<script>" in json.loads(raw)["errors"]["<script>"]
+
+
+def test_api_answers_take_the_fast_path_but_keep_the_security_headers(client):
+    api = client.get("/api/v1/estimate?dau=5M")
+    page = client.get("/?dau=5M")
+
+    assert api.status_code == 200 and api["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in api and "Set-Cookie" not in api.headers
+    assert "Content-Security-Policy" in page  # pages keep their policy
+
+
+def test_an_unknown_api_path_is_still_a_404_and_a_post_still_a_json_405(client):
+    assert client.get("/api/v1/nothing").status_code == 404
+    response = client.post("/api/v1/estimate")
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+    assert response.json() == {"errors": {"method": "POST is not allowed here; use GET"}}

@@ -14,7 +14,8 @@ def downtime_formulas(group: str, label: str) -> tuple[Formula, ...]:
                  for period in PERIOD_NAMES)
 
 
-NINES = Formula("nines", "Nines", "Availability", "−log10(1 − availability)", "")
+# Shown truncated, never rounded up: 99.98997% has 3.99 nines, not 4.
+NINES = Formula("nines", "Nines", "Availability", "−log10(1 − availability)", "", display="nines")
 FORMULAS = (NINES, *downtime_formulas("Availability", "Downtime allowed per"))
 
 

@@ -113,6 +113,7 @@ class Estimate:
     results: dict[str, Result]
     binary: bool
     rows: list[LineRow] = field(default_factory=list)
+    computed: dict[str, float] = field(default_factory=dict)  # inputs whose text reads names, computed
 
     @property
     def ok(self) -> bool:
@@ -129,11 +130,12 @@ class Estimate:
         for spec in self.calculator.inputs:
             parsed = self.inputs.get(spec.name)
             value = None
-            if parsed is not None and parsed.value is not None:
+            if parsed is not None:
+                number = parsed.value if parsed.value is not None else self.computed.get(spec.name)
                 if spec.kind.unit == "choice":
                     value = parsed.figure
-                elif spec.kind.expression:
-                    value = spec.kind.api_value(parsed.value)
+                elif spec.kind.expression and number is not None:
+                    value = spec.kind.api_value(number)
             unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
             inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit}
         results = {}
@@ -160,6 +162,8 @@ def shower(dims, *, style: str = "", per: str = "") -> Shower:
         return lambda v, binary: formatting.integer(int(v)) if math.isfinite(v) else "∞"
     if style == "percent":
         return lambda v, binary: formatting.availability(v)
+    if style == "nines":
+        return lambda v, binary: formatting.nines(v)
     kind = lexicon.family(dims)
     if kind == "size":
         return lambda v, binary: formatting.size(v, binary=binary, per=suffix)
@@ -183,6 +187,9 @@ def shower(dims, *, style: str = "", per: str = "") -> Shower:
     if dims == _PER_USER_RATE:
         day = lexicon.to_canonical("day")
         return lambda v, binary: formatting.count(v * day, "req/user/day")
+    if dims.get("[request]", 0) == -1:  # per request: 5 KB/req, 20 ms/req
+        whole = shower(dims * lexicon.dimensionality("request"))
+        return lambda v, binary: whole(v, binary) + "/req"
     unit = lexicon.canonical(dims)
     return lambda v, binary: formatting.count(v, unit)
 
@@ -351,7 +358,7 @@ class Calculator:
                 results[row.name] = result
             line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, "")))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
-        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows)
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed)
 
     def _check_constraints(self, run: _Run) -> None:
         for constraint, tree in self.constraints:
@@ -421,8 +428,7 @@ class Calculator:
         return plan
 
 
-    @staticmethod
-    def _order(graph: dict, node_of: Callable, lines: dict, run: _Run) -> list:
+    def _order(self, graph: dict, node_of: Callable, lines: dict, run: _Run) -> list:
         """The graph's nodes in dependency order; the members of each cycle are refused (at
         their rows, or at their fields) and left out, so what depends on them waits."""
         while True:
@@ -440,6 +446,12 @@ class Calculator:
                         run.errors[name] = f"{name}: {message}"
                         run.blocked[name] = (name,)
                     graph.pop(node, None)
+                culprits = tuple(node_of(n)[1] if node_of(n)[0] == "input" else f"line {lines[node_of(n)[1]].number}"
+                                 for n in members if node_of(n)[0] != "formula")
+                for node in members:
+                    kind, name = node_of(node)
+                    if kind == "formula":  # a built-in caught in the cycle waits for what made it
+                        run.unavailable(self.step_by_name[name], culprits or (name,))
                 for needs in graph.values():
                     needs.difference_update(members)
 
@@ -458,6 +470,7 @@ class _Run:
         self.results: dict[str, Result] = {}
         self.row_errors: dict[int, str] = {}
         self.line_dims: dict[str, object] = {}
+        self.computed: dict[str, float] = {}
 
     def row_error(self, row, message: str) -> None:
         self.row_errors[row.number] = message
@@ -544,6 +557,7 @@ class _Run:
             self.blocked[name] = (name,)
             return
         self.env[name] = value
+        self.computed[name] = value
         self.shown[name] = spec.kind.show(value)
 
     def _dims(self, name: str):

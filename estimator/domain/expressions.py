@@ -268,7 +268,7 @@ class Parser:
         node = self.power()
         while True:
             if self.is_op("×", "÷"):
-                if self.is_op("×") and not self._starts_atom(self.peek()):
+                if self.is_op("×") and isinstance(node, Literal) and not self._starts_atom(self.peek()):
                     self.take()  # "2.5×" at the end: a multiplier's suffix, nothing to multiply by
                     continue
                 op = self.take()
@@ -385,6 +385,10 @@ class Parser:
         if money:
             numerator.append(lexicon.Unit("USD", "$", "money"))
         nxt = self.token
+        if money and (nxt.text in ("%", "x", "×") or nxt.text.lower() in lexicon.PERCENT | lexicon.NINES
+                      | lexicon.PLAIN_NOUNS):
+            raise ExpressionError(f"'${literal} {nxt.text}' is not an amount of money (write $150 or $0.02/GB)",
+                                  nxt.column)
         if (nxt.kind == "op" and nxt.text == "%") or (nxt.kind == "word" and nxt.text.lower() in lexicon.PERCENT):
             self.take()
             # Exact in decimal, so 99.99% leaves exactly 0.01% of downtime, not 0.0100000000000287%.
@@ -601,7 +605,7 @@ def _no_check(dims, op: str, column: int) -> None:
 def _suggest(left: Dims, right: Dims) -> str:
     """A hint when two sides differ by requests (a size per request is written 1 MB/req)."""
     for ratio in (left / right, right / left):
-        if ratio == _REQUEST:
+        if ratio.get("[request]", 0) == 1:
             return "; a size or a time per request is written with /req, e.g. 1 MB/req"
     if DIMENSIONLESS in (left, right):
         other = right if left == DIMENSIONLESS else left

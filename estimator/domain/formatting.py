@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-COUNT_STEPS = ("", "k", "M", "B", "T")
+COUNT_STEPS = ("", "k", "M", "bn", "T")  # bn, not B: in a formula B after a number is a byte
 DECIMAL_BYTES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 BINARY_BYTES = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
 HALF_UP = 1 + 1e-12  # nudges a half that binary floating point stored a hair low
@@ -161,3 +161,12 @@ def money(x: float) -> str:
     if magnitude < 10_000:
         return f"{sign}${round(magnitude):,}"
     return sign + "$" + count(magnitude)
+
+
+def nines(x: float) -> str:
+    """Nines truncated to 2 decimals, never rounded up past a target: 3.99957 → '3.99',
+    2.9999999999999996 (the float of −log10(1 − 0.999)) → '3'."""
+    if not math.isfinite(x):
+        return "∞"
+    hundredths = math.floor(x * 100 + 1e-6)
+    return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"

@@ -96,7 +96,10 @@ class Quantity(Kind):
             return Parsed(folded, None, "", tree, names)
         dims = expressions.infer(tree, {})
         scale = self.scale_for(name, folded, example, dims)
-        value = expressions.compile_tree(tree)({}) * scale
+        try:
+            value = expressions.compile_tree(tree)({}) * scale
+        except expressions.EvaluationError as error:
+            raise InputError(f"{name}: {error}; it needs {self.want(example)}, got '{folded}'") from None
         return Parsed(folded, value, self.figure(tree, value), tree, names, scale)
 
     def scale_for(self, name: str, text: str, example: str, dims) -> float:

@@ -25,5 +25,5 @@ CONVENTIONS = (
     "B is a byte; b and bit are bits; bps, kbps, Mbps, Gbps are bits per second. Bytes, requests, users "
     "and dollars are dimensions of their own: 1 KB + 5 is an error.",
     "Results show 3 significant figures; counts scale as k = thousand, M = million, "
-    "B = billion, T = trillion.",
+    "bn = billion, T = trillion.",
 )

@@ -13,7 +13,7 @@ def test_typing_a_line_shows_its_result_beside_its_row(page, live_server):
 
     # 100M a day × 3,650 days = 365B URLs; 62^6 < 3.65e11 ≤ 62^7, so 7 characters
     rows = page.locator("#line-results li")
-    expect(rows.nth(0)).to_have_text("365B req", use_inner_text=True)
+    expect(rows.nth(0)).to_have_text("365bn req", use_inner_text=True)
     expect(rows.nth(1)).to_have_text("7", use_inner_text=True)
     expect(page.locator("#result-key_length .value")).to_have_text("7")
     page.wait_for_url(re.compile(r"lines=urls"))

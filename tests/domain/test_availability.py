@@ -3,6 +3,7 @@ from pytest import approx
 
 from estimator.domain import availability
 from estimator.domain.estimate import estimate
+from estimator.domain.workbench import workbench
 
 
 @pytest.mark.parametrize(
@@ -29,7 +30,23 @@ def test_three_nines_are_three_nines():
     result = estimate({"availability": "99.9%"}).results["nines"]
 
     assert result.value == approx(3)
-    assert result.work == "−log10(1 − 99.9%) = −log10(0.001) = 3"
+    assert result.unit == ""
+    assert result.work == "−log10(1 − 99.9%) = 3"
+
+
+@pytest.mark.parametrize(("target", "display"), [("99.9%", "3"), ("99.99%", "4"), ("99.999%", "5"), ("0.9995", "3.3")])
+def test_whole_nines_show_whole(target, display):
+    # Guards the truncation the spec asks for (below): 1 − 0.999 is 0.0010000000000000009 in
+    # binary floats, so a truncated −log10 of it must still show 3, not 2.99.
+    assert estimate({"availability": target}).results["nines"].display == display
+
+
+def test_nines_are_truncated_never_rounded_up():
+    assert estimate({"availability": "99.98997%"}).results["nines"].display == "3.99"
+
+
+def test_the_workbench_nines_are_truncated_never_rounded_up():
+    assert workbench({}).results["nines"].display == "3.99"
 
 
 def test_99_95_percent_is_3_3_nines():
@@ -43,7 +60,9 @@ def test_series_multiply_availabilities_and_parallel_multiply_unavailabilities()
 
 
 def test_budget_and_burn():
-    assert availability.error_budget(unavailability=0.001, window=2592000) == approx(2592)
-    assert availability.burn_rate(error_rate=0.005, unavailability=0.001) == approx(5)
-    assert availability.budget_exhausted_in(window=2592000, burn_rate=5) == approx(518400)
-    assert availability.budget_exhausted_in(window=2592000, burn_rate=0) == float("inf")
+    results = workbench({"target": "99.9%", "window": "30 days", "error_rate": "0.5%"}).results
+
+    assert results["error_budget"].value == approx(2592)  # 0.1% of 2,592,000 s
+    assert results["burn_rate"].value == approx(5)  # 0.5% ÷ 0.1%
+    assert results["budget_exhausted_in"].value == approx(518400)  # 30 days ÷ 5 = 6 days
+    assert workbench({"error_rate": "0%"}).results["budget_exhausted_in"].value == float("inf")

@@ -1,106 +1,135 @@
-"""The engine computes on floats in canonical units for speed. Here the same formula
-functions run on pint Quantities built from each preset's parsed inputs: every result must
-convert to its declared canonical unit (else a formula mixes dimensions) and agree with the
-engine's float to 1e-9."""
+"""Every built-in result is one declaration: an expression and a canonical unit. Here each
+declaration's expression is checked against its unit: the tree's dimensionality (from the
+inputs' kinds and the other results' declared units) must be pint's dimensionality of the unit
+it declares, and that unit must be the one the spec names. Nothing is re-computed."""
 
 import pint
 import pytest
-from pytest import approx
 
-from estimator.domain import availability, bandwidth, cache, capacity, storage, traffic
-from estimator.domain.estimate import RESULT_SPECS, estimate
+from estimator.domain import estimate as estimate_module
+from estimator.domain import expressions, workbench
+from estimator.domain.engine import Calculator, Formula
+from estimator.domain.estimate import ESTIMATE, estimate
+from estimator.domain.expressions import CHECK, ExpressionError
+from estimator.domain.inputs import INPUTS
 from estimator.domain.presets import PRESETS
 from estimator.domain.units import Q
 
+CALCULATORS = {"estimate": (ESTIMATE, estimate_module.FORMULAS), "workbench": (workbench.WORKBENCH, workbench.FORMULAS)}
 
-def quantities(parsed):
-    """The parsed inputs as Quantities (per-user rates as a day's count per user)."""
-    def q(name, unit):
-        return Q(parsed[name].value, unit)
+# The canonical unit of every result, as shared/spec/estimate.md writes it.
+SPEC_UNITS = {
+    "estimate": {
+        **dict.fromkeys(("read_qps", "write_qps", "total_qps", "peak_read_qps", "peak_write_qps", "peak_qps"), "req/s"),
+        "requests_per_month": "req",
+        **dict.fromkeys(("storage_per_day", "storage_per_year", "storage_total", "egress_per_month", "cache_memory"),
+                        "B"),
+        **dict.fromkeys(("ingress", "egress", "peak_ingress", "peak_egress"), "B/s"),
+        **dict.fromkeys(("nines", "concurrency", "app_servers", "db_shards", "db_nodes", "read_replicas"), ""),
+        **{f"downtime_per_{period}": "s" for period in ("day", "week", "month", "quarter", "year")},
+        # In the spec's table; checked here as soon as they are declared.
+        "object_storage_total": "B", "db_storage_total": "B", "cache_nodes": "",
+        **dict.fromkeys(("cost_app_servers", "cost_db_nodes", "cost_cache", "cost_db_storage", "cost_object_storage",
+                         "cost_egress", "cost_per_month"), "USD/month"),
+        "cost_per_user_per_month": "USD/month/user",
+    },
+    "workbench": {
+        "availability": "", "nines": "", "meets_target": "", "availability_for_downtime": "", "burn_rate": "",
+        **{f"downtime_per_{period}": "s" for period in ("day", "week", "month", "quarter", "year")},
+        "error_budget": "s", "error_budget_requests": "req", "budget_exhausted_in": "s",
+    },
+}
 
-    return {
-        "dau": q("dau", "user"),
-        "reads_per_user": q("reads_per_user", "req/user"),
-        "writes_per_user": q("writes_per_user", "req/user"),
-        "read_qps": q("read_qps", "req/s") if parsed["read_qps"] else None,
-        "write_qps": q("write_qps", "req/s") if parsed["write_qps"] else None,
-        "peak_factor": q("peak_factor", ""),
-        "object_size": q("object_size", "B/req"),  # bytes stored by one write
-        "response_size": q("response_size", "B/req"),  # bytes returned by one read
-        "retention": q("retention", "s"),
-        "replication_factor": q("replication_factor", ""),
-        "request_latency": q("request_latency", "s"),
-        "server_qps": q("server_qps", "req/s"),
-        "node_storage": q("node_storage", "B"),
-        "node_write_qps": q("node_write_qps", "req/s"),
-        "replica_read_qps": q("replica_read_qps", "req/s"),
-        "cache_hot_fraction": q("cache_hot_fraction", ""),
-        "cache_hit_rate": q("cache_hit_rate", ""),
-        "utilization": q("utilization", ""),
-        "unavailability": Q(parsed["availability"].complement, ""),
-    }
-
-
-def with_quantities(i):
-    day, month = Q(1, "day"), Q(1, "month")
-    r = {}
-    r["read_qps"] = i["read_qps"] or traffic.qps_from_users(users=i["dau"], per_user_per_day=i["reads_per_user"], day=day)
-    r["write_qps"] = i["write_qps"] or traffic.qps_from_users(users=i["dau"], per_user_per_day=i["writes_per_user"], day=day)
-    r["total_qps"] = traffic.total_qps(read_qps=r["read_qps"], write_qps=r["write_qps"])
-    for name, average in (("peak_read_qps", "read_qps"), ("peak_write_qps", "write_qps"), ("peak_qps", "total_qps")):
-        r[name] = traffic.peak(average=r[average], peak_factor=i["peak_factor"])
-    r["requests_per_month"] = traffic.requests_per_month(total_qps=r["total_qps"], month=month)
-    r["storage_per_day"] = storage.storage_per_day(write_qps=r["write_qps"], object_size=i["object_size"], day=day)
-    r["storage_per_year"] = storage.storage_per_year(storage_per_day=r["storage_per_day"])
-    r["storage_total"] = storage.storage_total(storage_per_day=r["storage_per_day"], retention=i["retention"],
-                                               replication_factor=i["replication_factor"], day=day)
-    r["ingress"] = bandwidth.throughput(qps=r["write_qps"], size=i["object_size"])
-    r["egress"] = bandwidth.throughput(qps=r["read_qps"], size=i["response_size"])
-    r["peak_ingress"] = traffic.peak(average=r["ingress"], peak_factor=i["peak_factor"])
-    r["peak_egress"] = traffic.peak(average=r["egress"], peak_factor=i["peak_factor"])
-    r["egress_per_month"] = bandwidth.per_month(rate=r["egress"], month=month)
-    r["nines"] = availability.nines(unavailability=float(i["unavailability"]))
-    for name in ("day", "week", "month", "quarter", "year"):
-        r[f"downtime_per_{name}"] = availability.downtime(unavailability=i["unavailability"], period=Q(1, name))
-    r["concurrency"] = capacity.concurrency(peak_qps=r["peak_qps"], request_latency=i["request_latency"])
-    r["app_servers"] = capacity.app_servers(peak_qps=r["peak_qps"], server_qps=i["server_qps"],
-                                            utilization=i["utilization"])
-    r["cache_memory"] = cache.cache_memory(read_qps=r["read_qps"], response_size=i["response_size"],
-                                           cache_hot_fraction=i["cache_hot_fraction"], day=day)
-    r["db_shards"] = capacity.db_shards(
-        storage_total=r["storage_total"], replication_factor=i["replication_factor"], node_storage=i["node_storage"],
-        peak_write_qps=r["peak_write_qps"], node_write_qps=i["node_write_qps"], utilization=i["utilization"]).count
-    r["db_nodes"] = capacity.db_nodes(db_shards=r["db_shards"], replication_factor=i["replication_factor"])
-    r["read_replicas"] = capacity.read_replicas(peak_read_qps=r["peak_read_qps"], cache_hit_rate=i["cache_hit_rate"],
-                                                replica_read_qps=i["replica_read_qps"], utilization=i["utilization"])
-    return r
+# Results the spec counts as plain numbers though they are counts of something.
+PINT_UNITS = {"concurrency": "request"}  # requests in flight (Little's law)
 
 
-# The spec writes concurrency as a plain number; its dimension is requests (in flight).
-PINT_UNIT = {"concurrency": "req"}
+def pint_dims(formula: Formula):
+    """Pint's dimensionality of the declared unit, or CHECK for a yes/no result."""
+    if formula.display == "check":
+        return CHECK
+    unit = PINT_UNITS.get(formula.name, formula.unit)
+    return Q(1, unit).dimensionality
+
+
+def declared_dims(calculator: Calculator, formulas) -> dict:
+    """What each name is, from declarations only: the inputs' kinds, the results' units."""
+    names = {spec.name: spec.kind.dims for spec in calculator.inputs if spec.kind.valued}
+    names.update({formula.name: pint_dims(formula) for formula in formulas})
+    return names
+
+
+DECLARATIONS = [(which, formula) for which, (_, formulas) in CALCULATORS.items() for formula in formulas]
+
+
+@pytest.mark.parametrize(("which", "formula"), DECLARATIONS, ids=lambda v: v if isinstance(v, str) else v.name)
+def test_each_declaration_has_the_dimension_of_its_canonical_unit(which, formula):
+    calculator, formulas = CALCULATORS[which]
+
+    inferred = expressions.infer(formula.tree, declared_dims(calculator, formulas))
+
+    assert inferred == pint_dims(formula), f"{formula.name} = {formula.expression}"
+    assert formula.dims == pint_dims(formula)
+
+
+@pytest.mark.parametrize(("which", "formula"), DECLARATIONS, ids=lambda v: v if isinstance(v, str) else v.name)
+def test_each_result_is_declared_in_the_unit_the_spec_names(which, formula):
+    assert formula.name in SPEC_UNITS[which], f"{formula.name} is not a result of the spec"
+    assert formula.unit == SPEC_UNITS[which][formula.name]
+
+
+def test_a_given_input_has_the_dimension_of_the_result_it_overrides():
+    by_name = {spec.name: spec for spec in INPUTS}
+
+    for formula in estimate_module.FORMULAS:
+        if formula.given_by:
+            assert by_name[formula.given_by].kind.dims == pint_dims(formula), formula.name
+
+
+def test_a_declaration_that_adds_a_rate_to_a_size_is_refused_when_the_calculator_is_built():
+    wrong = Formula("x", "X", "Traffic", "read_qps + object_size", "req/s")
+
+    with pytest.raises(ExpressionError, match="cannot add a rate of requests .* and B/req"):
+        Calculator(INPUTS, estimate_module.FORMULAS + (wrong,), estimate_module.RESULT_GROUPS)
+
+
+def test_a_declaration_whose_unit_is_not_its_expressions_is_refused_when_the_calculator_is_built():
+    wrong = Formula("x", "X", "Traffic", "dau × reads_per_user", "B")  # requests a second, declared bytes
+
+    with pytest.raises(TypeError, match="declared B"):
+        Calculator(INPUTS, estimate_module.FORMULAS + (wrong,), estimate_module.RESULT_GROUPS)
+
+
+def test_a_declaration_naming_nothing_known_is_refused_when_the_calculator_is_built():
+    wrong = Formula("x", "X", "Traffic", "dua × reads_per_user", "req/s")
+
+    with pytest.raises(ExpressionError, match="did you mean dau"):
+        Calculator(INPUTS, estimate_module.FORMULAS + (wrong,), estimate_module.RESULT_GROUPS)
+
+
+def test_a_declaration_that_does_not_parse_is_refused_when_declared():
+    with pytest.raises(ExpressionError):
+        Formula("x", "X", "Traffic", "dau × (reads_per_user", "req/s")
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.slug)
-def test_every_formula_is_dimensionally_sound_and_matches_the_engine(preset):
-    engine = estimate(preset.inputs)
+def test_every_preset_computes_every_result(preset):
+    result = estimate(preset.inputs)
 
-    checked = with_quantities(quantities(engine.inputs))
-
-    assert set(checked) == set(RESULT_SPECS)
-    for name, quantity in checked.items():
-        unit = PINT_UNIT.get(name, RESULT_SPECS[name].unit)
-        magnitude = quantity.to(unit or "").magnitude if isinstance(quantity, pint.Quantity) else quantity
-        assert magnitude == approx(engine.results[name].value, rel=1e-9), name
+    assert result.errors == {}
+    assert all(r.available for r in result.results.values())
 
 
 def test_adding_bytes_to_a_number_is_an_error():
     with pytest.raises(pint.DimensionalityError):
         Q(1, "KB") + 5
+    assert "cannot add" in estimate({"lines": "x = 1 KB + 5"}).errors["lines:1"]
 
 
 def test_adding_requests_to_users_is_an_error():
     with pytest.raises(pint.DimensionalityError):
         Q(1, "req/s") + Q(1, "user/s")
+    assert "cannot add" in estimate({"lines": "x = read_qps + dau / 1 s"}).errors["lines:1"]
 
 
 def test_the_registry_keeps_the_projects_conventions():

@@ -5,7 +5,7 @@ from estimator.domain import formatting
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(5787.037, "5.79k req/s"), (999.7, "1k req/s"), (0, "0 req/s"), (115.74, "116 req/s"), (1.5e9, "1.5B req/s"),
+    [(5787.037, "5.79k req/s"), (999.7, "1k req/s"), (0, "0 req/s"), (115.74, "116 req/s"), (1.5e9, "1.5bn req/s"),
      (0.000116, "0.000116 req/s")],
 )
 def test_counts_show_three_significant_figures_scaled(value, text):
@@ -42,3 +42,20 @@ def test_work_figures_group_thousands():
     assert formatting.number(86400) == "86,400"
     assert formatting.compact(1e8) == "100M"
     assert formatting.compact(12345) == "12.345k"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(1825.3, "1,830"), (54.75, "54.8"), (0.0053, "0.0053"), (5.86, "5.86"), (1_000_000, "1,000,000"), (-1234, "-1,230")],
+)
+def test_figure3_gives_three_significant_figures_without_scaling(value, text):
+    assert formatting.figure3(value) == text
+
+
+@pytest.mark.parametrize(
+    ("dollars", "text"),
+    [(0.0031, "$0.0031"), (150, "$150"), (2592, "$2,592"), (45_300, "$45.3k"), (4.5e6, "$4.5M"), (-150, "-$150"),
+     (float("inf"), "$∞")],
+)
+def test_money_shows_cents_below_100_dollars_whole_dollars_below_10k_then_scales(dollars, text):
+    assert formatting.money(dollars) == text

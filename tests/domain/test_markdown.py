@@ -10,7 +10,7 @@ def test_markdown_holds_name_inputs_results_conventions_and_link():
 
     assert text.startswith("# Photo sharing app, 100M DAU\n")
     assert "| Daily active users | `dau` | 100M |" in text
-    assert "| Reads per second | `read_qps` | 5.79k req/s | 100M users × 5 req/user/day ÷ 86,400 s/day = 5.79k req/s |" in text
+    assert "| Reads per second | `read_qps` | 5.79k req/s | 100M users × 5 req/user/day = 5.79k req/s |" in text
     assert "## Conventions" in text and "year = 365 days" in text
     assert text.rstrip().endswith("Share link: <https://x.test/?dau=100M>")
 
@@ -30,3 +30,18 @@ def test_bad_inputs_are_listed_and_their_results_marked():
 
     assert "## Errors" in text and "- `dau`:" in text
     assert "| Reads per second | `read_qps` | unavailable | needs a valid dau |" in text
+
+
+def test_lines_are_exported_with_their_values_and_work():
+    text = markdown.render(estimate({"lines": "media = 10M req/day × 1 MB/req\nbad = 1 KB + 5"}),
+                           share_url="https://x.test/")
+
+    assert "## Your lines" in text
+    assert "10M req/day × 1 MB/req = 116 MB/s" in text  # 1e7 × 1e6 B a day ÷ 86,400 s
+    assert "- `lines:2`: line 2: cannot add a size (B) and a plain number" in text
+
+
+def test_a_line_cannot_inject_markup():
+    text = markdown.render(estimate({"lines": "x = 1 # <script>alert(1)</script> | *x*"}), share_url="https://x.test/")
+
+    assert "<script>" not in text

@@ -28,3 +28,15 @@ def test_importing_the_engine_loads_no_django():
                          cwd=DOMAIN.parents[1]).stdout
 
     assert out.strip() == "[]"
+
+
+def test_no_domain_module_calls_eval_or_exec():
+    # Request text goes through the project's own grammar (expressions.py), never Python's.
+    offenders = []
+    for path in DOMAIN.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("eval", "exec",
+                                                                                                  "compile"):
+                offenders.append(f"{path.name}:{node.lineno}: {node.func.id}")
+
+    assert offenders == []

@@ -1,6 +1,5 @@
 from pytest import approx
 
-from estimator.domain import traffic
 from estimator.domain.estimate import estimate
 
 PHOTO = {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
@@ -10,26 +9,28 @@ PHOTO = {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object
 def test_100m_users_reading_5_times_a_day_make_5787_reads_a_second():
     result = estimate(PHOTO).results["read_qps"]
 
-    assert result.value == approx(5787.037, rel=1e-6)
+    assert result.value == approx(5787.037, rel=1e-6)  # 5e8 reads ÷ 86,400 s
     assert result.unit == "req/s"
     assert result.display == "5.79k req/s"
-    assert result.work == "100M users × 5 req/user/day ÷ 86,400 s/day = 5.79k req/s"
+    assert result.work == "100M users × 5 req/user/day = 5.79k req/s"
 
 
 def test_10m_photos_a_day_are_116_writes_a_second():
     result = estimate(PHOTO).results["write_qps"]
 
     assert result.value == approx(1e7 / 86400)
+    assert result.display == "116 req/s"
 
 
 def test_total_is_reads_plus_writes_and_peaks_scale_by_the_peak_factor():
     results = estimate({**PHOTO, "peak_factor": "3"}).results
 
     assert results["total_qps"].value == approx(1e8 * 5.1 / 86400)
+    assert results["total_qps"].work == "5.79k req/s + 116 req/s = 5.9k req/s"
     assert results["peak_read_qps"].value == approx(3 * 1e8 * 5 / 86400)
     assert results["peak_write_qps"].value == approx(3 * 1e7 / 86400)
     assert results["peak_qps"].value == approx(3 * 1e8 * 5.1 / 86400)
-    assert "× peak factor 3" in results["peak_qps"].work
+    assert results["peak_qps"].work == "5.9k req/s × 3 = 17.7k req/s"
 
 
 def test_a_month_of_requests_is_30_days_of_the_average():
@@ -37,14 +38,15 @@ def test_a_month_of_requests_is_30_days_of_the_average():
 
     assert result.value == approx(1e8 * 5.1 * 30)  # 15.3B: users × requests/day × 30 days
     assert result.unit == "req"
-    assert result.display == "15.3B req/month"
+    assert result.display == "15.3bn req/month"
+    assert result.work == "5.9k req/s × 1 month = 15.3bn req/month"
 
 
-def test_a_rate_per_hour_is_divided_by_3600_seconds_in_the_work():
+def test_a_rate_per_hour_is_read_per_hour_in_the_work():
     result = estimate({"dau": "1M", "reads_per_user": "2 per hour"}).results["read_qps"]
 
-    assert result.value == approx(1e6 * 2 / 3600)
-    assert "1M users × 2 req/user/hour ÷ 3,600 s/hour" in result.work
+    assert result.value == approx(1e6 * 2 / 3600)  # 555.6 req/s
+    assert result.work == "1M users × 2 req/user/hour = 556 req/s"
 
 
 def test_a_given_read_qps_overrides_users_and_says_so():
@@ -54,5 +56,21 @@ def test_a_given_read_qps_overrides_users_and_says_so():
     assert result.work == "given: 1M req/s"
 
 
+def test_a_given_read_qps_may_be_an_expression():
+    result = estimate({"read_qps": "100M req/day × 3"}).results["read_qps"]
+
+    assert result.value == approx(3e8 / 86400)  # 3,472 req/s
+    assert result.display == "3.47k req/s"
+
+
 def test_qps_from_users_divides_a_days_requests_by_86400_seconds():
-    assert traffic.qps_from_users(users=86400, per_user_per_day=2) == approx(2)
+    result = estimate({"dau": "86400", "reads_per_user": "2"}).results["read_qps"]
+
+    assert result.value == approx(2)
+
+
+def test_a_bad_dau_leaves_the_traffic_unavailable_naming_it():
+    result = estimate({"dau": "lots"}).results["read_qps"]
+
+    assert result.value is None
+    assert result.work == "needs a valid dau"

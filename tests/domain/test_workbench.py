@@ -72,3 +72,17 @@ def test_the_diagram_names_every_component_and_escapes_text():
     for text in ("lb", "app", "db", "replica", "99.99%", "2 × (any one suffices)", "Total: "):
         assert text in svg
     assert "<x>" not in svg and "&lt;x&gt;" in svg
+
+
+def test_workbench_fields_are_expressions_too():
+    results = workbench({"target": "100% − 0.05%", "window": "30 days", "requests": "100M req/day × 30 days"}).results
+
+    assert results["error_budget"].value == approx(0.0005 * 2592000)  # 1,296 s
+    assert results["error_budget"].display == "21m 36s"
+    assert results["error_budget_requests"].value == approx(0.0005 * 3e9)  # 1.5M of 3B requests
+
+
+def test_the_work_of_the_budget_shows_the_figures_typed():
+    result = workbench({"target": "99.9%", "window": "30 days"}).results["error_budget"]
+
+    assert result.work == "(1 − 99.9%) × 30 days = 43m 12s"

@@ -33,7 +33,7 @@ def test_the_page_shows_each_lines_result_beside_its_row(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert line_results(html) == ["365B req", "7"]
+    assert line_results(html) == ["365bn req", "7"]
     assert unescape(html).count(URL_LINES.split("\n")[0]) >= 1  # the text area keeps the text
     assert 'id="result-key_length"' in html
 
@@ -43,7 +43,7 @@ def test_the_htmx_partial_swaps_the_rows_results_out_of_band(client):
 
     html = response.content.decode()
     assert '<ol id="line-results" class="line-results"' in html and 'hx-swap-oob="true"' in html
-    assert line_results(html) == ["365B req", "7"]
+    assert line_results(html) == ["365bn req", "7"]
     assert parse_qs(urlparse(response["HX-Replace-Url"]).query)["lines"] == [URL_LINES]
 
 
@@ -51,7 +51,7 @@ def test_a_bad_line_is_refused_at_its_row_and_the_others_still_compute(client):
     html = client.get("/", {"lines": BAD_LINES}).content.decode()
 
     rows = line_results(html)
-    assert rows[0] == "365B req" and rows[2] == "7"
+    assert rows[0] == "365bn req" and rows[2] == "7"
     assert rows[1].startswith("⚠ cannot add a size (B) and a plain number")
     assert "column 12" in rows[1]
 
@@ -63,16 +63,16 @@ def test_the_share_link_carries_the_lines_and_shows_the_same_results(client):
     again = client.get(share).content.decode()
 
     assert parse_qs(urlparse(share).query) == {"dau": ["5M"], "lines": [URL_LINES]}
-    assert line_results(again) == ["365B req", "7"]
+    assert line_results(again) == ["365bn req", "7"]
 
 
 def test_the_api_answers_each_line_as_a_result(client):
     body = client.get("/api/v1/estimate", {"lines": URL_LINES}).json()
 
-    assert body["results"]["urls"] == {"value": 3.65e11, "unit": "req", "display": "365B req",
-                                       "work": "100M req/day × 10 years = 365B req"}
+    assert body["results"]["urls"] == {"value": 3.65e11, "unit": "req", "display": "365bn req",
+                                       "work": "100M req/day × 10 years = 365bn req"}
     assert body["results"]["key_length"]["value"] == 7
-    assert body["results"]["key_length"]["work"] == "⌈log(365B req, 62)⌉ = 7"
+    assert body["results"]["key_length"]["work"] == "⌈log(365bn req, 62)⌉ = 7"
     assert body["inputs"]["lines"]["text"] == URL_LINES
 
 
@@ -117,8 +117,8 @@ def test_markdown_has_a_table_of_lines_with_value_and_work(client):
     text = client.get("/estimate.md", {"lines": URL_LINES + "\n# a comment with <b>markup</b>"}).content.decode()
 
     assert "## Your lines" in text
-    assert "| 1 | urls = 100M req/day × 10 years | 365B req | 100M req/day × 10 years = 365B req |" in text
-    assert "| 2 | key\\_length = ceil(log(urls, 62)) | 7 | ⌈log(365B req, 62)⌉ = 7 |" in text
+    assert "| 1 | urls = 100M req/day × 10 years | 365bn req | 100M req/day × 10 years = 365bn req |" in text
+    assert "| 2 | key\\_length = ceil(log(urls, 62)) | 7 | ⌈log(365bn req, 62)⌉ = 7 |" in text
     assert "&lt;b&gt;markup&lt;/b&gt;" in text and "<b>" not in text
 
 
@@ -133,9 +133,9 @@ def test_a_saved_scenario_and_its_revisions_keep_the_lines(client):
     api = client.get(f"/api/v1/scenarios/{scenario.slug}").json()
 
     assert scenario.revisions.get(number=1).inputs["lines"] == URL_LINES
-    assert line_results(first) == ["365B req", "7"]
-    assert line_results(latest) == ["183B req", "7"]  # 100M × 1,825 days
-    assert api["results"]["urls"]["display"] == "183B req"
+    assert line_results(first) == ["365bn req", "7"]
+    assert line_results(latest) == ["183bn req", "7"]  # 100M × 1,825 days
+    assert api["results"]["urls"]["display"] == "183bn req"
 
 
 def test_the_save_form_carries_the_lines_with_their_newlines(client):

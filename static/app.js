@@ -57,5 +57,9 @@
       if (bad) { input.setAttribute("aria-invalid", "true"); }
       input.closest(".field").classList.toggle("invalid", bad);
     });
+    document.querySelectorAll(".unused-note[id^='unused-']").forEach(function (note) {
+      var field = note.closest(".field");
+      if (field) { field.classList.toggle("unused", note.textContent.trim() !== ""); }
+    });
   });
 })();

@@ -114,6 +114,10 @@ class Estimate:
     binary: bool
     rows: list[LineRow] = field(default_factory=list)
     computed: dict[str, float] = field(default_factory=dict)  # inputs whose text reads names, computed
+    unused: dict[str, str] = field(default_factory=dict)  # inputs no result reads now → why
+
+    def used(self, name: str) -> bool:
+        return name not in self.unused
 
     @property
     def ok(self) -> bool:
@@ -137,7 +141,8 @@ class Estimate:
                 elif spec.kind.expression and number is not None:
                     value = spec.kind.api_value(number)
             unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
-            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit}
+            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
+                                 "used": spec.name not in self.unused}
         results = {}
         for name, r in self.results.items():
             value = r.value
@@ -285,6 +290,8 @@ class Calculator:
             self.steps.append(step_for(name, formula.label, formula.group, formula.unit, formula.tree,
                                        shower(inferred, style=style, per=formula.per), given_by=formula.given_by))
         self.step_by_name = {s.name: s for s in self.steps}
+        # The inputs each formula reads itself (a name that is also a result means the result).
+        self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
         self.reserved = (set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS)
                          | set(lexicon.STANDALONE) | set(known))
         self.result_order = [f.name for f in formulas]
@@ -358,7 +365,33 @@ class Calculator:
                 results[row.name] = result
             line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, "")))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
-        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed)
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed,
+                        self._unused(inputs, rows, deferred))
+
+    def _unused(self, inputs: dict, rows: list, deferred: list[str]) -> dict[str, str]:
+        """Inputs no result reads now, each with why: a formula given directly (read_qps)
+        reads none of its own inputs."""
+        used: set[str] = set()
+        overridden: list[str] = []
+        for step in self.steps:
+            if step.given_by and inputs.get(step.given_by) is not None:
+                used.add(step.given_by)
+                overridden.append(step.given_by)
+            else:
+                used |= self.reads[step.name]
+        for row in rows:
+            used |= row.names
+        for name in deferred:
+            used |= inputs[name].names
+        unused = {}
+        for spec in self.inputs:
+            if spec.name in used or not spec.kind.valued:
+                continue
+            if overridden and any(spec.name in self.reads[s] for s in overridden if s in self.reads):
+                unused[spec.name] = f"not used: {' and '.join(overridden)} {'is' if len(overridden) == 1 else 'are'} given"
+            else:
+                unused[spec.name] = "not used by any result"
+        return unused
 
     def _check_constraints(self, run: _Run) -> None:
         for constraint, tree in self.constraints:

@@ -37,7 +37,7 @@ MAX_MAGNITUDE = 30  # 1e±30
 MAX_DIGITS = 30
 NOISE = 1e-9  # ceilings forgive binary floating-point noise: 3.0000000001 servers is 3
 
-FUNCTIONS = ("ceil", "floor", "round", "min", "max", "abs", "sqrt", "log", "log2", "log10")
+FUNCTIONS = ("ceil", "floor", "round", "min", "max", "abs", "sqrt", "log", "log2", "log10", "if")
 COMPARISONS = {"<=": "≤", "≤": "≤", "<": "<", ">=": "≥", "≥": "≥", ">": ">"}
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -615,6 +615,14 @@ def _suggest(left: Dims, right: Dims) -> str:
 
 
 def _infer_call(function: str, args: list, column: int) -> Dims:
+    if function == "if":  # if(check, value when yes, value when no)
+        if len(args) != 3 or args[0] is not CHECK:
+            raise ExpressionError("if takes a check and two values: if(object_size > 100 KB, a, b)", column)
+        _no_check(args[1], function, column)
+        if args[1] != args[2]:
+            raise ExpressionError(f"the two values of if must be of one dimension, got {lexicon.describe(args[1])} "
+                                  f"and {lexicon.describe(args[2])}", column)
+        return args[1]
     for dims in args:
         _no_check(dims, function, column)
     wants = {"ceil": 1, "floor": 1, "round": 1, "abs": 1, "sqrt": 1, "log2": 1, "log10": 1, "log": (1, 2)}
@@ -694,7 +702,7 @@ def _log10(x: float) -> float:
 _CALLS: dict[str, Callable] = {
     "ceil": whole_ceiling, "floor": whole_floor, "round": lambda x: float(math.floor(x + 0.5)),
     "abs": abs, "sqrt": _sqrt, "log": _log, "log2": lambda x: _log(x, 2), "log10": _log10,
-    "min": min, "max": max,
+    "min": min, "max": max, "if": lambda test, yes, no: yes if test else no,
 }
 
 

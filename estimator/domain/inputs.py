@@ -303,6 +303,7 @@ DURATION = Quantity("a duration", "s", "second", suggestion="ms, s or days")
 FRACTION = Quantity("a fraction", "", "", bare="", fraction=True)
 RATIO = Quantity("a multiplier", "", "", bare="")
 COPIES = Quantity("a count", "", "", bare="", noun="copies", counts=True, whole=True)
+REQUESTS = Quantity("a count", "req", "request", bare="request", noun="req", counts=True)
 YEAR = lexicon.to_canonical("year")
 
 INPUTS: tuple[Input, ...] = (
@@ -336,8 +337,14 @@ INPUTS: tuple[Input, ...] = (
           "How long written data is kept.", "5 years",
           minimum=0, maximum=1000 * YEAR, exclusive_minimum=True, show=formatting.duration),
     Input("replication_factor", "Replication factor", "Data", COPIES, "3",
-          "Stored copies of every object.", "3",
+          "Stored copies of every database row (the primary and its replicas).", "3",
           minimum=1, maximum=100),
+    Input("object_store_above", "Object storage above", "Data", SIZE_PER_REQUEST, "100 KB",
+          "Payloads larger than this go to object storage (S3 and kin); smaller ones stay in the database row.",
+          "100 KB", minimum=0, maximum=1e18, show=_size),
+    Input("metadata_size", "Metadata per stored object", "Data", SIZE_PER_REQUEST, "1 KB",
+          "The database row kept for one write whose payload went to object storage.", "1 KB",
+          minimum=0, maximum=1e18, show=_size),
     # Availability
     Input("availability", "Availability target", "Availability", FRACTION, "99.9%",
           "Share of time the system must be up.", "99.99% or 4 nines",
@@ -349,6 +356,9 @@ INPUTS: tuple[Input, ...] = (
     Input("server_qps", "Requests per second per app server", "Capacity", PER_SECOND, "1k",
           "Requests per second one application server sustains.", "2k",
           minimum=0, maximum=1e9, exclusive_minimum=True, show=_rate),
+    Input("server_concurrency", "Requests in flight per app server", "Capacity", REQUESTS, "100",
+          "Requests one app server holds at once (threads, connections); long requests need more servers.",
+          "200", minimum=1, maximum=1e7, show=formatting.compact),
     Input("node_storage", "Storage per database node", "Capacity", SIZE, "10 TB",
           "Usable storage of one database node.", "10 TB",
           minimum=0, maximum=1e21, exclusive_minimum=True, show=_size),
@@ -358,6 +368,9 @@ INPUTS: tuple[Input, ...] = (
     Input("replica_read_qps", "Reads per second per read replica", "Capacity", PER_SECOND, "10k",
           "Reads per second one database replica sustains.", "10k",
           minimum=0, maximum=1e9, exclusive_minimum=True, show=_rate),
+    Input("cache_node_memory", "Memory per cache node", "Capacity", SIZE, "64 GB",
+          "Usable memory of one cache node (Redis, Memcached).", "64 GB",
+          minimum=0, maximum=1e15, exclusive_minimum=True, show=_size),
     Input("cache_hot_fraction", "Hot share of a day's reads", "Capacity", FRACTION, "20%",
           "Share of a day's read data worth keeping in cache (the 80/20 rule says 20%).", "20%",
           minimum=0, maximum=1, show=formatting.percent),

@@ -46,6 +46,8 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         shown = escape(text) if text else "—"
         if text == spec.default:
             shown += " (default)" if text else " (not given)"
+        if text and spec.name in estimate.unused:
+            shown += f" ({estimate.unused[spec.name]})"
         lines.append(f"| {cell(spec.label)} | `{spec.name}` | {shown} |")
     if estimate.errors:
         lines += ["", "## Errors", ""]

@@ -76,6 +76,7 @@ class Field:
     spec: Input
     text: str
     error: str
+    unused: str = ""  # why no result reads it now (shown only when the field holds text)
 
     @property
     def name(self) -> str:
@@ -86,7 +87,8 @@ def field_groups(estimate: Estimate) -> list[tuple[str, list[Field]]]:
     """The form's fields in their groups, in declaration order, each with its text and message."""
     groups: dict[str, list[Field]] = {}
     for spec in estimate.calculator.inputs:
-        field = Field(spec, estimate.texts[spec.name], estimate.errors.get(spec.name, ""))
+        text = estimate.texts[spec.name]
+        field = Field(spec, text, estimate.errors.get(spec.name, ""), estimate.unused.get(spec.name, "") if text else "")
         groups.setdefault(spec.group, []).append(field)
     return list(groups.items())
 

@@ -42,6 +42,7 @@ def oob_errors(field_groups):
     """Each field's message, to be swapped out of band into the form by htmx."""
     return mark_safe("\n".join(
         f'<p class="field-error" id="error-{f.name}" hx-swap-oob="true">{escape(f.error)}</p>'
+        f'<p class="unused-note" id="unused-{f.name}" hx-swap-oob="true">{escape(f.unused)}</p>'
         for _, fields in field_groups for f in fields  # names are declared identifiers: [a-z_]+
     ))
 

@@ -9,6 +9,7 @@ Environment:
   DJANGO_SECRET_KEY     required in production
   DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production
   DATABASE_URL          postgres://user:pass@host:5432/name selects PostgreSQL (else SQLite)
+  DATABASE_POOL_SIZE    PostgreSQL connections per worker process (default 10)
   SQLITE_PATH           where the SQLite file lives (default: db.sqlite3 beside manage.py)
   SITE_URL              absolute base of share links the CLI prints (default http://127.0.0.1:8000)
   DJANGO_BEHIND_PROXY   "1" when a load balancer terminates TLS and sets X-Forwarded-Proto/-For
@@ -105,11 +106,17 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
-        )
-    }
+    # Health checks: the pool checks a connection before each reuse.
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_health_checks=True)}
+    # A pool per process (psycopg_pool): under gevent every greenlet is a "thread" to Django, so
+    # persistent per-thread connections would pile up, one per client connection; the pool
+    # bounds them and hands one to each request for its duration.
+    DATABASES["default"]["OPTIONS"] = {"pool": {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "10")),  # connections per worker process
+        "timeout": 10,  # seconds a request waits for a free connection before failing
+        "max_idle": 60,  # seconds an unused connection is kept
+    }}
 else:
     DATABASES = {
         "default": {
@@ -130,7 +137,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Sign-in and sign-up counters: in the database so every worker and app server shares them.
-    "throttle": {"BACKEND": "estimator.web.throttle.AtomicDatabaseCache", "LOCATION": "estimator_throttle"},
+    # Past MAX_ENTRIES the cache evicts live counters too, so it is far above what an hour's
+    # honest use makes (Django's default, 300, would let a spray of names wipe the counts).
+    "throttle": {"BACKEND": "estimator.web.throttle.AtomicDatabaseCache", "LOCATION": "estimator_throttle",
+                 "OPTIONS": {"MAX_ENTRIES": 100_000}},
 }
 RATELIMIT_USE_CACHE = "throttle"
 # django-ratelimit warns about any cache but memcached and Redis (W001) because their

@@ -9,7 +9,7 @@ page, never written over the newer revision.
 from __future__ import annotations
 
 import unicodedata
-from django.conf import settings
+
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,7 +22,7 @@ from estimator.domain.inputs import DEFAULTS
 
 from . import caps, presenters
 from .http import json_response, markdown_response
-from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, new_slug
+from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
 from .ownership import OWNER_KEY, address_hash, owner_fields, owns
 from .views import calculator_context, render_live
 
@@ -89,7 +89,7 @@ def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[s
             forked_from: Scenario | None = None) -> Scenario:
     with transaction.atomic():
         try:
-            caps.spend(request, caps.Usage.SCENARIO)
+            caps.spend(request, Usage.SCENARIO)
         except caps.CapReached as reached:
             raise Refused.from_cap(reached) from None
         scenario = Scenario.objects.create(
@@ -223,7 +223,7 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
             newest = locked.revisions.order_by("-number").first()
             if newest.number != edited_from:
                 raise _Conflict(newest)
-            caps.spend(request, caps.Usage.REVISION)  # counted only if this revision is written
+            caps.spend(request, Usage.REVISION)  # counted only if this revision is written
             Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(merged))
             locked.name, locked.description = name, description
             locked.save(update_fields=["name", "description", "updated"])

@@ -23,11 +23,11 @@ run: install  ## the development server, DEBUG on, SQLite unless DATABASE_URL is
 	$(PY) manage.py load_presets
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: install  ## production mode under gunicorn (set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
+serve: install  ## production mode under gunicorn's gevent workers on $(HOST):$(PORT) (set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --noinput
 	DJANGO_ENV=production $(PY) manage.py migrate --noinput
 	DJANGO_ENV=production $(PY) manage.py load_presets
-	DJANGO_ENV=production $(VENV)/bin/gunicorn -c estimator/gunicorn.conf.py estimator.wsgi
+	DJANGO_ENV=production GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c estimator/gunicorn.conf.py estimator.wsgi
 
 test: install  ## the whole suite (browser tests need /usr/bin/chromium: see README)
 	$(PY) -m pytest $(PYTEST_ARGS)

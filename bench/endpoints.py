@@ -117,7 +117,7 @@ def main() -> None:
     print(table(["endpoint", "req/s (median)", "× minimal view", "p50", "p99", "non-2xx/3xx", "target", "verdict"],
                 [[r["endpoint"], f"{r['rps']:,.0f}", f"{r['ratio']:.2f}", f"{r['p50']:.2f} ms", f"{r['p99']:.2f} ms",
                   r["errors"], target_text(r), "baseline" if r["baseline"] else verdict(r["met"])] for r in rows]))
-    print(f"\ngunicorn, production settings, 2 sync workers; wrk -t2 -c{CONNECTIONS}; medians of the rounds")
+    print(f"\ngunicorn, production settings, 2 gevent workers; wrk -t2 -c{CONNECTIONS}; medians of the rounds")
 
 
 if __name__ == "__main__":

@@ -5,18 +5,28 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: an estimate is CPU-bound and takes well under a millisecond, and the input
-# grammar bounds every request's work, so no request can hold a worker for long.
+# gevent workers: each connection is a greenlet, so a client that trickles its headers or body
+# (or never finishes them) holds a few kilobytes, not a worker; sync workers served the next
+# client only when the slow one finished, and 8 slow sockets stalled every sync worker. An
+# estimate is CPU-bound and short, so greenlets rarely switch mid-request; several processes
+# still use every core.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+worker_class = "gevent"
+worker_connections = 1000  # per worker: open connections, slow ones included
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "10"))  # seconds before a stuck worker is replaced
 graceful_timeout = 10  # seconds to finish in-flight requests on restart
-keepalive = 5  # seconds; behind a load balancer keep this above 0
+# Seconds to wait for a request's headers (gevent bounds each request's read of them by
+# this) and for the next request on a kept-alive connection; behind a load balancer keep it
+# above 0.
+keepalive = 5
 max_requests = 5000  # recycle workers now and then, jittered so they do not all restart at once
 max_requests_jitter = 500
 limit_request_line = 8190  # bytes of request line (the app caps the query string at 8,000)
 limit_request_fields = 100
-preload_app = True  # import Django, the unit registry and templates once, before forking
+# Each worker imports Django after gevent has patched the standard library, never the master
+# before forking: thread-locals made before the patch (Django's database connections) would be
+# shared by every greenlet, and psycopg would pick a wait that blocks them all.
+preload_app = False
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # "" turns it off
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")  # the app reads it too (settings.py)

@@ -9,10 +9,18 @@ Environment:
   DJANGO_SECRET_KEY     required in production
   DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production
   DATABASE_URL          postgres://user:pass@host:5432/name selects PostgreSQL (else SQLite)
+  DATABASE_POOL_SIZE    PostgreSQL connections per worker process (default 10)
   SQLITE_PATH           where the SQLite file lives (default: db.sqlite3 beside manage.py)
   SITE_URL              absolute base of share links the CLI prints (default http://127.0.0.1:8000)
-  DJANGO_BEHIND_PROXY   "1" when a load balancer terminates TLS and sets X-Forwarded-Proto
-  SCENARIOS_PER_HOUR    cap on scenarios created per browser session or address (default 60)
+  DJANGO_BEHIND_PROXY   "1" when a load balancer terminates TLS and sets X-Forwarded-Proto/-For
+  FORWARDED_ALLOW_IPS   the proxies whose forwarded headers count, comma-separated addresses or
+                        networks (default 127.0.0.1,::1; gunicorn reads the same variable); the
+                        app ignores forwarded headers from anyone else, and from everyone
+                        unless DJANGO_BEHIND_PROXY=1
+  SCENARIOS_PER_HOUR    cap on scenarios created per owner or address (default 60)
+  REVISIONS_PER_HOUR    cap on revisions saved per owner or address (default 200)
+  SIGN_INS_PER_HOUR     sign-in attempts per address and per username (default 20)
+  SIGN_UPS_PER_HOUR     sign-up attempts per address (default 10)
 """
 
 from pathlib import Path
@@ -56,18 +64,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_ratelimit",
     "django_htmx",
     "template_partials",
     "estimator.web",
 ]
 
 MIDDLEWARE = [
+    "estimator.web.middleware.ProxyMiddleware",  # first: what follows reads the client's address and scheme
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",  # serves static files before anything below runs
+    "estimator.web.middleware.StaticFilesMiddleware",  # serves static files before anything below runs
     "django.middleware.gzip.GZipMiddleware",  # pages; Django ≥ 4.2 pads it against BREACH
     "estimator.web.middleware.RequestLimitMiddleware",
     "estimator.web.middleware.ApiFastPathMiddleware",  # pure JSON GETs skip sessions, auth, CSRF, CSP below
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "estimator.web.middleware.PrivatePagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -96,11 +107,17 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
-        )
-    }
+    # Health checks: the pool checks a connection before each reuse.
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_health_checks=True)}
+    # A pool per process (psycopg_pool): under gevent every greenlet is a "thread" to Django, so
+    # persistent per-thread connections would pile up, one per client connection; the pool
+    # bounds them and hands one to each request for its duration.
+    DATABASES["default"]["OPTIONS"] = {"pool": {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "10")),  # connections per worker process
+        "timeout": 10,  # seconds a request waits for a free connection before failing
+        "max_idle": 60,  # seconds an unused connection is kept
+    }}
 else:
     DATABASES = {
         "default": {
@@ -117,6 +134,19 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Sign-in and sign-up counters: in the database so every worker and app server shares them.
+    # Past MAX_ENTRIES the cache evicts live counters too, so it is far above what an hour's
+    # honest use makes (Django's default, 300, would let a spray of names wipe the counts).
+    "throttle": {"BACKEND": "estimator.web.throttle.AtomicDatabaseCache", "LOCATION": "estimator_throttle",
+                 "OPTIONS": {"MAX_ENTRIES": 100_000}},
+}
+RATELIMIT_USE_CACHE = "throttle"
+# django-ratelimit warns about any cache but memcached and Redis (W001) because their
+# increments are atomic; AtomicDatabaseCache makes the database's atomic too.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,13 +178,25 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if PRODUCTION else 0  # hashed names: a year
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if PRODUCTION else 0  # a year (StaticFilesMiddleware: hashed names too)
 
 # Requests: bounded work per request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # bytes of form body: a scenario is a few hundred
+MAX_REQUEST_BODY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE  # any body, multipart too: RequestLimitMiddleware
+# No form takes a file: should a multipart part slip through, it stays in memory, never in /tmp.
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
 MAX_QUERY_STRING_LENGTH = 8000  # characters; RequestLimitMiddleware (gunicorn allows 8,190 a line)
 SCENARIOS_PER_HOUR = int(os.environ.get("SCENARIOS_PER_HOUR", "60"))
+REVISIONS_PER_HOUR = int(os.environ.get("REVISIONS_PER_HOUR", "200"))  # a save every 18 s for an hour
+SIGN_INS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_HOUR", "20"))
+SIGN_UPS_PER_HOUR = int(os.environ.get("SIGN_UPS_PER_HOUR", "10"))
+
+# Forwarded headers (client address, scheme) are believed only from these peers.
+BEHIND_PROXY = env_flag("DJANGO_BEHIND_PROXY")
+TRUSTED_PROXIES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1") if BEHIND_PROXY else []
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Security headers everywhere; TLS-only cookies and redirects in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -168,13 +210,17 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = True
+    # A load balancer's health check speaks plain HTTP and does not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host-: browsers take these cookies only from this host over HTTPS, with no Domain, so a
+    # sibling subdomain cannot plant a session (fixation) or a CSRF token.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365  # a year
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env_flag("DJANGO_BEHIND_PROXY"):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

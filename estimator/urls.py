@@ -20,10 +20,12 @@ urlpatterns = [
     path("s/<slug:slug>/r/<int:number>/", scenarios.revision, name="scenario_revision"),
     path("s/<slug:slug>/r/<int:number>.md", scenarios.revision_markdown, name="revision_markdown"),
     path("my/", scenarios.my_scenarios, name="my_scenarios"),
+    path("my/claim/", scenarios.claim, name="scenario_claim"),
     path("accounts/signup/", accounts.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", accounts.sign_in, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("favicon.ico", views.favicon),
     path("healthz", views.healthz, name="healthz"),
+    path("admin/login/", accounts.admin_sign_in),
     path("admin/", admin.site.urls),
 ]

@@ -31,8 +31,11 @@ PUBLIC_MAX_AGE = 60 * 5  # seconds a shared cache may keep a pure answer: 5 minu
 
 
 def query_etag(request: HttpRequest) -> str:
-    """The ETag of a GET whose answer is a pure function of path, query and HX-Request."""
-    key = f"{CODE_VERSION}|{request.path}|{request.META.get('QUERY_STRING', '')}|{request.headers.get('HX-Request', '')}"
+    """The ETag of a GET whose answer is a pure function of scheme, host, path, query and
+    HX-Request (the markdown's share link names the scheme and host it was asked on)."""
+    origin = f"{request.scheme}://{request.get_host()}"
+    key = (f"{CODE_VERSION}|{origin}|{request.path}|{request.META.get('QUERY_STRING', '')}|"
+           f"{request.headers.get('HX-Request', '')}")
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -76,3 +76,25 @@ class Revision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("scenario_revision", args=[self.scenario.slug, self.number])
+
+
+class Usage(models.Model):
+    """One scenario or revision a client created, for the hourly caps. Kept apart from what it
+    counts: deleting a scenario must not give its creations back."""
+
+    SCENARIO = "scenario"
+    REVISION = "revision"
+
+    kind = models.CharField(max_length=16, choices=[(SCENARIO, "scenario"), (REVISION, "revision")])
+    owner = models.CharField(max_length=64, help_text="A keyed hash of the account or browser session.")
+    address = models.CharField(max_length=64, help_text="A keyed hash of the client's address.")
+    created = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "owner", "created"], name="usage_by_owner"),
+            models.Index(fields=["kind", "address", "created"], name="usage_by_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.created:%Y-%m-%d %H:%M:%S}"

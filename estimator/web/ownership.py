@@ -40,10 +40,8 @@ def owner_fields(request: HttpRequest) -> dict:
 
 
 def address_hash(request: HttpRequest) -> str:
-    """A keyed hash of the client address: enough to count creations, not to recover it."""
+    """A keyed hash of the client address: enough to count creations, not to recover it.
+    REMOTE_ADDR is the real client: ProxyMiddleware resolves it from a trusted proxy's
+    X-Forwarded-For and ignores that header from anyone else."""
     address = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            address = forwarded.split(",")[-1].strip()
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]

@@ -9,39 +9,49 @@ page, never written over the newer revision.
 from __future__ import annotations
 
 import unicodedata
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from estimator.domain import markdown
 from estimator.domain.estimate import estimate
 from estimator.domain.inputs import DEFAULTS
 
-from . import presenters
+from . import caps, presenters
 from .http import json_response, markdown_response
-from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, new_slug
-from .ownership import address_hash, owner_fields, owner_key, owns
+from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
+from .ownership import OWNER_KEY, address_hash, owner_fields, owns
 from .views import calculator_context, render_live
 
 
 class Refused(Exception):
     """A change the user may not make, with the status and the message to show."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after
+
+    @classmethod
+    def from_cap(cls, reached: caps.CapReached) -> Refused:
+        return cls(429, str(reached), retry_after=reached.retry_after)
 
 
 def _control_characters(text: str, allowed: str = "") -> bool:
     return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
+# Characters that draw nothing: format characters (zero-width spaces and joiners, bidi
+# overrides and isolates), separators, marks with no base, unassigned and private code points.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"}
+
+
+def _visible(text: str) -> bool:
+    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text)
 
 
 def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
@@ -56,6 +66,10 @@ def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
         description = "".join(ch for ch in description if unicodedata.category(ch) != "Cc" or ch in "\n\t")
     if not name and "name" not in errors:
         errors["name"] = "Give the scenario a name, such as 'Chat app at launch'."
+    elif name and not _visible(name) and "name" not in errors:
+        # A name of only zero-width or right-to-left control characters shows as a blank link
+        # (or reverses the text around it) in every list it appears in.
+        errors["name"] = "The name has no visible characters; give it one you can read, such as 'Chat app at launch'."
     elif len(name) > NAME_MAX_LENGTH:
         errors["name"] = f"The name is {len(name):,} characters long; at most {NAME_MAX_LENGTH} are accepted."
     if len(description) > DESCRIPTION_MAX_LENGTH:
@@ -71,27 +85,13 @@ def _saved_inputs(texts: dict[str, str]) -> dict[str, str]:
     return {**DEFAULTS, **texts}
 
 
-def _check_creation_cap(request: HttpRequest) -> None:
-    since = timezone.now() - timedelta(hours=1)
-    cap = settings.SCENARIOS_PER_HOUR
-    who = Q(creator_address=address_hash(request))
-    if request.user.is_authenticated:
-        who |= Q(owner=request.user)
-    else:
-        who |= Q(owner_key=owner_key(request))
-    made = Scenario.objects.filter(who, created__gte=since).count()
-    if made >= cap:
-        raise Refused(
-            429,
-            f"You have created {made} scenarios in the last hour; the limit is {cap} an hour. "
-            "Please try again later, or save new revisions of an existing scenario instead.",
-        )
-
-
 def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[str, str],
             forked_from: Scenario | None = None) -> Scenario:
-    _check_creation_cap(request)
     with transaction.atomic():
+        try:
+            caps.spend(request, Usage.SCENARIO)
+        except caps.CapReached as reached:
+            raise Refused.from_cap(reached) from None
         scenario = Scenario.objects.create(
             slug=new_slug(name), name=name, description=description, forked_from=forked_from,
             creator_address=address_hash(request), **owner_fields(request),
@@ -101,8 +101,11 @@ def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[s
 
 
 def _refusal_page(request: HttpRequest, refused: Refused, *, scenario: Scenario | None = None) -> HttpResponse:
-    return render(request, "web/refused.html", {"message": refused.message, "scenario": scenario},
-                  status=refused.status)
+    response = render(request, "web/refused.html", {"message": refused.message, "scenario": scenario},
+                      status=refused.status)
+    if refused.retry_after is not None:
+        response["Retry-After"] = str(refused.retry_after)
+    return response
 
 
 HISTORY_LENGTH = 50  # revisions listed on a scenario's page
@@ -220,12 +223,15 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
             newest = locked.revisions.order_by("-number").first()
             if newest.number != edited_from:
                 raise _Conflict(newest)
+            caps.spend(request, Usage.REVISION)  # counted only if this revision is written
             Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(merged))
             locked.name, locked.description = name, description
             locked.save(update_fields=["name", "description", "updated"])
     except _Conflict as conflict:
         return _scenario_page(request, current, conflict.newest, merged, status=409, conflict=conflict.newest,
                               name=name, description=description, edited_from=edited_from)
+    except caps.CapReached as reached:
+        return _refusal_page(request, Refused.from_cap(reached), scenario=current)
     except IntegrityError:
         newest = current.latest_revision()
         return _scenario_page(request, current, newest, merged, status=409, conflict=newest,
@@ -309,12 +315,35 @@ def api_scenario(request: HttpRequest, slug: str) -> HttpResponse:
     return json_response(scenario_body(current))
 
 
+def _browser_scenarios(request: HttpRequest):
+    """The scenarios this browser's session saved without an account."""
+    key = request.session.get(OWNER_KEY)
+    if not key:
+        return Scenario.objects.none()
+    return Scenario.objects.filter(owner__isnull=True, owner_key=key, is_preset=False)
+
+
 @require_GET
 def my_scenarios(request: HttpRequest) -> HttpResponse:
+    unclaimed = []
     if request.user.is_authenticated:
         mine = Scenario.objects.filter(owner=request.user)
+        unclaimed = list(_browser_scenarios(request)[:200])
     else:
-        key = request.session.get("estimator_owner_key")
-        mine = Scenario.objects.filter(owner__isnull=True, owner_key=key) if key else Scenario.objects.none()
+        mine = _browser_scenarios(request)
     presets = Scenario.objects.filter(is_preset=True).order_by("name")
-    return render(request, "web/my_scenarios.html", {"scenarios": mine[:200], "presets": presets})
+    return render(request, "web/my_scenarios.html",
+                  {"scenarios": mine[:200], "presets": presets, "unclaimed": unclaimed})
+
+
+@require_POST
+def claim(request: HttpRequest) -> HttpResponse:
+    """Move the scenarios this browser saved before signing in into the account, or leave them,
+    as the signed-in user chooses. Never silently at sign-in: a session planted in someone's
+    browser (session fixation) would slip its scenarios into their account."""
+    if not request.user.is_authenticated:
+        return _refusal_page(request, Refused(403, "Sign in first to move scenarios into your account."))
+    if request.POST.get("action") == "move":
+        _browser_scenarios(request).update(owner=request.user, owner_key="")
+    request.session.pop(OWNER_KEY, None)  # asked once: moved, or left readable by their links only
+    return _see_other(reverse("my_scenarios"))

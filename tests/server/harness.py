@@ -1,9 +1,12 @@
 """A real server for tests and benchmarks: gunicorn on a free loopback port, with its own
 database (a temporary SQLite file, or a fresh PostgreSQL database on the server that
-DATABASE_URL names), and a small HTTP client that keeps cookies and a CSRF token."""
+DATABASE_URL names), a small HTTP client that keeps cookies and a CSRF token, and raw sockets
+for what no polite client sends (slow headers, huge bodies). Everything targets 127.0.0.1."""
 
 from __future__ import annotations
 
+import functools
+import http.client
 import http.cookiejar
 import os
 import re
@@ -72,14 +75,22 @@ def migrate(env: dict[str, str]) -> None:
                    timeout=120)
 
 
-class Server:
-    """gunicorn started in its own process group, so SIGKILL takes master and workers."""
+# Caps and throttles out of the way of load and crash tests; a test that checks one sets it.
+UNCAPPED = {"SCENARIOS_PER_HOUR": "1000000", "REVISIONS_PER_HOUR": "1000000", "SIGN_INS_PER_HOUR": "1000000",
+            "SIGN_UPS_PER_HOUR": "1000000"}
 
-    def __init__(self, env: dict[str, str], *, workers: int = 2, production: bool = False):
+
+class Server:
+    """gunicorn started in its own process group, so SIGKILL takes master and workers.
+    `settings` are environment variables over the uncapped defaults (settings.py reads them)."""
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2, production: bool = False,
+                 settings: dict[str, str] | None = None):
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.host = "127.0.0.1"
+        self.url = f"http://{self.host}:{self.port}"
         self.env = server_env({**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers),
-                               "GUNICORN_ACCESS_LOG": "", "SCENARIOS_PER_HOUR": "1000000"})
+                               "GUNICORN_ACCESS_LOG": "", **UNCAPPED, **(settings or {})})
         if production:
             # Behind a load balancer that terminates TLS: clients send X-Forwarded-Proto: https.
             self.env.update(DJANGO_ENV="production", DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
@@ -122,11 +133,11 @@ class Server:
 
 
 @contextmanager
-def serving(*, workers: int = 2, production: bool = False):
+def serving(*, workers: int = 2, production: bool = False, settings: dict[str, str] | None = None):
     """A started gunicorn on a fresh database; stopped, and the database dropped, afterwards,
     whatever happens in between."""
     with database() as env:
-        server = Server(env, workers=workers, production=production)
+        server = Server(env, workers=workers, production=production, settings=settings)
         server.start()
         try:
             yield server
@@ -139,13 +150,30 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-class Browser:
-    """An HTTP client with a cookie jar: gets the CSRF token from a page, then posts forms."""
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connects from a chosen loopback address (127.0.0.2 is a peer no proxy setting trusts)."""
 
-    def __init__(self, base: str):
+    def __init__(self, source: str):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.source, 0)), req)
+
+
+class Browser:
+    """An HTTP client with a cookie jar: gets the CSRF token from a page, then posts forms.
+    `headers` go with every request (X-Forwarded-For, to be a given client behind a proxy);
+    `source` is the loopback address it connects from."""
+
+    def __init__(self, base: str, *, headers: dict[str, str] | None = None, source: str | None = None):
         self.base = base
+        self.headers = headers or {}
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
+        handlers = [urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()]
+        if source:
+            handlers.append(_FromAddress(source))
+        self.opener = urllib.request.build_opener(*handlers)
 
     def request(self, path: str, data: dict | None = None, timeout: float = 10,
                 headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
@@ -157,7 +185,7 @@ class Browser:
                 token = next(c.value for c in self.jar if c.name == "csrftoken")
             body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
         try:
-            request = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+            request = urllib.request.Request(self.base + path, data=body, headers={**self.headers, **(headers or {})})
             with self.opener.open(request, timeout=timeout) as response:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
@@ -168,3 +196,19 @@ class Browser:
         if status != 303:
             raise RuntimeError(f"create answered {status}")
         return re.match(r"/s/([\w-]+)/", headers["Location"]).group(1)
+
+
+def raw_connection(server: Server, timeout: float = 10) -> socket.socket:
+    """A plain socket to the server, for requests no HTTP library would send."""
+    return socket.create_connection((server.host, server.port), timeout=timeout)
+
+
+def status_of(sock: socket.socket) -> int:
+    """The status code of the response arriving on `sock` (reads only its first line)."""
+    head = b""
+    while b"\r\n" not in head:
+        chunk = sock.recv(4096)
+        if not chunk:
+            raise ConnectionError(f"closed before a status line: {head!r}")
+        head += chunk
+    return int(head.split(b" ", 2)[1])

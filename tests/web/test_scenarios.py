@@ -215,25 +215,31 @@ def test_creating_too_many_scenarios_in_an_hour_is_a_clear_429(client, settings)
     assert "the limit is 3 an hour" in response.content.decode()
 
 
-def test_anonymous_scenarios_move_to_the_account_on_sign_in(client):
+def test_anonymous_scenarios_move_to_the_account_when_asked_after_sign_in(client):
     scenario = save(client)
     User.objects.create_user("ada", password="correct horse battery staple")
 
-    client.post("/accounts/login/", {"username": "ada", "password": "correct horse battery staple"})
+    signed_in = client.post("/accounts/login/", {"username": "ada", "password": "correct horse battery staple"})
+    scenario.refresh_from_db()
+    asked = client.get("/my/").content.decode()
+    client.post("/my/claim/", {"action": "move"})
 
+    assert signed_in.status_code == 302 and scenario.owner is None  # nothing moves at sign-in itself
+    assert "Saved in this browser before you signed in" in asked and "Move them to my account" in asked
     scenario.refresh_from_db()
     assert scenario.owner.username == "ada" and scenario.owner_key == ""
     assert "Chat app at launch" in client.get("/my/").content.decode()
     assert client.post(scenario.get_absolute_url(), {"name": "n", "revision": "1"}).status_code == 303
 
 
-def test_sign_up_signs_in_and_keeps_the_browsers_scenarios(client):
+def test_sign_up_signs_in_and_offers_to_keep_the_browsers_scenarios(client):
     scenario = save(client)
 
     response = client.post("/accounts/signup/", {"username": "grace", "password1": "a long passphrase 42",
                                                  "password2": "a long passphrase 42"})
+    client.post(response["Location"].rstrip("/") + "/claim/", {"action": "move"})
 
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/my/"
     scenario.refresh_from_db()
     assert scenario.owner.username == "grace"
 
@@ -286,3 +292,17 @@ def test_a_save_without_its_revision_number_is_refused_with_a_message(client):
     assert response.status_code == 400
     assert "did not say which revision it was edited from" in response.content.decode()
     assert scenario.revisions.count() == 1
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b", "\u202e", "\u2066\u2069", "\u200f\u200e", "\ufeff", "\u0301",
+                                  "\u202e \u200b"])
+def test_a_name_of_only_invisible_or_bidi_control_characters_is_refused(client, name):
+    response = client.post("/s/", {"name": name, "dau": "5M"})
+
+    assert response.status_code == 400
+    assert "no visible characters" in response.content.decode()
+    assert Scenario.objects.filter(is_preset=False).count() == 0
+
+
+def test_a_name_with_right_to_left_text_is_kept(client):
+    assert save(client, name="\u05e9\u05dc\u05d5\u05dd \u200f").name == "\u05e9\u05dc\u05d5\u05dd \u200f"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from estimator.web import accounts, scenarios, views, workbench
+from estimator.web import accounts, reference, scenarios, views, workbench
 
 urlpatterns = [
     path("", views.calculator, name="calculator"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("api/v1/scenarios/<slug:slug>", scenarios.api_scenario, name="api_scenario"),
     path("api/v1/availability", workbench.api_availability, name="api_availability"),
     path("availability/", workbench.availability, name="availability"),
+    path("reference/", reference.reference_page, name="reference"),
+    path("api/v1/reference", reference.api_reference, name="api_reference"),
     path("availability.md", workbench.availability_markdown, name="availability_markdown"),
     path("s/", scenarios.create, name="scenario_create"),
     path("s/<slug:slug>.md", scenarios.scenario_markdown, name="scenario_markdown"),

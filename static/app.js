@@ -41,6 +41,18 @@
     }
   });
 
+  // The reference table filters as you type (the search form works without this too).
+  document.addEventListener("input", function (event) {
+    var rows = event.target.dataset && event.target.dataset.filter;
+    if (!rows) { return; }
+    var words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+    document.querySelectorAll(rows).forEach(function (row) {
+      if (row.classList.contains("group")) { return; }
+      var text = row.textContent.toLowerCase();
+      row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+    });
+  });
+
   document.addEventListener("submit", function (event) {
     var message = event.target.dataset && event.target.dataset.confirm;
     if (message && !window.confirm(message)) { event.preventDefault(); }

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from . import expressions, formatting, lexicon
 from . import lines as lines_module
+from . import reference
 from .errors import InputError
 from .expressions import CHECK, EvaluationError, ExpressionError, Node
 from .inputs import Input, Parsed
@@ -102,6 +103,7 @@ class LineRow:
     name: str
     result: Result | None
     error: str
+    result_names: frozenset[str] = frozenset()  # the names this row reads
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,9 @@ def shower(dims, *, style: str = "", per: str = "") -> Shower:
     if dims == _PER_USER_RATE:
         day = lexicon.to_canonical("day")
         return lambda v, binary: formatting.count(v * day, "req/user/day")
+    if dims in _PRICES:  # prices read as they are quoted: $0.02/GB/month, $0.05/GB, $0.4/1M req
+        scale, unit = _PRICES[dims]
+        return lambda v, binary: f"${formatting.sig3(v * scale)}{unit}"
     if dims.get("[request]", 0) == -1:  # per request: 5 KB/req, 20 ms/req
         whole = shower(dims * lexicon.dimensionality("request"))
         return lambda v, binary: whole(v, binary) + "/req"
@@ -200,6 +205,11 @@ def shower(dims, *, style: str = "", per: str = "") -> Shower:
 
 
 _PER_USER_RATE = lexicon.dimensionality("request/user/second")
+_PRICES = {
+    lexicon.dimensionality("USD/byte/second"): (lexicon.to_canonical("month") * 1e9, "/GB/month"),
+    lexicon.dimensionality("USD/byte"): (1e9, "/GB"),
+    lexicon.dimensionality("USD/request"): (1e6, "/1M req"),
+}
 
 
 def converted(unit: expressions.Literal, unit_text: str) -> Shower:
@@ -275,6 +285,8 @@ class Calculator:
         self.by_result: Mapping[str, Formula] = {f.name: f for f in formulas}
         self.constraints = [(c, expressions.parse(c.check)) for c in constraints]
         self.dims: dict[str, Dims] = {spec.name: spec.kind.dims for spec in inputs if spec.kind.valued}
+        self.dims.update(reference.DIMS)  # ref.<name>: usable in every field, formula and line
+        self.ref_shown = {ref.key: ref.value for ref in reference.REFERENCES}  # in the work, as written
         order = graphlib.TopologicalSorter(
             {f.name: {n for n in f.names if n in self.by_result and n != f.name} for f in formulas}
         ).static_order()
@@ -319,8 +331,8 @@ class Calculator:
         inputs, errors = self.parse(texts)
         size_units = inputs.get("size_units")
         binary = bool(size_units and size_units.figure == "binary")
-        env: dict[str, float] = {}
-        shown: dict[str, str] = {}
+        env: dict[str, float] = dict(reference.VALUES)
+        shown: dict[str, str] = dict(self.ref_shown)
         blocked: dict[str, tuple[str, ...]] = {}
         deferred: list[str] = []
         for spec in self.inputs:
@@ -363,7 +375,8 @@ class Calculator:
                 and run.results[row.name].row == row.number else None
             if result is not None:
                 results[row.name] = result
-            line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, "")))
+            line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, ""),
+                                     row.names))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
         return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed,
                         self._unused(inputs, rows, deferred))

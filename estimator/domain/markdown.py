@@ -32,12 +32,20 @@ def cell(text: str) -> str:
 
 
 def render(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
-           revision: int | None = None, appendix: str = "") -> str:
+           revision: int | None = None, appendix: str = "", headline: tuple[str, ...] = ()) -> str:
     lines = [f"# {escape(name) if name else 'Back-of-envelope estimate'}", ""]
     if revision is not None:
         lines += [f"Revision {revision}.", ""]
     for paragraph in description.split("\n\n") if description.strip() else ():
         lines += [escape(paragraph), ""]
+    figures = [estimate.results[n] for n in headline if n in estimate.results and estimate.results[n].available]
+    if figures:
+        lines += ["## Summary", ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures] + [""]
+    checks = [r for r in estimate.results.values() if isinstance(r.value, bool)]
+    if checks:
+        lines += ["## Checks", ""]
+        lines += [f"- {'✅ passes' if r.value else '❌ fails'}: `{r.name}` — {cell(r.work)}" for r in checks]
+        lines.append("")
     lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
     for spec in estimate.calculator.inputs:
         if not spec.kind.valued and spec.kind.unit == "lines":

@@ -24,7 +24,7 @@ from . import caps, presenters
 from .http import json_response, markdown_response
 from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
 from .ownership import OWNER_KEY, address_hash, owner_fields, owns
-from .views import calculator_context, render_live
+from .views import ESTIMATE_SITE, calculator_context, render_live
 
 
 class Refused(Exception):
@@ -281,7 +281,7 @@ def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bo
     result = estimate(_saved_inputs(rev.inputs))
     page = rev.get_absolute_url() if old else current.get_absolute_url()
     text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
-                           description=current.description, revision=rev.number)
+                           description=current.description, revision=rev.number, headline=ESTIMATE_SITE.headline)
     return markdown_response(text)
 
 

@@ -51,6 +51,7 @@ class Site:
     context: Callable[[Estimate], dict] = lambda estimate: {}  # what else the page shows
     appendix: Callable[[Estimate], str] = lambda estimate: ""  # what else the markdown says, before Conventions
     multiline: str = ""  # fields shown as a text area (comma-separated names)
+    headline: tuple[str, ...] = ()  # the results shown first, above everything (and atop the markdown)
 
     # Every calculator's page extends the calculator's, so the results fragment is one partial.
     partial = "web/calculator.html#results"
@@ -88,7 +89,8 @@ class Site:
         listed in it). `share_base` is the absolute URL of the page."""
         result, errors, name = self.evaluate(query)
         share = presenters.with_query(share_base, presenters.share_query(result.texts, calculator=self.calculator))
-        text = markdown.render(result, share_url=share, name=name or self.title, appendix=self.appendix(result))
+        text = markdown.render(result, share_url=share, name=name or self.title, appendix=self.appendix(result),
+                               headline=self.headline)
         return (400 if errors else 200), text
 
     # Pages -----------------------------------------------------------------------------------
@@ -110,6 +112,10 @@ class Site:
             "field_groups": presenters.field_groups(result),
             "result_groups": presenters.result_groups(result),
             "share_path": share_path,
+            "share_query": query,
+            "headline": presenters.headline(result, self.headline),
+            "checks": presenters.checks(result),
+            "answers": presenters.answers(result),
             "share_url": request.build_absolute_uri(share_path),
             "markdown_path": presenters.with_query(route(self.markdown_route), markdown_query),
             "conventions": markdown.CONVENTIONS,

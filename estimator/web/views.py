@@ -47,7 +47,9 @@ def _workbench_link(estimate: Estimate) -> dict:
 
 
 ESTIMATE_SITE = Site(ESTIMATE, page="calculator", markdown_route="estimate_markdown", template="web/calculator.html",
-                     title="", sources={"preset": _preset, "scenario": _scenario}, context=_workbench_link)
+                     title="", sources={"preset": _preset, "scenario": _scenario}, context=_workbench_link,
+                     headline=("peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes", "cache_nodes",
+                               "nines"))
 _, estimate_markdown, api_estimate = ESTIMATE_SITE.views()
 
 # What the API, the CLI and the scenario pages share with the calculator.

@@ -38,7 +38,8 @@ def _appendix(estimate: Estimate) -> str:
 
 WORKBENCH_SITE = Site(WORKBENCH, page="availability", markdown_route="availability_markdown",
                       template="web/availability.html", title="Availability workbench", context=_context,
-                      appendix=_appendix, multiline="system")
+                      appendix=_appendix, multiline="system",
+                      headline=("availability", "nines", "downtime_per_month", "error_budget", "burn_rate"))
 availability, availability_markdown, api_availability = WORKBENCH_SITE.views()
 evaluate = WORKBENCH_SITE.evaluate
 api_body = WORKBENCH_SITE.api_body

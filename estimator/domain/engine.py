@@ -24,7 +24,7 @@ from . import reference
 from .errors import InputError
 from .expressions import CHECK, EvaluationError, ExpressionError, Node
 from .inputs import Input, Parsed
-from .lexicon import DIMENSIONLESS, Dims
+from .lexicon import Dims
 
 LINES = "lines"
 LINES_GROUP = "Your lines"
@@ -302,8 +302,10 @@ class Calculator:
             self.steps.append(step_for(name, formula.label, formula.group, formula.unit, formula.tree,
                                        shower(inferred, style=style, per=formula.per), given_by=formula.given_by))
         self.step_by_name = {s.name: s for s in self.steps}
-        # The inputs each formula reads itself (a name that is also a result means the result).
+        # The inputs each formula reads itself (a name that is also a result means the result);
+        # a formula with if() reads only the branch it takes, known once values are.
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
+        self.branching = {f.name: expressions.reads(f.tree) for f in formulas if expressions.reads(f.tree)}
         self.reserved = (set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS)
                          | set(lexicon.STANDALONE) | set(known))
         self.result_order = [f.name for f in formulas]
@@ -379,9 +381,9 @@ class Calculator:
                                      row.names))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
         return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed,
-                        self._unused(inputs, rows, deferred))
+                        self._unused(inputs, rows, deferred, run.env))
 
-    def _unused(self, inputs: dict, rows: list, deferred: list[str]) -> dict[str, str]:
+    def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
         """Inputs no result reads now, each with why: a formula given directly (read_qps)
         reads none of its own inputs."""
         used: set[str] = set()
@@ -390,6 +392,9 @@ class Calculator:
             if step.given_by and inputs.get(step.given_by) is not None:
                 used.add(step.given_by)
                 overridden.append(step.given_by)
+            elif step.name in self.branching and step.names <= env.keys():
+                taken = self.branching[step.name](env)
+                used |= {n for n in taken if n in self.by_name and n not in self.by_result}
             else:
                 used |= self.reads[step.name]
         for row in rows:

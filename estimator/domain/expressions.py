@@ -25,6 +25,7 @@ import re
 from decimal import Decimal
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import formatting, lexicon
 from .errors import InputError
@@ -265,17 +266,19 @@ class Parser:
         return node
 
     def product(self) -> Node:
-        node = self.power()
+        node = operand = self.power()
         while True:
             if self.is_op("×", "÷"):
-                if self.is_op("×") and isinstance(node, Literal) and not self._starts_atom(self.peek()):
-                    self.take()  # "2.5×" at the end: a multiplier's suffix, nothing to multiply by
+                if self.is_op("×") and isinstance(operand, Literal) and not self._starts_atom(self.peek()):
+                    self.take()  # "2.5×" after a number, with nothing to multiply by: a multiplier's suffix
                     continue
                 op = self.take()
-                node = BinOp("*" if op.text == "×" else "/", node, self.power(), op.column)
+                operand = self.power()
+                node = BinOp("*" if op.text == "×" else "/", node, operand, op.column)
             elif self.token.kind == "word" and self.token.text == "per":
                 op = self.take()
-                node = BinOp("/", node, self.power(), op.column)
+                operand = self.power()
+                node = BinOp("/", node, operand, op.column)
             else:
                 return node
 
@@ -404,7 +407,7 @@ class Parser:
                 return _nines(number, column)
             if lowered in lexicon.PLAIN_NOUNS and not self._starts_atom(self.peek()):
                 self.take()
-                return Literal(number, DIMENSIONLESS, f"{formatting.number(number)}×" if lowered in ("x", "times")
+                return Literal(number, DIMENSIONLESS, formatting.number(number) if lowered in ("x", "times")
                                else formatting.compact(number), column, number)
             if word not in lexicon.PER_WORDS and word not in ("to",):
                 unit = lexicon.unit_of(word, after_number=True)
@@ -447,15 +450,24 @@ def _nines(nines: float, column: int) -> Literal:
     return Literal(value, DIMENSIONLESS, formatting.percent(value), column, value, percent=True)
 
 
-def _literal(number: float, typed: str, scale_word: str, numerator: list, denominator: list, column: int) -> Literal:
-    value = number
+@lru_cache(maxsize=1024)
+def _unit_phrase(numerator: tuple, denominator: tuple) -> tuple[float, Dims]:
+    """(factor to canonical units, dimensionality) of a unit phrase such as KB/req or
+    req/user/day: pint's arithmetic once per phrase, not once per number typed."""
+    factor = 1.0
     dims = DIMENSIONLESS
     for unit in numerator:
-        value *= unit.factor
+        factor *= unit.factor
         dims = dims * unit.dims
     for unit in denominator:
-        value /= unit.factor
+        factor /= unit.factor
         dims = dims / unit.dims
+    return factor, dims
+
+
+def _literal(number: float, typed: str, scale_word: str, numerator: list, denominator: list, column: int) -> Literal:
+    factor, dims = _unit_phrase(tuple(numerator), tuple(denominator))
+    value = number * factor
     counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)
     shown = formatting.compact(number) if counted else formatting.number(number)
     top = [u.symbol for u in numerator if u.kind != "money"]
@@ -527,6 +539,43 @@ def _names(node: Node, found: set[str]) -> None:
         case Call(args=args):
             for arg in args:
                 _names(arg, found)
+
+
+def reads(node: Node) -> Callable[[Mapping[str, float]], frozenset[str]] | None:
+    """For a tree with if(): a closure giving the names its value depends on for given values
+    (the test, and only the branch taken). None when that is simply every name in the tree."""
+    if not _has_if(node):
+        return None
+
+    def walk(node: Node, env) -> set[str]:
+        match node:
+            case Call(function="if", args=(test, yes, no)):
+                taken = yes if compile_tree(test)(env) else no
+                return names(test) | walk(taken, env)
+            case Name(name=name):
+                return {name}
+            case Neg(operand=x) | Power(base=x) | Group(inner=x):
+                return walk(x, env)
+            case BinOp(left=a, right=b) | Compare(left=a, right=b):
+                return walk(a, env) | walk(b, env)
+            case Call(args=args):
+                return set().union(*(walk(arg, env) for arg in args))
+        return set()
+
+    return lambda env: frozenset(walk(node, env))
+
+
+def _has_if(node: Node) -> bool:
+    match node:
+        case Call(function="if"):
+            return True
+        case Neg(operand=x) | Power(base=x) | Group(inner=x):
+            return _has_if(x)
+        case BinOp(left=a, right=b) | Compare(left=a, right=b):
+            return _has_if(a) or _has_if(b)
+        case Call(args=args):
+            return any(_has_if(arg) for arg in args)
+    return False
 
 
 def first_column(node: Node, name: str) -> int:
@@ -700,7 +749,7 @@ def _log10(x: float) -> float:
 
 
 _CALLS: dict[str, Callable] = {
-    "ceil": whole_ceiling, "floor": whole_floor, "round": lambda x: float(math.floor(x + 0.5)),
+    "ceil": whole_ceiling, "floor": whole_floor, "round": lambda x: float(math.floor(x + 0.5)) if math.isfinite(x) else x,
     "abs": abs, "sqrt": _sqrt, "log": _log, "log2": lambda x: _log(x, 2), "log10": _log10,
     "min": min, "max": max, "if": lambda test, yes, no: yes if test else no,
 }
@@ -767,6 +816,9 @@ def compile_tree(node: Node) -> Evaluator:
         case Compare(op=op, left=a, right=b):
             f, g, test = compile_tree(a), compile_tree(b), _compare(op)
             return lambda env: test(f(env), g(env))
+        case Call(function="if", args=(test, yes, no)):
+            f, g, h = compile_tree(test), compile_tree(yes), compile_tree(no)
+            return lambda env: g(env) if f(env) else h(env)  # only the branch taken is computed
         case Call(function=function, args=args):
             call = _CALLS[function]
             compiled = [compile_tree(arg) for arg in args]

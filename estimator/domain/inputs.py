@@ -105,19 +105,19 @@ class Quantity(Kind):
     def scale_for(self, name: str, text: str, example: str, dims) -> float:
         """What a value of `dims` is multiplied by to be this field's: 1, a bare number's unit,
         or InputError naming what was given and what was expected."""
+        scale = _scales(self, dims)
+        if scale is not None:
+            return scale
+        return self._refuse_dims(name, text, example, dims)
+
+    def _refuse_dims(self, name: str, text: str, example: str, dims) -> float:
+        """InputError saying what `dims` is and what the field needs (no scale fits)."""
         want = self.want(example)
         if dims is expressions.CHECK:
             raise InputError(f"'{text}' is a check (yes or no); {name} needs {want}")
-        if dims == self.dims:
-            return 1.0
         if dims == DIMENSIONLESS:
-            if self.bare is None:
-                raise InputError(f"a {self.expected[2:]} needs a unit; {name} needs {want}, got '{text}'"
-                                 + (f"; did you mean {text} {self.suggestion}?" if self.suggestion else ""))
-            return lexicon.to_canonical(self.bare)
-        for filler in self.fillers:
-            if dims * lexicon.dimensionality(filler) == self.dims:
-                return 1.0
+            raise InputError(f"a {self.expected[2:]} needs a unit; {name} needs {want}, got '{text}'"
+                             + (f"; did you mean {text} {self.suggestion}?" if self.suggestion else ""))
         if self.rate == "total" and dims.get("[user]", 0) < 0:
             raise InputError(f"{name} is a total rate; a rate per user belongs in the per-user inputs "
                              f"(reads_per_user, writes_per_user), got '{text}'")
@@ -172,6 +172,22 @@ class Quantity(Kind):
                                          lexicon.dimensionality("request")) and "did you mean" not in error.reason:
             return InputError(f"'{word}' is not a count suffix (k, M, B, bn, T); {name} needs {want}, got '{text}'")
         return InputError(f"{error.reason}; {name} needs {want}, got '{text}'")
+
+
+@lru_cache(maxsize=256)
+def _scales(kind: Quantity, dims) -> float | None:
+    """The multiplier for a value of `dims` in `kind`'s field, or None when it does not fit:
+    once per kind and dimensionality (pint's comparisons are not free)."""
+    if dims is expressions.CHECK:
+        return None
+    if dims == kind.dims:
+        return 1.0
+    if dims == DIMENSIONLESS:
+        return lexicon.to_canonical(kind.bare) if kind.bare is not None else None
+    for filler in kind.fillers:
+        if dims * lexicon.dimensionality(filler) == kind.dims:
+            return 1.0
+    return None
 
 
 class Choice(Kind):

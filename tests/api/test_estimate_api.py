@@ -18,8 +18,11 @@ def test_200_has_every_input_and_every_result_in_the_specs_shape(client):
     assert set(body) == {"inputs", "results"}
     assert set(body["inputs"]) == {spec.name for spec in INPUTS}
     assert set(body["results"]) == {formula.name for formula in FORMULAS}
-    assert body["inputs"]["dau"] == {"text": "100M", "value": 1e8, "unit": "user"}
-    assert body["inputs"]["read_qps"] == {"text": "", "value": None, "unit": "req/s"}
+    assert body["inputs"]["dau"] == {"text": "100M", "value": 1e8, "unit": "user", "used": True}
+    assert set(body["inputs"]["read_qps"]) == {"text", "value", "unit", "used"}
+    assert body["inputs"]["read_qps"]["text"] == "" and body["inputs"]["read_qps"]["value"] is None
+    assert body["inputs"]["read_qps"]["unit"] == "req/s"
+    assert all(isinstance(i["used"], bool) for i in body["inputs"].values())
     read = body["results"]["read_qps"]
     assert set(read) == {"value", "unit", "display", "work"}
     assert read["value"] == approx(5787.037, rel=1e-6) and read["unit"] == "req/s" and read["display"] == "5.79k req/s"
@@ -87,3 +90,64 @@ def test_an_unknown_api_path_is_still_a_404_and_a_post_still_a_json_405(client):
     response = client.post("/api/v1/estimate")
     assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
     assert response.json() == {"errors": {"method": "POST is not allowed here; use GET"}}
+
+
+# "used": false when no result depends on the input ------------------------------------------
+
+PER_USER = ("dau", "reads_per_user", "writes_per_user")
+
+
+def test_users_and_their_rates_are_unused_when_both_rates_are_given(client):
+    body = client.get("/api/v1/estimate", {"read_qps": "1M/s", "write_qps": "10k/s"}).json()
+
+    assert {name: body["inputs"][name]["used"] for name in PER_USER} == dict.fromkeys(PER_USER, False)
+    assert body["inputs"]["read_qps"]["used"] is True and body["inputs"]["write_qps"]["used"] is True
+    assert body["inputs"]["object_size"]["used"] is True
+    assert body["results"]["read_qps"]["work"] == "given: 1M req/s"
+
+
+def test_users_and_their_rates_are_used_when_the_rates_are_derived(client):
+    body = client.get("/api/v1/estimate", {"dau": "100M", "reads_per_user": "5"}).json()
+
+    assert {name: body["inputs"][name]["used"] for name in PER_USER} == dict.fromkeys(PER_USER, True)
+
+
+def test_one_given_rate_leaves_only_its_own_per_user_rate_unused(client):
+    body = client.get("/api/v1/estimate", {"read_qps": "1M/s"}).json()
+
+    assert body["inputs"]["reads_per_user"]["used"] is False
+    assert body["inputs"]["dau"]["used"] is True  # write_qps still = dau × writes_per_user
+    assert body["inputs"]["writes_per_user"]["used"] is True
+
+
+def test_an_unused_input_is_still_accepted_and_kept_as_typed(client):
+    body = client.get("/api/v1/estimate", {"read_qps": "1M/s", "write_qps": "10k/s", "dau": "5M"}).json()
+
+    assert "errors" not in body
+    assert body["inputs"]["dau"] == {"text": "5M", "value": 5e6, "unit": "user", "used": False}
+    assert body["results"]["read_qps"]["value"] == approx(1e6)  # dau changes nothing
+
+
+def test_a_line_that_reads_an_input_makes_it_used(client):
+    body = client.get("/api/v1/estimate", {"read_qps": "1M/s", "write_qps": "10k/s",
+                                           "lines": "reads_per_day = dau × reads_per_user -> req/day"}).json()
+
+    assert body["inputs"]["dau"]["used"] is True and body["inputs"]["reads_per_user"]["used"] is True
+    assert body["inputs"]["writes_per_user"]["used"] is False
+
+
+def test_nines_are_truncated_in_the_api_too(client):
+    nines = client.get("/api/v1/estimate", {"availability": "99.98997%"}).json()["results"]["nines"]
+
+    # −log10(1 − 0.9998997) = −log10(1.003e-4) = 4 − log10(1.003) = 4 − 0.0013 = 3.9987
+    assert nines["value"] == approx(3.99870, abs=1e-5)
+    assert nines["display"] == "3.99"  # truncated, never rounded up to 4
+
+
+@pytest.mark.parametrize("text", ["round(1 ÷ 0)", "round(1 ÷ 0 − 1 ÷ 0)", "ceil(1 ÷ 0)"])
+def test_a_field_that_is_not_finite_is_a_400_not_a_500(client, text):
+    # round(1 ÷ 0) once raised OverflowError out of the engine: a 500 for one bad field.
+    response = client.get("/api/v1/estimate", {"peak_factor": text})
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"peak_factor"}

@@ -303,3 +303,31 @@ def test_any_lines_give_results_or_errors_at_their_rows_and_never_raise(text):
     for row in result.rows:
         assert row.error == "" or f"lines:{row.number}" in result.errors
     assert all(result.results[name].available for name in result.calculator.result_order)
+
+
+# if(check, a, b) in a line ------------------------------------------------------------------
+
+def test_a_line_chooses_with_if():
+    result = lines("to_objects = if(object_size > object_store_above, object_size, 0 KB/req)", object_size="500 KB")
+
+    row = result.results["to_objects"]
+    assert row.value == approx(500_000)  # 500 KB is above the default 100 KB: all of it (B/req)
+    assert row.display == "500 KB/req"
+    assert row.work == "if(500 KB > 100 KB, 500 KB, 0 KB/req) = 500 KB/req"
+    small = lines("to_objects = if(object_size > object_store_above, object_size, 0 KB/req)", object_size="5 KB")
+    assert small.results["to_objects"].value == 0  # 5 KB stays in the row
+
+
+def test_a_line_with_if_of_two_dimensions_is_refused_at_its_row():
+    result = lines("ok = 1\nbad = if(dau > 1M users, 1 KB, 1 s)")
+
+    assert "lines:1" not in result.errors
+    assert "the two values of if must be of one dimension" in result.errors["lines:2"]
+
+
+def test_if_guards_a_division_by_zero():
+    result = lines("ratio = if(write_qps > 0 req/s, read_qps ÷ write_qps, 0)", reads_per_user="0",
+                   writes_per_user="0")
+
+    assert "lines:1" not in result.errors
+    assert result.results["ratio"].value == 0

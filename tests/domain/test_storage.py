@@ -22,11 +22,75 @@ def test_ten_million_photos_a_day_fill_1_83_pb_a_year():
     assert result.work == "5 TB/day × 365 = 1.83 PB/yr"
 
 
-def test_total_storage_is_a_day_times_retention_in_days_times_copies():
+# Photos above object_store_above (100 KB by default) go to object storage, one logical copy;
+# the database keeps a 1 KB metadata row per photo, 3 copies of it. 10 years = 3,650 days.
+
+def test_photos_above_100_kb_go_to_object_storage_one_logical_copy():
+    result = estimate(PHOTO).results["object_storage_total"]
+
+    # 5e12 B/day × 3,650 days = 1.825e16 B (18.25 PB), not × 3 copies
+    assert result.value == approx(1.825e16)
+    assert result.unit == "B"
+    assert result.display == "18.3 PB"
+    assert result.work.startswith("if(500 KB > 100 KB, 5 TB/day × 10 years ÷ 1 day, 0 B)")
+    assert result.work.endswith("= 18.3 PB")
+
+
+def test_the_database_holds_a_metadata_row_per_photo_three_times():
+    result = estimate(PHOTO).results["db_storage_total"]
+
+    # 1e7 photos/day × 3,650 days = 3.65e10 rows × 1,000 B × 3 copies = 1.095e14 B (109.5 TB)
+    assert result.value == approx(1.095e14)
+    assert result.unit == "B"
+    assert result.display == "110 TB"
+    assert "1 KB" in result.work and "3 copies" in result.work and result.work.endswith("= 110 TB")
+
+
+def test_total_storage_is_the_database_copies_plus_one_object_storage_copy():
     result = estimate(PHOTO).results["storage_total"]
 
-    assert result.value == approx(5e12 * 3650 * 3)  # 54.75 PB
-    assert result.work == "5 TB/day × (10 years ÷ 1 day) × 3 copies = 54.8 PB"
+    assert result.value == approx(1.095e14 + 1.825e16)  # 1.83595e16 B: 18.4 PB
+    assert result.display == "18.4 PB"
+    assert result.work == "110 TB + 18.3 PB = 18.4 PB"
+
+
+def test_raising_the_threshold_keeps_the_photos_in_the_database_three_times():
+    results = estimate({**PHOTO, "object_store_above": "1 MB"}).results
+
+    assert results["object_storage_total"].value == 0
+    assert results["object_storage_total"].display == "0 B"
+    # 5e12 B/day × 3,650 days × 3 copies = 5.475e16 B (54.75 PB): the photos themselves, replicated
+    assert results["db_storage_total"].value == approx(5.475e16)
+    assert results["storage_total"].value == approx(5.475e16)
+    assert results["storage_total"].display == "54.8 PB"
+
+
+def test_small_rows_stay_in_the_database_and_object_storage_is_empty():
+    results = estimate({}).results  # defaults: 1M users × 1 write/day of 1 KB, 5 years, 3 copies
+
+    assert results["object_storage_total"].value == 0
+    # 1e6 rows/day × 1,825 days × 1,000 B × 3 copies = 5.475e12 B
+    assert results["db_storage_total"].value == approx(5.475e12)
+    assert results["storage_total"].value == approx(5.475e12)
+    assert results["storage_total"].display == "5.48 TB"
+
+
+def test_a_payload_exactly_at_the_threshold_stays_in_the_database():
+    # object storage takes payloads *above* object_store_above: 100 KB is not above 100 KB
+    results = estimate({"object_size": "100 KB", "object_store_above": "100 KB"}).results
+
+    assert results["object_storage_total"].value == 0
+    # 1e6 rows/day × 1,825 days = 1.825e9 rows × 1e5 B × 3 copies = 5.475e14 B
+    assert results["db_storage_total"].value == approx(5.475e14)
+
+
+def test_a_payload_just_above_the_threshold_goes_to_object_storage():
+    results = estimate({"object_size": "101 KB", "object_store_above": "100 KB", "metadata_size": "2 KB"}).results
+
+    # 1e6 objects/day × 101,000 B = 1.01e11 B/day × 1,825 days = 1.84325e14 B, one copy
+    assert results["object_storage_total"].value == approx(1.84325e14)
+    # 1e6 rows/day × 1,825 days × 2,000 B × 3 copies = 1.095e13 B
+    assert results["db_storage_total"].value == approx(1.095e13)
 
 
 def test_binary_units_are_honoured_when_typed():

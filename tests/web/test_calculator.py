@@ -81,8 +81,10 @@ def test_markdown_of_the_photo_preset_inputs(client):
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Back-of-envelope estimate\n")
     headings = re.findall(r"^#+ .*$", text, re.M)
-    assert headings == ["# Back-of-envelope estimate", "## Inputs", "## Results", "### Traffic", "### Data",
-                        "### Availability", "### Capacity", "## Conventions"]
+    # The spec's sections, in order (a summary of headline figures may come before the inputs).
+    assert [h for h in headings if h != "## Summary"] == [
+        "# Back-of-envelope estimate", "## Inputs", "## Results", "### Traffic", "### Data", "### Availability",
+        "### Capacity", "## Conventions"]
     assert "| Size of one write | `object_size` | 500 KB |" in text
     assert "| New data per year (one copy) | `storage_per_year` | 1.83 PB/yr |" in text
     assert f"Share link: <http://testserver/?{query}>" in text
@@ -165,3 +167,58 @@ def test_input_names_are_plain_identifiers_safe_in_markup():
     from estimator.domain.workbench import WORKBENCH_INPUTS
 
     assert all(re.fullmatch(r"[a-z_]+", spec.name) for spec in (*INPUTS, *WORKBENCH_INPUTS))
+
+
+# Inputs no result reads are marked, on the page, in its htmx partial and in the markdown ------
+
+GIVEN_RATES = {"read_qps": "1M/s", "write_qps": "10k/s"}
+UNUSED_WHY = "not used: read_qps and write_qps are given"
+
+
+def unused_notes(html: str) -> dict[str, str]:
+    found = re.findall(r'<p class="unused-note" id="unused-(\w+)"[^>]*>([^<]*)</p>', html)
+    return {name: unescape(text).strip() for name, text in found}
+
+
+def test_the_page_notes_why_users_and_their_rates_are_unused(client):
+    html = client.get("/", GIVEN_RATES).content.decode()
+
+    notes = unused_notes(html)
+    assert {name: notes[name] for name in ("dau", "reads_per_user", "writes_per_user")} == dict.fromkeys(
+        ("dau", "reads_per_user", "writes_per_user"), UNUSED_WHY)
+    assert notes["read_qps"] == notes["write_qps"] == notes["object_size"] == ""
+    assert re.search(r'<div class="field[^"]*\bunused\b[^"]*">\s*<label for="id_dau">', html)
+
+
+def test_the_page_has_no_unused_note_when_the_rates_are_derived(client):
+    notes = unused_notes(client.get("/", {"dau": "100M"}).content.decode())
+
+    assert notes["dau"] == notes["reads_per_user"] == notes["writes_per_user"] == ""
+
+
+def test_the_htmx_partial_swaps_the_unused_notes_in_and_out(client):
+    given = client.get("/", GIVEN_RATES, HTTP_HX_REQUEST="true").content.decode()
+    derived = client.get("/", {"dau": "100M"}, HTTP_HX_REQUEST="true").content.decode()
+
+    assert f'<p class="unused-note" id="unused-dau" hx-swap-oob="true">{UNUSED_WHY}</p>' in given
+    assert '<p class="unused-note" id="unused-dau" hx-swap-oob="true"></p>' in derived
+
+
+def test_markdown_appends_why_an_input_is_unused(client):
+    text = client.get("/estimate.md", {**GIVEN_RATES, "dau": "5M"}).content.decode()
+
+    assert f"| Daily active users | `dau` | 5M ({UNUSED_WHY}) |" in text
+    assert f"| Reads per user per day | `reads_per_user` | 10 (default) ({UNUSED_WHY}) |" in text
+    assert "| Read QPS (optional) | `read_qps` | 1M/s |" in text
+
+
+def test_an_unused_input_stays_in_the_share_link(client):
+    response = client.get("/", {**GIVEN_RATES, "dau": "5M"}, HTTP_HX_REQUEST="true")
+
+    assert "dau=5M" in response["HX-Replace-Url"]
+
+
+def test_the_page_shows_nines_truncated(client):
+    html = client.get("/", {"availability": "99.98997%"}).content.decode()
+
+    assert displays(html)["nines"] == "3.99"  # −log10(1.003e-4) = 3.9987, never rounded up to 4

@@ -17,7 +17,6 @@ Targets: a preset with one changed input ≥ 0.6 × hello; the preset with ten l
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from common import ROOT, TEN_LINES, table, verdict
+from common import ROOT, TEN_LINES, http_arguments, table, verdict
 from endpoints import CONNECTIONS, THREADS, wrk
 
 from tests.server.harness import BIN, free_port, serving
@@ -185,11 +184,7 @@ def figure_text(row: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--quick", action="store_true", help="one short round (for the smoke test)")
-    args = parser.parse_args()
+    args = http_arguments(__doc__)
     r = run(args.rounds, args.seconds, args.quick)
     rows = [r["hello"], *r["rows"]]
     print(table(["query", "req/s (median)", "× hello", "p50", "p99", "requests", "not 200", "target", "verdict"],

@@ -10,13 +10,12 @@ Targets: API ≥ 0.5 of the minimal view, htmx partial ≥ 0.4, p99 ≤ 20 ms at
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import statistics
 import subprocess
 
-from common import table, verdict
+from common import http_arguments, table, verdict
 
 from tests.server.harness import serving
 
@@ -108,11 +107,7 @@ def target_text(row: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--quick", action="store_true", help="one short round (for the smoke test)")
-    args = parser.parse_args()
+    args = http_arguments(__doc__)
     rows = run(args.rounds, args.seconds, args.quick)
     print(table(["endpoint", "req/s (median)", "× minimal view", "p50", "p99", "non-2xx/3xx", "target", "verdict"],
                 [[r["endpoint"], f"{r['rps']:,.0f}", f"{r['ratio']:.2f}", f"{r['p50']:.2f} ms", f"{r['p99']:.2f} ms",

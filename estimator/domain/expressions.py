@@ -709,23 +709,22 @@ class EvaluationError(ArithmeticError):
     """A value that cannot be computed (the log of 0, the root of a negative)."""
 
 
-def whole_ceiling(x: float) -> float:
-    """⌈x⌉, forgiving binary floating-point noise: 3.0000000000004 counts as 3, not 4."""
-    if not math.isfinite(x):
-        return x
-    nearest = round(x)
-    if abs(x - nearest) <= NOISE * max(1.0, abs(x)):
-        return float(nearest)
-    return float(math.ceil(x))
+def _forgiving(whole: Callable[[float], int]) -> Callable[[float], float]:
+    """`whole` (ceil or floor), forgiving binary floating-point noise: 3.0000000000004 servers
+    is 3, not 4, and 2.9999999999996 is 3, not 2."""
+    def rounded(x: float) -> float:
+        if not math.isfinite(x):
+            return x
+        nearest = round(x)
+        if abs(x - nearest) <= NOISE * max(1.0, abs(x)):
+            return float(nearest)
+        return float(whole(x))
+
+    return rounded
 
 
-def whole_floor(x: float) -> float:
-    if not math.isfinite(x):
-        return x
-    nearest = round(x)
-    if abs(x - nearest) <= NOISE * max(1.0, abs(x)):
-        return float(nearest)
-    return float(math.floor(x))
+whole_ceiling = _forgiving(math.ceil)
+whole_floor = _forgiving(math.floor)
 
 
 def _log(x: float, base: float = math.e) -> float:

@@ -18,7 +18,11 @@ graceful_timeout = 10  # seconds to finish in-flight requests on restart
 # Seconds to wait for a request's headers (gevent bounds each request's read of them by
 # this) and for the next request on a kept-alive connection; behind a load balancer keep it
 # above 0.
-keepalive = 5
+# No keep-alive: under the gevent worker a kept-alive connection let a few clients hold a worker
+# between requests, and the API's p90 at 8 connections was 132–267 ms; with each connection
+# closed after its answer it is 12 ms, as with sync workers (bench/endpoints.py, same machine).
+# A load balancer in front keeps its own connections to clients.
+keepalive = 0
 # Recycle workers now and then (bounds any slow leak), jittered so they do not all restart at
 # once. Rarely: without preload_app a new worker imports Django anew (~0.5 s), and at 5,000 a
 # worker restarted every ~2 s under load, putting a p99 of 0.6–1.7 s on every endpoint

@@ -15,7 +15,8 @@ import difflib
 import graphlib
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from functools import lru_cache
 
 from . import expressions, formatting, lexicon
@@ -44,6 +45,7 @@ class Formula:
     per: str = ""  # a period shown after a total: storage_per_day shows "5 TB/day"
     given_by: str = ""  # an optional input that, when given, is the value ("given: 1M req/s")
     dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
+    needs_used: str = ""  # an input this result means nothing without (per user needs users)
     tree: Node = field(init=False, repr=False, compare=False)
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -122,6 +124,26 @@ class Estimate:
         return name not in self.unused
 
     @property
+    def input_values(self) -> dict[str, float]:
+        """Every input's value in canonical units (those computed from names included) and the
+        reference numbers: what the calculator's formulas read."""
+        values = dict(reference.VALUES)
+        for spec in self.calculator.inputs:
+            parsed = self.inputs.get(spec.name)
+            if parsed is not None and spec.kind.valued and spec.name not in self.errors:
+                value = parsed.value if parsed.value is not None else self.computed.get(spec.name)
+                if value is not None:
+                    values[spec.name] = value
+        return values
+
+    @cached_property
+    def timeline(self) -> list | None:
+        """The calculator's timeline (timeline.py) for these inputs, if it has one."""
+        if self.calculator.timeline is None:
+            return None
+        return self.calculator.timeline(self.calculator, self)
+
+    @property
     def ok(self) -> bool:
         return not self.errors
 
@@ -151,7 +173,10 @@ class Estimate:
             if isinstance(value, float) and not math.isfinite(value):
                 value = None  # JSON has no infinity; the display says "forever"
             results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
-        return {"inputs": inputs, "results": results}
+        body = {"inputs": inputs, "results": results}
+        if self.calculator.timeline is not None:
+            body["timeline"] = [year.as_dict() for year in self.timeline] if self.timeline is not None else None
+        return body
 
 
 # Display ---------------------------------------------------------------------------------------
@@ -209,6 +234,7 @@ _PRICES = {
     lexicon.dimensionality("USD/byte/second"): (lexicon.to_canonical("month") * 1e9, "/GB/month"),
     lexicon.dimensionality("USD/byte"): (1e9, "/GB"),
     lexicon.dimensionality("USD/request"): (1e6, "/1M req"),
+    lexicon.dimensionality("USD/user/second"): (lexicon.to_canonical("month"), "/user/month"),
 }
 
 
@@ -276,7 +302,10 @@ class Calculator:
     """A declaration of inputs and the formulas computed from them."""
 
     def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
-                 constraints: tuple[Constraint, ...] = (), known: tuple[str, ...] = ()):
+                 constraints: tuple[Constraint, ...] = (), known: tuple[str, ...] = (),
+                 timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = ()):
+        self.timeline = timeline  # (calculator, estimate) → rows, or None
+        self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
         self.inputs = inputs
         self.by_name: Mapping[str, Input] = {spec.name: spec for spec in inputs}
         self.defaults: Mapping[str, str] = {spec.name: spec.default for spec in inputs}
@@ -299,16 +328,34 @@ class Calculator:
                                 f"declared {formula.unit or 'a plain number'}")
             self.dims[name] = inferred
             style = formula.display
-            self.steps.append(step_for(name, formula.label, formula.group, formula.unit, formula.tree,
-                                       shower(inferred, style=style, per=formula.per), given_by=formula.given_by))
+            step = step_for(name, formula.label, formula.group, formula.unit, formula.tree,
+                            shower(inferred, style=style, per=formula.per), given_by=formula.given_by)
+            if formula.unit and formula.dimension is None and formula.display != "check":
+                # The API reports it in its declared unit: a cost per second is reported per month.
+                step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
+            self.steps.append(step)
         self.step_by_name = {s.name: s for s in self.steps}
         # The inputs each formula reads itself (a name that is also a result means the result);
         # a formula with if() reads only the branch it takes, known once values are.
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
+        self.per_input = {f.name for f in formulas if f.needs_used}
         self.branching = {f.name: expressions.reads(f.tree) for f in formulas if expressions.reads(f.tree)}
         self.reserved = (set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS)
                          | set(lexicon.STANDALONE) | set(known))
         self.result_order = [f.name for f in formulas]
+
+    def values(self, env: dict[str, float], given: set[str] = frozenset()) -> dict[str, float]:
+        """Every formula's value from input values alone (no display, no work): what the
+        timeline runs once a year. Formulas given directly (`given`) keep the input's value."""
+        for step in self.steps:
+            if step.given_by in given:
+                continue
+            if step.names <= env.keys():
+                try:
+                    env[step.name] = step.evaluate(env)
+                except (EvaluationError, OverflowError, ValueError):
+                    continue
+        return env
 
     # Inputs ------------------------------------------------------------------------------------
 
@@ -380,15 +427,23 @@ class Calculator:
             line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, ""),
                                      row.names))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
-        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed,
-                        self._unused(inputs, rows, deferred, run.env))
+        unused = self._unused(inputs, rows, deferred, run.env)
+        for formula in self.formulas:
+            if formula.needs_used in unused and formula.name in results:
+                step = self.step_by_name[formula.name]
+                results[formula.name] = Result(formula.name, step.label, step.group, step.unit, None, "unavailable",
+                                               f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
+                                               (formula.needs_used,))
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused)
 
     def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
         """Inputs no result reads now, each with why: a formula given directly (read_qps)
         reads none of its own inputs."""
-        used: set[str] = set()
+        used: set[str] = set(self.timeline_inputs)
         overridden: list[str] = []
         for step in self.steps:
+            if step.name in self.per_input:
+                continue  # cost per user reads dau but gives it no use of its own
             if step.given_by and inputs.get(step.given_by) is not None:
                 used.add(step.given_by)
                 overridden.append(step.given_by)

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import availability, bandwidth, cache, capacity, storage, traffic
+from . import availability, bandwidth, cache, capacity, cost, storage, timeline, traffic
 from .engine import Calculator, Estimate, Formula, Result
 from .inputs import INPUTS
 
 __all__ = ["ESTIMATE", "FORMULAS", "RESULT_GROUPS", "Estimate", "Result", "estimate"]
 
-RESULT_GROUPS = ("Traffic", "Data", "Availability", "Capacity")
+RESULT_GROUPS = ("Traffic", "Data", "Availability", "Capacity", "Cost")
 
 FORMULAS: tuple[Formula, ...] = (
     *traffic.FORMULAS, *storage.FORMULAS, *bandwidth.FORMULAS, *availability.FORMULAS,
-    *capacity.FORMULAS[:2], *cache.FORMULAS, *capacity.FORMULAS[2:],
+    *capacity.FORMULAS[:2], *cache.FORMULAS, *capacity.FORMULAS[2:], *cost.FORMULAS,
 )
 
-ESTIMATE = Calculator(INPUTS, FORMULAS, RESULT_GROUPS)
+ESTIMATE = Calculator(INPUTS, FORMULAS, RESULT_GROUPS, timeline=timeline.timeline,
+                      timeline_inputs=("growth", "horizon"))
 
 
 def estimate(texts: Mapping[str, str]) -> Estimate:

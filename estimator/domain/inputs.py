@@ -67,10 +67,11 @@ class Quantity(Kind):
     unit: str = ""  # as the API reports it: "user", "req/user/day", "req/s", "B", "s", ""
     dimension: str = ""  # the engine's unit (units.txt names): "byte/request" for bytes per write
     bare: str | None = None  # what a bare number is in; None: a unit is required
-    fillers: tuple[str, ...] = ()  # counted nouns a typed value may leave out, e.g. "request"
+    fillers: tuple[str, ...] = ()  # what a typed value may leave out: "request", "1/user", "1/month"
     noun: str = ""  # shown after a bare count: "users"
     counts: bool = False  # B after a number is a billion
     whole: bool = False
+    whole_unit: str = ""  # whole in this unit: a horizon of whole years
     fraction: bool = False
     rate: str = ""  # "per_user" or "total": how the figure names its period
     suggestion: str = ""  # for a bare number where a unit is required
@@ -126,7 +127,7 @@ class Quantity(Kind):
     def figure(self, tree: Node, value: float) -> str:
         """The value as the work shows it: the literal as typed with what it left out, or for
         a computed value, the value in this field's terms."""
-        if isinstance(tree, Literal) and not self.fraction:
+        if isinstance(tree, Literal) and not self.fraction and not self.unit.startswith("USD") and not self.whole_unit:
             if self.rate:
                 period = next((s for s in tree.denominator if s != "user"), None)
                 if "req/s" in tree.numerator:
@@ -146,6 +147,11 @@ class Quantity(Kind):
         """A computed value in this field's terms: '150M users', '2 req/user/day', '99.99%'."""
         if self.fraction:
             return formatting.percent(value)
+        if self.unit.startswith("USD"):
+            return "$" + formatting.figure3(self.api_value(value)) + self.unit[3:]
+        if self.whole_unit:
+            count = value / lexicon.to_canonical(self.whole_unit)
+            return f"{formatting.number(count)} {self.whole_unit}{'' if count == 1 else 's'}"
         if self.rate == "per_user":
             return f"{formatting.compact(round(value * 86400, 6))} req/user/day"
         if self.rate == "total":
@@ -184,9 +190,9 @@ def _scales(kind: Quantity, dims) -> float | None:
         return 1.0
     if dims == DIMENSIONLESS:
         return lexicon.to_canonical(kind.bare) if kind.bare is not None else None
-    for filler in kind.fillers:
+    for filler in kind.fillers:  # what a typed value may leave out: req, /user, or /month ($150 is $150/month)
         if dims * lexicon.dimensionality(filler) == kind.dims:
-            return 1.0
+            return lexicon.to_canonical(filler)
     return None
 
 
@@ -297,6 +303,11 @@ class Input:
         kind = self.kind
         if isinstance(kind, Quantity) and kind.whole and not float(shown).is_integer():
             raise InputError(f"it must be a whole number; {self.name} needs {kind.want(self.example)}, got '{text}'")
+        if isinstance(kind, Quantity) and kind.whole_unit:
+            count = value / lexicon.to_canonical(kind.whole_unit)
+            if abs(count - round(count)) > 1e-9 * max(1.0, abs(count)):
+                raise InputError(f"{self.name} must be a whole number of {kind.whole_unit}s, got '{text}' "
+                                 f"({formatting.number(count)} {kind.whole_unit}s)")
 
 
 def _size(x: float) -> str:
@@ -305,6 +316,10 @@ def _size(x: float) -> str:
 
 def _rate(x: float) -> str:
     return formatting.count(x, "req/s")
+
+
+def _money(x: float) -> str:
+    return "$" + formatting.number(x)
 
 
 USERS = Quantity("a count", "user", "user", bare="user", noun="users", counts=True)
@@ -320,6 +335,12 @@ FRACTION = Quantity("a fraction", "", "", bare="", fraction=True)
 RATIO = Quantity("a multiplier", "", "", bare="")
 COPIES = Quantity("a count", "", "", bare="", noun="copies", counts=True, whole=True)
 REQUESTS = Quantity("a count", "req", "request", bare="request", noun="req", counts=True)
+PER_MONTH = Quantity("money per month", "USD/month", "USD/month", bare="USD/month", fillers=("1/month",))
+PER_GB_MONTH = Quantity("money per GB per month", "USD/GB/month", "USD/byte/month", bare="USD/GB/month",
+                        fillers=("1/month",))
+PER_GB = Quantity("money per GB", "USD/GB", "USD/byte", bare="USD/GB")
+GROWTH = Quantity("a growth per year", "", "", bare="", fraction=True, fillers=("year",))
+YEARS = Quantity("a whole number of years", "s", "second", bare="year", whole_unit="year")
 YEAR = lexicon.to_canonical("year")
 
 INPUTS: tuple[Input, ...] = (
@@ -396,6 +417,26 @@ INPUTS: tuple[Input, ...] = (
     Input("utilization", "Planned utilization", "Capacity", FRACTION, "70%",
           "Highest planned load of any node as a share of its capacity (headroom for spikes).", "70%",
           minimum=0, maximum=1, exclusive_minimum=True, show=formatting.percent),
+    # Cost and growth: list prices, 2026 (README, Conventions); change them to yours
+    Input("price_app_server", "Price of an app server", "Cost", PER_MONTH, "$150/month",
+          "One application server, per month.", "$150/month", minimum=0, maximum=1e9, show=_money),
+    Input("price_db_node", "Price of a database node", "Cost", PER_MONTH, "$500/month",
+          "One database node (primary or replica), per month.", "$500/month", minimum=0, maximum=1e9, show=_money),
+    Input("price_cache_gb", "Price of cache memory", "Cost", PER_GB_MONTH, "$5/GB/month",
+          "Cache memory, per GB per month.", "$5/GB/month", minimum=0, maximum=1e6, show=_money),
+    Input("price_db_storage", "Price of database storage", "Cost", PER_GB_MONTH, "$0.10/GB/month",
+          "Database storage, per stored copy, per GB per month.", "$0.10/GB/month", minimum=0, maximum=1e6,
+          show=_money),
+    Input("price_object_storage", "Price of object storage", "Cost", PER_GB_MONTH, "$0.02/GB/month",
+          "Object storage, per logical GB per month.", "$0.02/GB/month", minimum=0, maximum=1e6, show=_money),
+    Input("price_egress", "Price of egress", "Cost", PER_GB, "$0.05/GB",
+          "Data sent out (CDN or internet egress), per GB.", "$0.05/GB", minimum=0, maximum=1e6, show=_money),
+    Input("growth", "Growth of daily users per year", "Cost", GROWTH, "0%",
+          "Compounded each year; 100% doubles the users every year.", "50%",
+          minimum=-0.9, maximum=100, show=formatting.percent),
+    Input("horizon", "Timeline horizon", "Cost", YEARS, "5 years",
+          "How many years the timeline looks ahead (whole years).", "5 years",
+          minimum=0, maximum=50 * YEAR, show=formatting.duration),
     # Display
     Input("size_units", "Size units", "Display", Choice(("decimal", "binary")), "decimal",
           "Show sizes in decimal units (KB = 1,000 B) or binary units (KiB = 1,024 B).", "binary"),

@@ -29,9 +29,11 @@ PRESETS: tuple[Preset, ...] = (
         "per day) of 500 KB, 200 KB per read, 3 copies.\n\n"
         "Chosen here: photos kept 10 years, peak 2× average, 99.9% availability; photos (above "
         "100 KB) go to object storage with a 1 KB metadata row in the database; reads are served "
-        "through a CDN at list price; capacity inputs are the calculator's defaults.",
+        "through a CDN at list price; users grow 30% a year, shown over 5 years; capacity inputs and prices are "
+        "the calculator's defaults.",
         {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
          "response_size": "200 KB", "replication_factor": "3", "retention": "10 years",
+         "growth": "30%", "horizon": "5 years",
          "lines": lines(
              "# Where the bytes go: photos in object storage, a metadata row each in the database",
              "photos_per_day = dau × writes_per_user -> req/day",
@@ -51,9 +53,11 @@ PRESETS: tuple[Preset, ...] = (
         "Chosen here: all 100k users active daily, 20 reads and 5 writes each a day, a task of "
         "200 B, a read returning a 2 KB task list, kept 5 years, peak 3× average; 50 ms in the "
         "server per request; an operation is a round trip from a phone on another continent, a "
-        "proxy, two database queries and the server's time (reference numbers).",
+        "proxy, two database queries and the server's time (reference numbers); users grow 50% a year, "
+        "shown over 3 years.",
         {"dau": "100k", "reads_per_user": "20", "writes_per_user": "5", "object_size": "200 B",
          "response_size": "2 KB", "retention": "5 years", "request_latency": "50 ms", "peak_factor": "3",
+         "growth": "50%", "horizon": "3 years",
          "lines": lines(
              "# Storage per user",
              "tasks_per_user = writes_per_user × retention -> req/user",
@@ -73,10 +77,11 @@ PRESETS: tuple[Preset, ...] = (
         "response carries the long URL (3 KB); kept 10 years; 5 ms in the server per redirect and "
         "10k redirects per second per server; 90% of redirects answered by the cache, whose hot "
         "set is 1% of a day's reads (popular links repeat); a redirect crosses a continent, a "
-        "proxy and one cache or database query (reference numbers).",
+        "proxy and one cache or database query (reference numbers); traffic grows 20% a year, shown over "
+        "5 years.",
         {"read_qps": "1M/s", "write_qps": "10k/s", "object_size": "3.3 KB", "response_size": "3 KB",
          "retention": "10 years", "request_latency": "5 ms", "server_qps": "10k", "cache_hit_rate": "90%",
-         "cache_hot_fraction": "1%",
+         "cache_hot_fraction": "1%", "growth": "20%", "horizon": "5 years",
          "lines": lines(
              "# URLs stored over the retention",
              "new_urls_per_day = write_qps -> req/day",
@@ -94,10 +99,11 @@ PRESETS: tuple[Preset, ...] = (
         "Given: 99.99% availability; transactions are never lost (replicated, kept for years).\n\n"
         "Chosen here: 10M daily users, 10 reads and 2 transactions each a day, 1 KB per "
         "transaction, 5 KB per read, 5 copies, kept 10 years, peak 3× average (paydays); an audit "
-        "entry of 500 B per transaction in every copy; a full backup every day, 30 kept.",
+        "entry of 500 B per transaction in every copy; a full backup every day, 30 kept; users grow 10% a "
+        "year, shown over 5 years.",
         {"dau": "10M", "reads_per_user": "10", "writes_per_user": "2", "object_size": "1 KB",
          "response_size": "5 KB", "availability": "99.99%", "replication_factor": "5",
-         "retention": "10 years", "peak_factor": "3",
+         "retention": "10 years", "peak_factor": "3", "growth": "10%", "horizon": "5 years",
          "lines": lines(
              "# Transactions per second at peak",
              "peak_transactions = peak_write_qps -> req/s",
@@ -117,9 +123,11 @@ PRESETS: tuple[Preset, ...] = (
         "Chosen here: every upload is the full 4 GB (a worst case) of a 10-minute video, each "
         "user watches 5 videos a day streamed in HD (400 MB), kept 1 year, 3 copies; every "
         "upload gets a 4K rendition at 20 Mbps, an HD one at 5 Mbps, a 128 kbps audio track and "
-        "10 thumbnails of 50 KB; one transcode takes 30 minutes of a worker.",
+        "10 thumbnails of 50 KB; one transcode takes 30 minutes of a worker; users double every year, "
+        "shown over 3 years.",
         {"dau": "1000", "writes_per_user": "1", "object_size": "4 GB", "reads_per_user": "5",
          "response_size": "400 MB", "retention": "1 year", "replication_factor": "3",
+         "growth": "100%", "horizon": "3 years",
          "lines": lines(
              "# Renditions of one upload: 4K and HD, a separate audio track, thumbnails",
              "video_length = 10 min",

@@ -26,4 +26,7 @@ CONVENTIONS = (
     "and dollars are dimensions of their own: 1 KB + 5 is an error.",
     "Results show 3 significant figures; counts scale as k = thousand, M = million, "
     "bn = billion, T = trillion.",
+    "Costs use the price inputs, whose defaults are list prices, 2026 (an app server $150/month, a database "
+    "node $500/month, cache $5/GB/month, database storage $0.10/GB/month per copy, object storage "
+    "$0.02/GB/month, egress $0.05/GB): change them to yours. A month is 30 days.",
 )

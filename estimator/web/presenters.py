@@ -119,3 +119,42 @@ def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:
         for group in estimate.calculator.result_groups
     ]
     return [(group, results) for group, results in groups if results]
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    year: int
+    shown: str
+
+
+CHARTS = (("storage_held", "Storage held"), ("cost_per_month", "Cost per month"), ("peak_qps", "Peak QPS"))
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 320, 150, 22, 18  # SVG user units
+
+
+def timeline_charts(estimate: Estimate) -> list[dict]:
+    """Bar charts of the timeline (storage held, cost per month, peak QPS), as coordinates the
+    template draws: each bar's height is its value over the chart's largest."""
+    from estimator.domain.timeline import COLUMNS
+
+    years = estimate.timeline
+    if not years:
+        return []
+    shows = {key: show for key, _, _, show in COLUMNS}
+    charts = []
+    plot = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    step = CHART_WIDTH / len(years)
+    for key, title in CHARTS:
+        values = [year.values[key] for year in years]
+        top = max(values) or 1.0
+        bars = []
+        for i, (year, value) in enumerate(zip(years, values)):
+            height = max(0.0, value / top * plot)
+            bars.append(Bar(round(i * step + step * 0.15, 1), round(CHART_TOP + plot - height, 1),
+                            round(step * 0.7, 1), round(height, 1), year.year, shows[key](value)))
+        charts.append({"key": key, "title": title, "bars": bars, "top": shows[key](top),
+                       "width": CHART_WIDTH, "height": CHART_HEIGHT, "label_y": CHART_HEIGHT - 4})
+    return charts

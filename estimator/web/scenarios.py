@@ -281,7 +281,8 @@ def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bo
     result = estimate(_saved_inputs(rev.inputs))
     page = rev.get_absolute_url() if old else current.get_absolute_url()
     text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
-                           description=current.description, revision=rev.number, headline=ESTIMATE_SITE.headline)
+                           description=current.description, revision=rev.number, headline=ESTIMATE_SITE.headline,
+                           appendix=ESTIMATE_SITE.appendix(result))
     return markdown_response(text)
 
 

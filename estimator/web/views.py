@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
 from estimator.domain.estimate import ESTIMATE, Estimate
+from estimator.domain.timeline import COLUMNS
 from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG, PRESETS
 
 from . import presenters
@@ -40,14 +41,29 @@ def _scenario(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str],
     return dict(scenario.latest_revision().inputs), {}, scenario.name
 
 
-def _workbench_link(estimate: Estimate) -> dict:
+def _context(estimate: Estimate) -> dict:
+    """The estimate page's extras: the workbench link, and the timeline with its charts."""
     availability = estimate.inputs.get("availability")
     query = urlencode({"target": availability.text}) if availability else ""
-    return {"workbench_path": presenters.with_query(route("availability"), query)}
+    growth = estimate.inputs.get("growth")
+    return {"workbench_path": presenters.with_query(route("availability"), query),
+            "timeline": estimate.timeline, "timeline_charts": presenters.timeline_charts(estimate),
+            "timeline_labels": [label for _, _, label, _ in COLUMNS], "appendix_template": "web/_timeline.html",
+            "growth_text": growth.figure if growth is not None and growth.value else ""}
+
+
+def _timeline_markdown(estimate: Estimate) -> str:
+    if not estimate.timeline:
+        return ""
+    rows = ["## Timeline", "", "| Year | " + " | ".join(label for _, _, label, _ in COLUMNS) + " |",
+            "|---|" + "---|" * len(COLUMNS)]
+    rows += [f"| {year.year} | " + " | ".join(year.shown()) + " |" for year in estimate.timeline]
+    return "\n".join(rows)
 
 
 ESTIMATE_SITE = Site(ESTIMATE, page="calculator", markdown_route="estimate_markdown", template="web/calculator.html",
-                     title="", sources={"preset": _preset, "scenario": _scenario}, context=_workbench_link,
+                     title="", sources={"preset": _preset, "scenario": _scenario}, context=_context,
+                     appendix=_timeline_markdown,
                      headline=("peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes", "cache_nodes",
                                "nines"))
 _, estimate_markdown, api_estimate = ESTIMATE_SITE.views()

@@ -15,7 +15,7 @@ def test_200_has_every_input_and_every_result_in_the_specs_shape(client):
     body = response.json()
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert set(body) == {"inputs", "results"}
+    assert set(body) == {"inputs", "results", "timeline"}
     assert set(body["inputs"]) == {spec.name for spec in INPUTS}
     assert set(body["results"]) == {formula.name for formula in FORMULAS}
     assert body["inputs"]["dau"] == {"text": "100M", "value": 1e8, "unit": "user", "used": True}
@@ -31,7 +31,9 @@ def test_200_has_every_input_and_every_result_in_the_specs_shape(client):
 def test_result_units_are_named_exactly_as_the_spec_writes_them(client):
     results = client.get("/api/v1/estimate").json()["results"]
 
-    assert {r["unit"] for r in results.values()} == {"req/s", "B", "B/s", "s", "req", ""}
+    assert {r["unit"] for r in results.values()} == {"req/s", "B", "B/s", "s", "req", "", "USD/month",
+                                                     "USD/month/user"}
+    assert results["cost_per_month"]["unit"] == "USD/month"
     assert results["storage_total"]["unit"] == "B"
     assert results["egress"]["unit"] == "B/s"
     assert results["downtime_per_year"]["unit"] == "s"

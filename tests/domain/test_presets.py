@@ -18,12 +18,18 @@ def run(slug):
     return result.results
 
 
+# With read_qps and write_qps given (the URL shortener), no user drives the traffic: the cost
+# per user is unavailable by design (spec: cost_per_user_per_month).
+BY_DESIGN = {("url-shortener-1m-rps", "cost_per_user_per_month")}
+
+
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.slug)
 def test_every_preset_computes_every_result_and_line_without_error(preset):
     result = estimate(preset.inputs)
 
     assert result.errors == {}
-    assert all(r.available for r in result.results.values()), [r.name for r in result.results.values() if not r.available]
+    missing = [r.name for r in result.results.values() if not r.available and (preset.slug, r.name) not in BY_DESIGN]
+    assert missing == []
     assert result.lines, "a preset tells its story in lines"
 
 

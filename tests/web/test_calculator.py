@@ -84,7 +84,7 @@ def test_markdown_of_the_photo_preset_inputs(client):
     # The spec's sections, in order (a summary of headline figures may come before the inputs).
     assert [h for h in headings if h != "## Summary"] == [
         "# Back-of-envelope estimate", "## Inputs", "## Results", "### Traffic", "### Data", "### Availability",
-        "### Capacity", "## Conventions"]
+        "### Capacity", "### Cost", "## Timeline", "## Conventions"]
     assert "| Size of one write | `object_size` | 500 KB |" in text
     assert "| New data per year (one copy) | `storage_per_year` | 1.83 PB/yr |" in text
     assert f"Share link: <http://testserver/?{query}>" in text

@@ -1,0 +1,36 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_page_draws_the_timeline_as_charts_with_a_table_beside_them(client):
+    html = client.get("/", {"growth": "50%", "horizon": "3 years"}).content.decode()
+
+    timeline = html.split('class="timeline"', 1)[1].split("</section>", 1)[0]
+    assert timeline.count('<svg viewBox=') == 3 and timeline.count('role="img"') == 3
+    assert timeline.count('<rect class="bar"') == 3 * 4  # three charts × years 0 to 3
+    assert "<caption" in timeline and timeline.count("<tr><th scope=\"row\">") == 4
+    assert "at 50% growth a year" in timeline and "style=" not in timeline  # the CSP allows no inline style
+
+
+def test_the_htmx_partial_carries_the_timeline_so_the_charts_move_as_you_type(client):
+    slow = client.get("/", {"growth": "0%"}, HTTP_HX_REQUEST="true").content.decode()
+    fast = client.get("/", {"growth": "100%"}, HTTP_HX_REQUEST="true").content.decode()
+
+    assert 'class="timeline"' in slow and 'class="timeline"' in fast
+    assert slow.split('class="timeline"')[1] != fast.split('class="timeline"')[1]
+
+
+def test_markdown_and_the_cli_carry_the_timeline_table(client):
+    text = client.get("/estimate.md", {"horizon": "2 years"}).content.decode()
+
+    table = text.split("## Timeline", 1)[1].split("## Conventions", 1)[0]
+    assert "| Year | Daily users | Peak QPS | Storage held | App servers | Database nodes | Cost per month |" in table
+    assert table.count("\n| ") == 4  # header and years 0, 1, 2
+
+
+def test_the_price_sheet_is_stated_on_the_page_and_in_every_export(client):
+    html = client.get("/").content.decode()
+    text = client.get("/estimate.md").content.decode()
+
+    assert "list prices, 2026" in html and "list prices, 2026" in text

@@ -120,6 +120,23 @@ def run(quick: bool = False) -> list[dict]:
     return rows
 
 
+TIMELINE_TARGET_RATIO = 3.0
+
+
+def timeline_row(quick: bool = False) -> dict:
+    """The photo preset's model with a 10-year timeline (growing 30% a year) against the same
+    estimate without a timeline, both warm, in the same run."""
+    repeat, number = (3, 20) if quick else (15, 200)
+    preset = PRESETS[0]
+    plain = model_inputs(preset)
+    growing = {**plain, "horizon": "10 years", "growth": "30%"}
+    estimate(growing).timeline  # warm the memos
+    without = median_seconds(lambda: estimate(plain), repeat=repeat, number=number)
+    with_timeline = median_seconds(lambda: estimate(growing).timeline, repeat=repeat, number=number)
+    ratio = with_timeline / without
+    return {"seconds": with_timeline, "without": without, "ratio": ratio, "met": ratio <= TIMELINE_TARGET_RATIO}
+
+
 def figure_text(row: dict) -> str:
     if row["error"]:
         return f"error: {row['error']}"
@@ -146,6 +163,9 @@ def main() -> None:
     rows = run(parser.parse_args().quick)
     print(table(["estimate", "full estimate (median)", "× one pint conversion", "target", "verdict"],
                 [[r["preset"], figure_text(r), ratio_text(r), target_text(r), verdict(r["met"])] for r in rows]))
+    t = timeline_row(parser.parse_args().quick)
+    print(f"\nwith a 10-year timeline: {t['seconds'] * 1e6:.0f} µs, {t['ratio']:.2f}× the estimate without it "
+          f"({t['without'] * 1e6:.0f} µs); target ≤ {TIMELINE_TARGET_RATIO:g}×: {verdict(t['met'])}")
     print(f"\nbaseline: Q(500, 'kilobyte').to('byte') = {rows[0]['baseline'] * 1e6:.1f} µs (median, same run); "
           "cold: every parse memo emptied before each estimate")
 

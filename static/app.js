@@ -61,6 +61,17 @@
   // After htmx swaps in new results, mark each field valid or invalid from its message, and
   // keep "show all work" as the reader left it.
   document.addEventListener("htmx:afterSettle", function () {
+    var notes = document.getElementById("field-notes");
+    if (notes) {  // every field's message and unused note, sent in one swap: put each in its field
+      notes.querySelectorAll("[data-error]").forEach(function (p) {
+        var target = document.getElementById("error-" + p.dataset.error);
+        if (target && target.textContent !== p.textContent) { target.textContent = p.textContent; }
+      });
+      notes.querySelectorAll("[data-unused]").forEach(function (p) {
+        var target = document.getElementById("unused-" + p.dataset.unused);
+        if (target && target.textContent !== p.textContent) { target.textContent = p.textContent; }
+      });
+    }
     document.querySelectorAll(".field-error[id^='error-']").forEach(function (error) {
       var input = document.getElementById("id_" + error.id.slice(6));
       if (!input) { return; }

@@ -16,8 +16,7 @@ import graphlib
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import expressions, formatting, lexicon
 from . import lines as lines_module
@@ -344,10 +343,12 @@ class Calculator:
                          | set(lexicon.STANDALONE) | set(known))
         self.result_order = [f.name for f in formulas]
 
-    def values(self, env: dict[str, float], given: set[str] = frozenset()) -> dict[str, float]:
-        """Every formula's value from input values alone (no display, no work): what the
-        timeline runs once a year. Formulas given directly (`given`) keep the input's value."""
-        for step in self.steps:
+    def values(self, env: dict[str, float], given: set[str] = frozenset(),
+               wanted: tuple[str, ...] = ()) -> dict[str, float]:
+        """The formulas' values from input values alone (no display, no work): what the timeline
+        runs once a year. Only what `wanted` needs, when given; formulas given directly
+        (`given`) keep the input's value."""
+        for step in self._needed(wanted):
             if step.given_by in given:
                 continue
             if step.names <= env.keys():
@@ -356,6 +357,19 @@ class Calculator:
                 except (EvaluationError, OverflowError, ValueError):
                     continue
         return env
+
+    @lru_cache(maxsize=8)
+    def _needed(self, wanted: tuple[str, ...]) -> tuple[Step, ...]:
+        """The steps, in order, that the results `wanted` depend on (all when none is named)."""
+        if not wanted:
+            return tuple(self.steps)
+        needed, frontier = set(), list(wanted)
+        while frontier:
+            name = frontier.pop()
+            if name in self.step_by_name and name not in needed:
+                needed.add(name)
+                frontier.extend(self.step_by_name[name].names)
+        return tuple(step for step in self.steps if step.name in needed)
 
     # Inputs ------------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ COLUMNS = (
     ("cost_per_month", "cost_per_month", "Cost per month", lambda v: formatting.money(v * MONTH) + "/month"),
 )
 API_SCALE = {"cost_per_month": MONTH}  # USD/s → USD/month, as cost_per_month is reported
+WANTED = tuple(source for _, source, _, _ in COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def timeline(calculator, estimate) -> list[Year] | None:
                 values[name] = env[name] * factor
         # The retention that holds exactly this year's data at this year's rate of writes.
         values["retention"] = years_held(year, growth, retention / YEAR) * YEAR / factor
-        computed = calculator.values(values, given)
+        computed = calculator.values(values, given, WANTED)
         if any(source not in computed for _, source, _, _ in COLUMNS):
             return None
         rows.append(Year(year, {key: computed[source] for key, source, _, _ in COLUMNS}))

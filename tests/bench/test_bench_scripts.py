@@ -26,7 +26,8 @@ def test_make_bench_runs_every_benchmark_and_prints_one_table():
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     assert lines[0].startswith("| benchmark") and "| command" in lines[0]
-    for row in ("engine: photo-sharing-100m-dau", "engine: photo-sharing-100m-dau + ten lines", "HTTP: minimal view",
+    for row in ("engine: photo-sharing-100m-dau", "engine: photo-sharing-100m-dau + ten lines",
+                "engine: photo preset with a 10-year timeline", "HTTP: minimal view",
                 "HTTP: htmx results partial", "HTTP: hello (bare Django), distinct queries",
                 "HTTP: API, distinct queries, preset + one changed input", "HTTP: API, distinct queries, ten lines",
                 "result cards: template loop vs Python tag", "cold start to first 200", "first load", "keystroke → results", "load: reads + saves"):

@@ -142,6 +142,8 @@ def availability(fraction: float) -> str:
 
 def figure3(x: float) -> str:
     """3 significant figures with thousands grouped, no scaling: 1825.3 → '1,830'."""
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞" if x < 0 else "undefined"
     text = sig3(x)
     if "e" in text:
         return text

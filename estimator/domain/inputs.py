@@ -11,6 +11,7 @@ users, `5` in reads per user is 5 req/user/day), which counted nouns may be left
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,6 +102,8 @@ class Quantity(Kind):
             value = expressions.compile_tree(tree)({}) * scale
         except expressions.EvaluationError as error:
             raise InputError(f"{name}: {error}; it needs {self.want(example)}, got '{folded}'") from None
+        if not math.isfinite(value):
+            raise InputError(f"{name} must be a finite number, got '{folded}'")
         return Parsed(folded, value, self.figure(tree, value), tree, names, scale)
 
     def scale_for(self, name: str, text: str, example: str, dims) -> float:

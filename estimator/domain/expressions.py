@@ -546,23 +546,27 @@ def reads(node: Node) -> Callable[[Mapping[str, float]], frozenset[str]] | None:
     (the test, and only the branch taken). None when that is simply every name in the tree."""
     if not _has_if(node):
         return None
+    return _reads(node)
 
-    def walk(node: Node, env) -> set[str]:
-        match node:
-            case Call(function="if", args=(test, yes, no)):
-                taken = yes if compile_tree(test)(env) else no
-                return names(test) | walk(taken, env)
-            case Name(name=name):
-                return {name}
-            case Neg(operand=x) | Power(base=x) | Group(inner=x):
-                return walk(x, env)
-            case BinOp(left=a, right=b) | Compare(left=a, right=b):
-                return walk(a, env) | walk(b, env)
-            case Call(args=args):
-                return set().union(*(walk(arg, env) for arg in args))
-        return set()
 
-    return lambda env: frozenset(walk(node, env))
+def _reads(node: Node) -> Callable[[Mapping[str, float]], frozenset[str]]:
+    """The names `node` depends on given values: compiled once, like the value."""
+    if not _has_if(node):
+        static = names(node)
+        return lambda env: static
+    match node:
+        case Call(function="if", args=(test, yes, no)):
+            decide, on_test, on_yes, on_no = compile_tree(test), names(test), _reads(yes), _reads(no)
+            return lambda env: on_test | (on_yes(env) if decide(env) else on_no(env))
+        case Neg(operand=x) | Power(base=x) | Group(inner=x):
+            return _reads(x)
+        case BinOp(left=a, right=b) | Compare(left=a, right=b):
+            left, right = _reads(a), _reads(b)
+            return lambda env: left(env) | right(env)
+        case Call(args=args):
+            parts = [_reads(arg) for arg in args]
+            return lambda env: frozenset().union(*(part(env) for part in parts))
+    return lambda env: frozenset()  # pragma: no cover - a leaf has no if
 
 
 def _has_if(node: Node) -> bool:

@@ -37,6 +37,9 @@ TWITTER_LINES = (
     "oops = media_per_day + 5"
 )
 LINES = "/?" + urlencode({"dau": "300M × 50%", "lines": TWITTER_LINES})
+GROWING = "/?" + urlencode({"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
+                            "response_size": "200 KB", "retention": "10 years", "growth": "30%",
+                            "lines": "cdn_bill = egress × ref.price_cdn_egress\nbudget_ok = cost_per_month <= $1M/month"})
 PHOTO = "/?dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB&retention=10+years"
 
 
@@ -82,6 +85,14 @@ def main() -> None:
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
                     page.screenshot(path=str(OUT / name))
+                    page.close()
+                    print(OUT / name)
+                for name, selector, viewport in (("summary-phone.png", "#summary", {"width": 390, "height": 844}),
+                                                 ("timeline.png", ".timeline", {"width": 1280, "height": 1000})):
+                    page = browser.new_page(viewport=viewport)
+                    page.goto(base + GROWING)
+                    page.wait_for_load_state("networkidle")
+                    page.locator(selector).screenshot(path=str(OUT / name))
                     page.close()
                     print(OUT / name)
                 for name, viewport in (("lines.png", {"width": 1280, "height": 1000}),

@@ -48,7 +48,7 @@ def _context(estimate: Estimate) -> dict:
     growth = estimate.inputs.get("growth")
     return {"workbench_path": presenters.with_query(route("availability"), query),
             "timeline": estimate.timeline, "timeline_charts": presenters.timeline_charts(estimate),
-            "timeline_labels": [label for _, _, label, _ in COLUMNS], "appendix_template": "web/_timeline.html",
+            "timeline_labels": [label for _, _, label, _ in COLUMNS], "lead_template": "web/_timeline.html",
             "growth_text": growth.figure if growth is not None and growth.value else ""}
 
 
@@ -64,8 +64,8 @@ def _timeline_markdown(estimate: Estimate) -> str:
 ESTIMATE_SITE = Site(ESTIMATE, page="calculator", markdown_route="estimate_markdown", template="web/calculator.html",
                      title="", sources={"preset": _preset, "scenario": _scenario}, context=_context,
                      appendix=_timeline_markdown,
-                     headline=("peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes", "cache_nodes",
-                               "nines"))
+                     headline=("cost_per_month", "peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes",
+                               "cache_nodes", "nines"))
 _, estimate_markdown, api_estimate = ESTIMATE_SITE.views()
 
 # What the API, the CLI and the scenario pages share with the calculator.

@@ -7,23 +7,30 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test bench check screenshot docs clean
+.PHONY: install serving run serve test bench check screenshot docs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
+# Serving needs only the app's own dependencies; tests and benchmarks add their extras.
+$(VENV)/.serving: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
-	touch $@
+	touch $@ $(VENV)/.serving
 
 install: $(VENV)/.installed
 
-run: install  ## the development server, DEBUG on, SQLite unless DATABASE_URL is set
+serving: $(VENV)/.serving
+
+run: serving  ## the development server, DEBUG on, SQLite unless DATABASE_URL is set
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_presets
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: install  ## production mode under gunicorn's gevent workers on $(HOST):$(PORT) (set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
+serve: serving  ## production mode under gunicorn's gevent workers on $(HOST):$(PORT) (set DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS)
 	DJANGO_ENV=production $(PY) manage.py collectstatic --noinput
 	DJANGO_ENV=production $(PY) manage.py migrate --noinput
 	DJANGO_ENV=production $(PY) manage.py load_presets

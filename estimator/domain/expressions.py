@@ -238,6 +238,16 @@ class Parser:
                 shown = self.text[before.column - 1: after.column - 1 + len(after.text)]
                 return ExpressionError(f"'{shown}' is not a number: use a point for decimals (1.5) and commas only "
                                        f"between thousands (1,500)", before.column)
+        if token.kind == "number" and self.tokens[self.position - 1].kind == "number":
+            run = [self.tokens[self.position - 1].text]
+            for following in self.tokens[self.position:]:
+                if following.kind != "number":
+                    break
+                run.append(following.text)
+            joined = run[0] + "".join("," + part for part in run[1:]) if all(len(p) == 3 for p in run[1:]) else ""
+            hint = f"; did you mean {joined}?" if joined else ""
+            return ExpressionError(f"a number cannot contain spaces: write 1,000,000 or 1M{hint}",
+                                   self.tokens[self.position - 1].column)
         if token.text == "=":
             return ExpressionError("'=' defines a line (name = expression); a field holds only the expression",
                                    token.column)
@@ -281,6 +291,13 @@ class Parser:
                 node = BinOp("/", node, operand, op.column)
             else:
                 return node
+
+    def _counted_noun(self, word: str) -> bool:
+        """A plain lower-case word right after a number and before / or per (`2 tweets/day`,
+        `20 lookups per user per day`) names the thing counted: requests."""
+        after = self.peek()
+        per = (after.kind == "op" and after.text == "÷") or (after.kind == "word" and after.text in lexicon.PER_WORDS)
+        return per and word.isalpha() and word.islower() and 2 < len(word) <= 20 and word not in lexicon.FOREIGN
 
     @staticmethod
     def _starts_atom(token: Token) -> bool:
@@ -411,6 +428,8 @@ class Parser:
                                else formatting.compact(number), column, number)
             if word not in lexicon.PER_WORDS and word not in ("to",):
                 unit = lexicon.unit_of(word, after_number=True)
+                if unit is None and self._counted_noun(word):
+                    unit = lexicon.Unit("request", "req", "request")  # 2 tweets/day: any noun counted per period
                 if unit is None:
                     raise _unknown_unit(literal + (f" {scale_word}" if scale_word else ""), word, nxt.column)
                 self.take()

@@ -140,7 +140,7 @@ class Quantity(Kind):
                 middle = "req/user/" if self.rate == "per_user" else "req/"
                 return f"{formatting.compact(tree.number)} {middle}{period}"
             if self.noun and not tree.numerator:
-                return f"{formatting.compact(tree.number)} {self.noun}"
+                return f"{formatting.compact(tree.number)} {self.noun_for(tree.number)}"
             if self.dims == DIMENSIONLESS:
                 return formatting.number(tree.number)
             return tree.text
@@ -160,7 +160,7 @@ class Quantity(Kind):
         if self.rate == "total":
             return formatting.count(value, "req/s")
         if self.noun:
-            return f"{formatting.count(value)} {self.noun}".rstrip()
+            return f"{formatting.count(value)} {self.noun_for(value)}".rstrip()
         family = lexicon.family(self.dims)
         if family == "size" or self.unit == "B":
             return formatting.size(value)
@@ -168,9 +168,19 @@ class Quantity(Kind):
             return formatting.duration(value)
         return formatting.count(value)
 
+    def noun_for(self, count: float) -> str:
+        """The noun for `count` of it: 1 copy, 3 copies; 1 user, 100M users."""
+        if count == 1:
+            return {"copies": "copy", "users": "user"}.get(self.noun, self.noun)
+        return self.noun
+
     def _unknown_unit(self, name: str, text: str, example: str, error: UnknownUnit) -> InputError:
         want = self.want(example)
         word = error.word
+        if self.counts and word in ("m", "t", "mil"):  # 100m users: the scale, in capitals
+            scale = {"m": "M", "t": "T", "mil": "M"}[word]
+            return InputError(f"'{error.number} {word}' is not a count; {name} needs {want}, got '{text}'; "
+                              f"did you mean {error.number}{scale}?")
         if word in ("m", "M") and self.dims == lexicon.dimensionality("second"):
             return InputError(f"'{error.number} {word}' is ambiguous; {name} needs {want}, got '{text}'; "
                               f"did you mean {error.number} min or {error.number} months?")

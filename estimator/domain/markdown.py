@@ -20,22 +20,29 @@ _SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 
 
 def escape(text: str) -> str:
-    """User text made inert in markdown (one line; newlines become spaces)."""
+    """User text made inert in markdown (one line; newlines become spaces). Only < and &
+    become entities (they alone open markup), so `->` stays readable in the raw text; a >
+    that would start a quotation is escaped."""
     text = " ".join(text.split())
     text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return "\\" + text if text.startswith(">") else text
 
 
 def cell(text: str) -> str:
     """Text we generated, made safe for a table cell."""
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
 
 
 def render(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
-           revision: int | None = None, appendix: str = "", headline: tuple[str, ...] = ()) -> str:
+           revision: int | None = None, appendix: str = "", headline: tuple[str, ...] = (),
+           saved: str = "") -> str:
+    """The estimate as markdown: title, summary and checks first, then inputs, results, the
+    calculator's appendix (a timeline, a downtime table), conventions and the share link.
+    `saved` is when the revision was saved ('24 Nov 2026, 14:17 UTC')."""
     lines = [f"# {escape(name) if name else 'Back-of-envelope estimate'}", ""]
     if revision is not None:
-        lines += [f"Revision {revision}.", ""]
+        lines += [f"Revision {revision}" + (f", saved {escape(saved)}." if saved else "."), ""]
     for paragraph in description.split("\n\n") if description.strip() else ():
         lines += [escape(paragraph), ""]
     figures = [estimate.results[n] for n in headline if n in estimate.results and estimate.results[n].available]

@@ -79,3 +79,11 @@ def test_markdown_of_a_preset_carries_its_name():
 
     assert text.startswith("# Photo sharing app, 100M DAU\n")
     assert "| Writes per user per day | `writes_per_user` | 0.1 |" in text
+
+
+def test_help_lists_every_input_with_its_default_and_an_example():
+    done = subprocess.run([sys.executable, "manage.py", "estimate", "--help"], cwd=ROOT, capture_output=True, text=True)
+
+    assert done.returncode == 0
+    assert "dau" in done.stdout and "default 1M" in done.stdout and "e.g. 100M" in done.stdout
+    assert "price_egress" in done.stdout and "lines" in done.stdout

@@ -278,3 +278,29 @@ def test_any_text_is_a_finite_value_within_the_fields_bounds_or_is_refused(spec,
         assert shown >= spec.minimum
     if spec.maximum is not None:
         assert shown <= spec.maximum
+
+
+@pytest.mark.parametrize(("text", "per_day"), [("2 tweets/day", 2), ("20 lookups/day", 20), ("3 clicks per hour", 72),
+                                                ("5 orders/user/day", 5)])
+def test_any_plain_noun_counted_per_period_is_a_rate(text, per_day):
+    spec = BY_NAME["reads_per_user"]
+
+    assert spec.kind.api_value(spec.parse(text).value) == approx(per_day)
+
+
+def test_a_number_written_with_spaces_gets_the_number_suggested():
+    with pytest.raises(InputError) as error:
+        BY_NAME["dau"].parse("1 000 000")
+
+    assert "did you mean 1,000,000?" in str(error.value)
+    assert "'0 0 0" not in str(error.value)
+
+
+def test_a_lower_case_m_on_a_count_suggests_millions():
+    with pytest.raises(InputError, match="did you mean 100M?"):
+        BY_NAME["dau"].parse("100m")
+
+
+def test_one_copy_is_singular():
+    assert BY_NAME["replication_factor"].parse("1").figure == "1 copy"
+    assert BY_NAME["replication_factor"].parse("3").figure == "3 copies"

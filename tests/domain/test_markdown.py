@@ -20,7 +20,7 @@ def test_user_text_cannot_inject_markup():
                            description="[click](javascript:alert(1))\n\n<img src=x onerror=alert(1)>")
 
     assert "<script>" not in text and "<img" not in text
-    assert "&lt;script&gt;" in text
+    assert "&lt;script>" in text  # < and & are what open markup; > alone is inert
     assert "\\[click\\](javascript:alert(1))" in text  # no link without [ ]
     assert "\\| \\*x\\*" in text
 
@@ -45,3 +45,20 @@ def test_a_line_cannot_inject_markup():
     text = markdown.render(estimate({"lines": "x = 1 # <script>alert(1)</script> | *x*"}), share_url="https://x.test/")
 
     assert "<script>" not in text
+
+
+def test_arrows_in_user_text_stay_readable_and_markup_stays_inert():
+    from estimator.domain.markdown import escape
+
+    assert escape("a -> b") == "a -> b"
+    assert escape("<script>") == "&lt;script>"
+    assert escape("> quoted") == "\\> quoted"
+
+
+def test_a_revision_says_when_it_was_saved():
+    from estimator.domain.estimate import estimate
+    from estimator.domain.markdown import render
+
+    text = render(estimate({}), share_url="http://x/", name="N", revision=2, saved="24 Nov 2026, 14:17 UTC")
+
+    assert "Revision 2, saved 24 Nov 2026, 14:17 UTC." in text

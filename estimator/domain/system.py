@@ -3,18 +3,23 @@
     system    := series
     series    := parallel ( "->" parallel )*          A -> B: both must be up
     parallel  := term ( "|" term )*                   A | B: either suffices
-    term      := COUNT ("x" | "×") term               N x A: N redundant copies of A
+    term      := COUNT "of" COUNT ("x" | "×") term    k of N x A: at least k of N copies of A up
+               | COUNT ("x" | "×") term               N x A: N redundant copies of A
                | "(" series ")"
                | [NAME] FRACTION                      a component: "db 99.95%", "99.9%", "app 3 nines"
+    NAME      := WORD+                                "api gateway", "auth-service": the words before the figure
     FRACTION  := NUMBER "%" | NUMBER (0 to 1) | NUMBER "nines"
 
-`|` binds tighter than `->`, and `N x` tighter than both. Limits keep the work bounded:
-MAX_LENGTH characters, MAX_DEPTH nested groups (parentheses and N x alike), MAX_COMPONENTS components, MAX_COPIES copies.
+`|` binds tighter than `->`, and `N x` (or `k of N x`) tighter than both. `x` and `of` are
+keywords only after a count, so a name may hold them ("box of x-rays 99%"). Limits keep the
+work bounded: MAX_LENGTH characters, MAX_DEPTH nested groups (parentheses, N x and k of N x
+alike), MAX_COMPONENTS components, MAX_COPIES copies, MAX_NAME characters a name.
 Every error names what was expected and the 1-based column where it went wrong.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +32,7 @@ MAX_LENGTH = 500
 MAX_DEPTH = 12
 MAX_COMPONENTS = 64
 MAX_COPIES = 100
+MAX_NAME = 40
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<arrow>->|→)|(?P<bar>\|)|(?P<open>\()|(?P<close>\))|(?P<times>×)"
@@ -69,7 +75,17 @@ class Redundant:
     part: object
 
 
-Node = Component | Series | Parallel | Redundant
+@dataclass(frozen=True)
+class Quorum:
+    """k of N x A: at least `needed` of `copies` copies of A must be up."""
+
+    needed: int
+    copies: int
+    part: object
+
+
+Node = Component | Series | Parallel | Redundant | Quorum
+_ENDS = ("end", "close", "arrow", "bar")  # tokens that cannot start a term
 
 
 def tokenize(text: str) -> list[Token]:
@@ -113,7 +129,7 @@ class _Parser:
         parts = [self.parallel(depth)]
         while self.token.kind == "arrow":
             arrow = self.take()
-            if self.token.kind in ("end", "close", "arrow", "bar"):
+            if self.token.kind in _ENDS:
                 raise SystemSyntaxError(f"expected a component after '{arrow.text}'", self.token.column)
             parts.append(self.parallel(depth))
         return parts[0] if len(parts) == 1 else Series(tuple(parts))
@@ -122,7 +138,7 @@ class _Parser:
         parts = [self.term(depth)]
         while self.token.kind == "bar":
             self.take()
-            if self.token.kind in ("end", "close", "arrow", "bar"):
+            if self.token.kind in _ENDS:
                 raise SystemSyntaxError("expected a component after '|'", self.token.column)
             parts.append(self.term(depth))
         return parts[0] if len(parts) == 1 else Parallel(tuple(parts))
@@ -130,8 +146,7 @@ class _Parser:
     def term(self, depth: int) -> Node:
         token = self.token
         if token.kind == "open":
-            if depth >= MAX_DEPTH:
-                raise SystemSyntaxError(f"groups nest deeper than {MAX_DEPTH} levels", token.column)
+            self._deeper(depth, token)
             self.take()
             if self.token.kind == "close":
                 raise SystemSyntaxError("expected a component inside '( )'", self.token.column)
@@ -143,32 +158,69 @@ class _Parser:
                 )
             self.take()
             return inner
-        if token.kind == "number" and self._is_copies():
-            if depth >= MAX_DEPTH:
-                raise SystemSyntaxError(f"groups nest deeper than {MAX_DEPTH} levels", token.column)
+        if token.kind == "number" and self._is_copies(self.index + 1):
+            self._deeper(depth, token)
             self.take()
             self.take()  # the x or ×
-            copies = Decimal(token.text)
-            if copies != copies.to_integral_value() or not 1 <= copies <= MAX_COPIES:
-                raise SystemSyntaxError(
-                    f"'{token.text} x' needs a whole number of copies from 1 to {MAX_COPIES}", token.column
-                )
-            if self.token.kind in ("end", "close", "arrow", "bar"):
+            copies = self._copies(token)
+            if self.token.kind in _ENDS:
                 raise SystemSyntaxError(f"expected a component after '{token.text} x'", self.token.column)
-            return Redundant(int(copies), self.term(depth + 1))
+            return Redundant(copies, self.term(depth + 1))
+        if token.kind == "number" and self._is_keyword(self.index + 1, "of"):
+            return self.quorum(depth)
         return self.component()
 
-    def _is_copies(self) -> bool:
-        following = self.tokens[self.index + 1]
-        return following.kind == "times" or (following.kind == "name" and following.text in ("x", "X"))
+    def quorum(self, depth: int) -> Quorum:
+        needed = self.take()
+        self._deeper(depth, needed)
+        self.take()  # of
+        copies = self.token
+        if copies.kind != "number":
+            raise SystemSyntaxError(
+                f"expected a number of copies after '{needed.text} of', found {self.describe(copies)}", copies.column
+            )
+        written = f"{needed.text} of {copies.text}"
+        if not self._is_copies(self.index + 1):
+            following = self.tokens[self.index + 1]
+            raise SystemSyntaxError(f"expected 'x' after '{written}', found {self.describe(following)}",
+                                    following.column)
+        self.take()
+        self.take()  # the x or ×
+        total = self._copies(copies)
+        count = Decimal(needed.text)
+        if count != count.to_integral_value() or not 1 <= count <= total:
+            raise SystemSyntaxError(f"'{written} x' needs from 1 to {total} copies up, a whole number", needed.column)
+        if self.token.kind in _ENDS:
+            raise SystemSyntaxError(f"expected a component after '{written} x'", self.token.column)
+        return Quorum(int(count), total, self.term(depth + 1))
+
+    def _deeper(self, depth: int, token: Token) -> None:
+        if depth >= MAX_DEPTH:
+            raise SystemSyntaxError(f"groups nest deeper than {MAX_DEPTH} levels", token.column)
+
+    def _copies(self, token: Token) -> int:
+        copies = Decimal(token.text)
+        if copies != copies.to_integral_value() or not 1 <= copies <= MAX_COPIES:
+            raise SystemSyntaxError(
+                f"'{token.text} x' needs a whole number of copies from 1 to {MAX_COPIES}", token.column
+            )
+        return int(copies)
+
+    def _is_keyword(self, index: int, *words: str) -> bool:
+        token = self.tokens[index]
+        return token.kind == "name" and token.text.lower() in words
+
+    def _is_copies(self, index: int) -> bool:
+        return self.tokens[index].kind == "times" or self._is_keyword(index, "x")
 
     def component(self) -> Component:
         token = self.token
-        name = ""
-        if token.kind == "name":
-            name = self.take().text
-            if len(name) > 40:
-                raise SystemSyntaxError("a component name is at most 40 characters", token.column)
+        words = []
+        while self.token.kind == "name":
+            words.append(self.take().text)
+        name = " ".join(words)
+        if len(name) > MAX_NAME:
+            raise SystemSyntaxError(f"a component name is at most {MAX_NAME} characters", token.column)
         number = self.token
         if number.kind != "number":
             after = f" after '{name}'" if name else ""
@@ -221,33 +273,57 @@ def parse(text: str) -> Node:
 
 def unavailability(node: Node) -> float:
     """1 − availability of the tree: series multiply availabilities, parallel multiply
-    unavailabilities, N copies raise the unavailability to the Nth power."""
-    if isinstance(node, Component):
-        return node.unavailability
-    if isinstance(node, Series):
-        return formulas.series([unavailability(part) for part in node.parts])
-    if isinstance(node, Parallel):
-        return formulas.parallel([unavailability(part) for part in node.parts])
-    return formulas.redundant(copies=node.copies, unavailability=unavailability(node.part))
+    unavailabilities, N copies raise the unavailability to the Nth power, k of N sum the ways
+    fewer than k copies are up."""
+    match node:
+        case Component():
+            return node.unavailability
+        case Series(parts):
+            return formulas.series([unavailability(part) for part in parts])
+        case Parallel(parts):
+            return formulas.parallel([unavailability(part) for part in parts])
+        case Redundant(copies, part):
+            return formulas.redundant(copies=copies, unavailability=unavailability(part))
+        case Quorum(needed, copies, part):
+            return quorum(needed=needed, copies=copies, unavailability=unavailability(part))
+    raise TypeError(f"not a system node: {node!r}")
+
+
+def quorum(*, needed: int, copies: int, unavailability: float) -> float:
+    """Unavailability of N copies of which at least k must be up: the chance fewer than k are,
+    Σ_{i<k} C(N, i) aⁱ (1 − a)^(N−i) with a = 1 − unavailability.
+
+    Summed from the failing terms themselves, each a multiple of (1 − a)^(N−k+1), so a
+    six-nines quorum keeps its digits (1 − Σ_{i≥k} … would leave only rounding error)."""
+    up = 1 - unavailability
+    return math.fsum(math.comb(copies, i) * up**i * unavailability ** (copies - i) for i in range(needed))
 
 
 def text_of(node: Node) -> str:
     """The tree written back in the grammar, normalized."""
-    if isinstance(node, Component):
-        return node.label()
-    if isinstance(node, Series):
-        return " -> ".join(_grouped(part, Series) for part in node.parts)
-    if isinstance(node, Parallel):
-        return " | ".join(_grouped(part, Parallel) for part in node.parts)
-    return f"{node.copies} x {_grouped(node.part, Redundant)}"
+    match node:
+        case Component():
+            return node.label()
+        case Series(parts):
+            return " -> ".join(_grouped(part, Series) for part in parts)
+        case Parallel(parts):
+            return " | ".join(_grouped(part, Parallel) for part in parts)
+        case Redundant(copies, part):
+            return f"{copies} x {_grouped(part, Redundant)}"
+        case Quorum(needed, copies, part):
+            return f"{needed} of {copies} x {_grouped(part, Quorum)}"
+    raise TypeError(f"not a system node: {node!r}")
+
+
+_COPIED = (Redundant, Quorum)
 
 
 def _grouped(node: Node, inside: type) -> str:
     text = text_of(node)
     needs_parens = (
-        (isinstance(node, Series) and inside in (Parallel, Redundant))
-        or (isinstance(node, Parallel) and inside in (Series, Redundant))
-        or (isinstance(node, Redundant) and inside is Redundant)
+        (isinstance(node, Series) and inside in (Parallel, *_COPIED))
+        or (isinstance(node, Parallel) and inside in (Series, *_COPIED))
+        or (isinstance(node, _COPIED) and inside in _COPIED)
     )
     return f"({text})" if needs_parens else text
 
@@ -263,16 +339,36 @@ def _shown(node: Node) -> str:
     return formatting.availability(1 - unavailability(node))
 
 
+MAX_TERMS_WRITTEN = 4  # a k of N with more terms is written as a Σ
+
+
 def _work(node: Node, lines: list[str]) -> None:
-    if isinstance(node, Component):
-        return
-    parts = node.parts if isinstance(node, (Series, Parallel)) else (node.part,)
-    for part in parts:
+    match node:
+        case Component():
+            return
+        case Series(parts):
+            expression = " × ".join(_shown(part) for part in parts)
+        case Parallel(parts):
+            expression = "1 − " + " × ".join(f"(1 − {_shown(part)})" for part in parts)
+        case Redundant(copies, part):
+            expression = f"1 − (1 − {_shown(part)})^{copies}"
+        case Quorum(needed, copies, part):
+            expression = _quorum_sum(needed, copies, _shown(part))
+    for part in node.parts if isinstance(node, (Series, Parallel)) else (node.part,):
         _work(part, lines)
-    if isinstance(node, Series):
-        expression = " × ".join(_shown(part) for part in node.parts)
-    elif isinstance(node, Parallel):
-        expression = "1 − " + " × ".join(f"(1 − {_shown(part)})" for part in node.parts)
-    else:
-        expression = f"1 − (1 − {_shown(node.part)})^{node.copies}"
     lines.append(f"{text_of(node)}: {expression} = {_shown(node)}")
+
+
+def _quorum_sum(needed: int, copies: int, up: str) -> str:
+    """Σ_{i=k..N} C(N, i) aⁱ (1 − a)^(N−i) with a's figure: each term written out when few."""
+    if copies - needed + 1 > MAX_TERMS_WRITTEN:
+        return f"Σ C({copies}, i) × {up}^i × (1 − {up})^({copies} − i) for i = {needed}…{copies}"
+    terms = []
+    for i in range(needed, copies + 1):
+        factors = [str(math.comb(copies, i))] if math.comb(copies, i) > 1 else []
+        factors.append(up if i == 1 else f"{up}^{i}")
+        down = copies - i
+        if down:
+            factors.append(f"(1 − {up})" + (f"^{down}" if down > 1 else ""))
+        terms.append(" × ".join(factors))
+    return " + ".join(terms)

@@ -38,8 +38,9 @@ REQUESTS = Quantity("a count", "req", "request", bare="request", noun="req", cou
 
 WORKBENCH_INPUTS: tuple[Input, ...] = (
     Input("system", "System", "System", SystemKind(), DEFAULT_SYSTEM,
-          "Components in series (A -> B), in parallel (A | B), N redundant copies (3 x A), grouped "
-          "with parentheses; each an optional name and an availability.", "lb 99.99% -> (db 99.95% | db 99.95%)"),
+          "Components in series (A -> B), in parallel (A | B), N redundant copies (3 x A), at least k "
+          "of N copies up (2 of 3 x A), grouped with parentheses; each an optional name (words such as "
+          "api gateway or auth-service) and an availability.", "lb 99.99% -> (db 99.95% | db 99.95%)"),
     Input("target", "Availability target", "Target", FRACTION, "99.9%",
           "The availability you promise (your SLO).", "99.95%",
           minimum=0, maximum=1, exclusive_minimum=True, exclusive_maximum=True, show=formatting.percent),
@@ -69,6 +70,14 @@ FORMULAS = (
             "req", dimension="request"),
     Formula("burn_rate", "Burn rate", "Error budget", "error_rate ÷ (1 − target)", ""),
     Formula("budget_exhausted_in", "Budget exhausted in", "Error budget", "window ÷ burn_rate", "s"),
+    # Multiwindow burn-rate alerts (Google's SRE workbook, "Alerting on SLOs"): the burn rate
+    # that spends the share of the budget in the alert window, share × window ÷ alert window.
+    Formula("alert_page_1h", "Page: burn rate over 1 hour (2% of the budget)", "Error budget",
+            "2% × window ÷ 1 hour", ""),
+    Formula("alert_page_6h", "Page: burn rate over 6 hours (5% of the budget)", "Error budget",
+            "5% × window ÷ 6 hours", ""),
+    Formula("alert_ticket_3d", "Ticket: burn rate over 3 days (10% of the budget)", "Error budget",
+            "10% × window ÷ 3 days", ""),
 )
 
 CONSTRAINTS = (

@@ -17,10 +17,21 @@ def _rows(estimate: Estimate) -> list[tuple[str, list[str]]]:
     return downtime_table(rows + NINES_ROWS)
 
 
-def _context(estimate: Estimate) -> dict:
+def _diagrams(estimate: Estimate) -> tuple[str, str]:
+    """(the wide diagram, the tall one a phone shows instead, or "" when the wide one fits)."""
     system = estimate.inputs.get("system")
+    if system is None:
+        return "", ""
+    title = f"Block diagram of {systems.text_of(system.detail)}"
+    tall = diagram.svg(system.detail, title=title, layout="tall") if diagram.needs_tall(system.detail) else ""
+    return diagram.svg(system.detail, title=title), tall
+
+
+def _context(estimate: Estimate) -> dict:
+    wide, tall = _diagrams(estimate)
     return {
-        "diagram": diagram.svg(system.detail, title=f"Block diagram of {systems.text_of(system.detail)}") if system is not None else "",
+        "diagram": wide,
+        "diagram_tall": tall,
         "downtime_rows": _rows(estimate),
         "period_names": PERIOD_NAMES,
         "lead_template": "web/_diagram.html",

@@ -17,6 +17,13 @@ def test_text_shows_the_systems_availability_with_its_work():
     assert "availability" in text and "99.8001%" in text and "99.9% × 99.9%" in text
 
 
+def test_a_quorum_of_named_copies_and_the_alert_thresholds():
+    text = run("system=2 of 3 x primary db 99.9%")
+
+    assert "99.9997002%" in text and "3 × 99.9%^2 × (1 − 99.9%) + 99.9%^3" in text
+    assert "2% × 30 days ÷ 1 h = 14.4" in text and "5% × 30 days ÷ 6 h = 6" in text
+
+
 @pytest.mark.django_db
 def test_json_is_exactly_what_the_api_returns(client):
     api = client.get("/api/v1/availability", {"system": "99.9% | 99.9%", "error_rate": "1%"}).content.decode()

@@ -37,6 +37,7 @@ SPEC_UNITS = {
         "availability": "", "nines": "", "meets_target": "", "availability_for_downtime": "", "burn_rate": "",
         **{f"downtime_per_{period}": "s" for period in ("day", "week", "month", "quarter", "year")},
         "error_budget": "s", "error_budget_requests": "req", "budget_exhausted_in": "s",
+        "alert_page_1h": "", "alert_page_6h": "", "alert_ticket_3d": "",
     },
 }
 

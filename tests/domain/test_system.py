@@ -40,12 +40,49 @@ def test_parallel_binds_tighter_than_series():
     assert availability_of("a 90% -> b 90% | c 90%") == approx(0.9 * (1 - 0.01))
 
 
+def test_two_of_three_three_nines_copies_give_99_9997002_percent():
+    # 3a²(1 − a) + a³ with a = 0.999: 3 × 0.998001 × 0.001 + 0.997002999 = 0.002994003 + 0.997002999
+    assert availability_of("2 of 3 x db 99.9%") == approx(0.999997002, abs=1e-15)
+
+
+def test_three_of_five_ninety_percent_copies_give_99_144_percent():
+    # C(5,3) 0.9³ 0.1² + C(5,4) 0.9⁴ 0.1 + 0.9⁵ = 0.0729 + 0.32805 + 0.59049
+    assert availability_of("3 of 5 x 90%") == approx(0.99144, abs=1e-15)
+
+
+def test_one_of_n_is_n_redundant_copies_and_n_of_n_is_a_series():
+    assert availability_of("1 of 3 x a 99%") == approx(availability_of("3 x a 99%"), abs=1e-15)
+    assert availability_of("3 of 3 x a 99%") == approx(0.99**3, abs=1e-15)  # 0.970299
+
+
+def test_a_six_nines_quorum_keeps_the_digits_of_its_unavailability():
+    # Fails when fewer than 2 of 3 are up: u³ + 3(1 − u)u² = 3u² − 2u³ with u = 10⁻⁶
+    down = system.unavailability(system.parse("2 of 3 x 99.9999%"))
+
+    assert down == approx(3e-12 - 2e-18, rel=1e-9)  # 1 − Σ(up terms) would keep ~4 digits of it
+
+
+def test_a_quorum_of_a_group_takes_the_groups_availability():
+    # a = 0.99 × 0.99 = 0.9801; 2 of 2 → a² = 0.96059601
+    assert availability_of("2 of 2 x (a 99% -> b 99%)") == approx(0.96059601, abs=1e-15)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("0.999", 0.999), ("db 3 nines", 0.999), ("((a 99%))", 0.99), ("a-1 99% -> b_2 99%", 0.9801)],
+    [("0.999", 0.999), ("db 3 nines", 0.999), ("((a 99%))", 0.99), ("a-1 99% -> b_2 99%", 0.9801),
+     ("api gateway 99.95% -> auth-service 99.9%", 0.9995 * 0.999), ("box of x-rays 99%", 0.99),
+     ("2 OF 3 X a 90%", 0.972), ("2 of 3 × 90%", 0.972), ("us-east-1 db 3 nines", 0.999)],
 )
 def test_valid_forms(text, expected):
     assert availability_of(text) == approx(expected)
+
+
+def test_a_name_is_the_words_before_the_figure():
+    tree = system.parse("api  gateway 99.95% -> 3 x auth-service 99.9% -> (x 99% | of 99%)")
+
+    assert tree.parts[0].name == "api gateway"
+    assert tree.parts[1].part.name == "auth-service"
+    assert [part.name for part in tree.parts[2].parts] == ["x", "of"]
 
 
 @pytest.mark.parametrize(
@@ -65,6 +102,19 @@ def test_valid_forms(text, expected):
         ("a 99% b 99%", "expected '->', '|' or the end, found 'b'", 7),
         ("a 99% ; rm -rf", "unexpected character ';'", 7),
         ("", "expected a component", 1),
+        ("api gateway", "expected an availability such as 99.9% after 'api gateway', found the end", 12),
+        ("a 99% -> api gateway -> b 99%", "expected an availability such as 99.9% after 'api gateway'", 22),
+        ("a very long name that goes on and on and on 99%", "a component name is at most 40 characters", 1),
+        ("2 of", "expected a number of copies after '2 of', found the end", 5),
+        ("2 of db 99%", "expected a number of copies after '2 of', found 'db'", 6),
+        ("2 of 3 db 99%", "expected 'x' after '2 of 3', found 'db'", 8),
+        ("2 of 3 x", "expected a component after '2 of 3 x'", 9),
+        ("a 99% -> 2 of 3 x -> b 99%", "expected a component after '2 of 3 x'", 19),
+        ("4 of 3 x a 99%", "'4 of 3 x' needs from 1 to 3 copies up, a whole number", 1),
+        ("0 of 3 x a 99%", "'0 of 3 x' needs from 1 to 3 copies up", 1),
+        ("a 99% | 1.5 of 3 x a 99%", "'1.5 of 3 x' needs from 1 to 3 copies up", 9),
+        ("2 of 101 x a 99%", "'101 x' needs a whole number of copies from 1 to 100", 6),
+        ("2 of 0 x a 99%", "'0 x' needs a whole number of copies from 1 to 100", 6),
     ],
 )
 def test_malformed_systems_are_refused_with_a_positioned_message(text, message, column):
@@ -81,7 +131,8 @@ def test_deep_nesting_and_long_input_are_refused_fast():
     long = " -> ".join(["a 99%"] * 200)
     start = time.perf_counter()
 
-    for text in (deep, long, "a 99% " * 1000, "2 x " * 120 + "a 99%"):
+    for text in (deep, long, "a 99% " * 1000, "2 x " * 120 + "a 99%", "1 of 2 x " * 50 + "a 99%",
+                 "word " * 100 + "99%"):
         with pytest.raises(InputError):
             system.parse(text)
 
@@ -94,6 +145,22 @@ def test_the_tree_is_written_back_normalized():
     assert system.text_of(tree) == "lb 99.99% -> 3 x app 99.9% -> (db 99.95% | db 99.95%)"
 
 
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("api   gateway 99.95%->2 OF 3 × auth-service 99.9%", "api gateway 99.95% -> 2 of 3 x auth-service 99.9%"),
+        ("2 of 3 x (a 99% -> b 99%)", "2 of 3 x (a 99% -> b 99%)"),
+        ("2 of 3 x 1 of 2 x a 99%", "2 of 3 x (1 of 2 x a 99%)"),
+        ("(2 of 3 x db 99.9% | cache 99%) -> edge 99.99%", "(2 of 3 x db 99.9% | cache 99%) -> edge 99.99%"),
+    ],
+)
+def test_quorums_and_names_are_written_back_and_read_again_the_same(text, normalized):
+    tree = system.parse(text)
+
+    assert system.text_of(tree) == normalized
+    assert system.parse(normalized) == tree
+
+
 def test_work_shows_each_composite_with_its_figures():
     lines = system.work(system.parse("a 99.9% -> (b 99.9% | c 99.9%)"))
 
@@ -103,8 +170,20 @@ def test_work_shows_each_composite_with_its_figures():
     ]
 
 
+def test_the_work_of_a_quorum_writes_out_its_terms():
+    lines = system.work(system.parse("2 of 3 x db 99.9%"))
+
+    assert lines == ["2 of 3 x db 99.9%: 3 × 99.9%^2 × (1 − 99.9%) + 99.9%^3 = 99.9997002%"]
+
+
+def test_the_work_of_a_quorum_with_many_terms_is_a_sum():
+    lines = system.work(system.parse("2 of 10 x 90%"))
+
+    assert lines[0].startswith("2 of 10 x 90%: Σ C(10, i) × 90%^i × (1 − 90%)^(10 − i) for i = 2…10 = ")
+
+
 SYSTEMISH = st.lists(st.sampled_from(["a", "db", " ", "99.9%", "0.5", "->", "|", "(", ")", "3", "x", "nines", "%",
-                                      "1", "."]), max_size=40).map("".join)
+                                      "1", ".", "of", "2", "-", "api gateway"]), max_size=40).map("".join)
 
 
 @settings(max_examples=500, deadline=None)

@@ -1,3 +1,6 @@
+import re
+
+import pytest
 from pytest import approx
 
 from estimator.domain import diagram, system
@@ -86,3 +89,107 @@ def test_the_work_of_the_budget_shows_the_figures_typed():
     result = workbench({"target": "99.9%", "window": "30 days"}).results["error_budget"]
 
     assert result.work == "(1 − 99.9%) × 30 days = 43m 12s"
+
+
+def test_two_of_three_copies_of_99_9_percent_give_99_9997002_percent_with_their_work():
+    result = workbench({"system": "2 of 3 x db 99.9%"}).results["availability"]
+
+    assert result.value == approx(0.999997002, abs=1e-15)  # 3 × 0.999² × 0.001 + 0.999³
+    assert result.display == "99.9997002%"
+    assert result.work == "2 of 3 x db 99.9%: 3 × 99.9%^2 × (1 − 99.9%) + 99.9%^3 = 99.9997002%"
+
+
+def test_burn_rate_alerts_for_a_30_day_window_are_14_4_6_and_1():
+    results = workbench({"window": "30 days"}).results
+
+    # 2% × 720 h ÷ 1 h = 14.4; 5% × 720 h ÷ 6 h = 6; 10% × 30 days ÷ 3 days = 1
+    assert results["alert_page_1h"].value == approx(14.4)
+    assert results["alert_page_6h"].value == approx(6)
+    assert results["alert_ticket_3d"].value == approx(1)
+    assert results["alert_page_1h"].work == "2% × 30 days ÷ 1 h = 14.4"
+    assert results["alert_ticket_3d"].work == "10% × 30 days ÷ 3 days = 1"
+
+
+def test_burn_rate_alerts_for_a_28_day_window_are_13_44_5_6_and_0_933():
+    results = workbench({"window": "28 days"}).results
+
+    # 2% × 672 h ÷ 1 h = 13.44; 5% × 672 h ÷ 6 h = 5.6; 10% × 28 days ÷ 3 days = 0.9333…
+    assert results["alert_page_1h"].value == approx(13.44)
+    assert results["alert_page_6h"].value == approx(5.6)
+    assert results["alert_ticket_3d"].value == approx(2.8 / 3)
+    assert results["alert_ticket_3d"].display == "0.933"
+    assert results["alert_page_6h"].work == "5% × 28 days ÷ 6 h = 5.6"
+
+
+def test_burn_rate_alerts_wait_for_a_valid_window():
+    estimate = workbench({"window": "soon"})
+
+    assert estimate.results["alert_page_1h"].value is None
+    assert estimate.results["alert_page_1h"].needs == ("window",)
+
+
+def blocks(svg: str) -> list[tuple[float, float]]:
+    """The (x, y) corner of every block drawn."""
+    return [(float(x), float(y)) for x, y in re.findall(r'<rect class="block" x="([\d.]+)" y="([\d.]+)"', svg)]
+
+
+def test_a_quorum_is_drawn_in_a_frame_marked_k_of_n():
+    svg = diagram.svg(system.parse("api gateway 99.95% -> 2 of 3 x db 99.9%"), title="t")
+
+    assert "2 of 3 × (2 must be up)" in svg
+    assert ">api gateway<" in svg and ">db<" in svg
+    assert "Total: 99.9497%" in svg  # 0.9995 × 0.999997002 = 0.99949700…
+
+
+def test_the_wide_layout_runs_series_across_and_the_tall_one_down():
+    tree = system.parse("a 99% -> b 99% -> c 99%")
+
+    wide = blocks(diagram.svg(tree, title="t"))
+    tall = blocks(diagram.svg(tree, title="t", layout="tall"))
+
+    assert len({y for _, y in wide}) == 1 and [x for x, _ in wide] == sorted({x for x, _ in wide})
+    assert len({x for x, _ in tall}) == 1 and [y for _, y in tall] == sorted({y for _, y in tall})
+
+
+@pytest.mark.parametrize("text", [
+    "lb 99.99% -> 3 x app 99.9% -> (db 99.95% | db 99.95%)",
+    " -> ".join(f"service-{n} 99.9%" for n in range(12)),
+    "web 99.9% -> (" + " | ".join(f"replica-{n} 99%" for n in range(8)) + ")",
+    "edge 99.99% -> 2 of 3 x (primary database cluster 99.9% | standby 99%) -> 3 x cache 99%",
+])
+def test_the_tall_layout_fits_a_phone_however_long_or_broad_the_system(text):
+    tree = system.parse(text)
+
+    assert diagram.needs_tall(tree)  # too wide for a phone across
+    assert diagram.width(tree, layout="tall") <= diagram.PHONE_WIDTH
+
+
+def test_one_component_fits_a_phone_across():
+    assert not diagram.needs_tall(system.parse("db 99.9%"))
+
+
+def test_both_layouts_can_share_a_page_without_sharing_ids():
+    tree = system.parse("a 99% -> b 99%")
+
+    ids = [re.findall(r'id="([^"]+)"', diagram.svg(tree, title="t", layout=layout)) for layout in ("wide", "tall")]
+
+    assert ids == [["diagram-title", "arrow"], ["diagram-title-tall", "arrow-tall"]]
+    assert 'url(#arrow-tall)' in diagram.svg(tree, title="t", layout="tall")
+    assert "style=" not in diagram.svg(tree, title="t", layout="tall")  # the CSP forbids inline styles
+
+
+@pytest.mark.parametrize(("name", "lines"), [
+    ("api gateway", ["api gateway"]),
+    ("primary database cluster", ["primary database", "cluster"]),
+    ("edge load-balancer-us-east-1", ["edge load-", "balancer-us-east-1"]),
+    ("x" * 40, ["x" * 18, "x" * 18, "x" * 4]),
+])
+def test_long_names_wrap_at_spaces_then_hyphens_then_anywhere(name, lines):
+    assert diagram.wrap(name, 18) == lines
+
+
+def test_a_wrapped_name_makes_its_block_taller():
+    svg = diagram.svg(system.parse("primary database cluster 99.9%"), title="t")
+
+    assert '>primary database</text>' in svg and '>cluster</text>' in svg
+    assert f'height="{diagram.BOX_HEIGHT + diagram.LINE_HEIGHT}"' in svg

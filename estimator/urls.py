@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from estimator.web import accounts, reference, scenarios, views, workbench
+from estimator.web import accounts, compare, reference, scenarios, views, workbench
 
 urlpatterns = [
     path("", views.calculator, name="calculator"),
@@ -21,6 +21,8 @@ urlpatterns = [
     path("s/<slug:slug>/delete/", scenarios.delete, name="scenario_delete"),
     path("s/<slug:slug>/r/<int:number>/", scenarios.revision, name="scenario_revision"),
     path("s/<slug:slug>/r/<int:number>.md", scenarios.revision_markdown, name="revision_markdown"),
+    path("compare/", compare.compare_page, name="compare"),
+    path("compare.md", compare.compare_markdown, name="compare_markdown"),
     path("my/", scenarios.my_scenarios, name="my_scenarios"),
     path("my/claim/", scenarios.claim, name="scenario_claim"),
     path("accounts/signup/", accounts.signup, name="signup"),

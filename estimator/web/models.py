@@ -27,7 +27,13 @@ def new_slug(name: str) -> str:
 
 
 class Scenario(models.Model):
+    ESTIMATE = "estimate"
+    WORKBENCH = "workbench"
+    KINDS = [(ESTIMATE, "estimate"), (WORKBENCH, "availability workbench")]
+
     slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=16, choices=KINDS, default=ESTIMATE,
+                            help_text="The calculator its inputs are for: the estimate or the availability workbench.")
     name = models.CharField(max_length=NAME_MAX_LENGTH)
     description = models.TextField(blank=True, max_length=DESCRIPTION_MAX_LENGTH)
     owner = models.ForeignKey(

@@ -1,5 +1,8 @@
 """Saved scenarios: create, save a revision, fork, delete, old revisions, markdown, API.
 
+A scenario is an estimate or an availability workbench (its `kind`): the same pages, forms,
+revisions and exports for either, each with its own calculator (SITES).
+
 Every change is a POST with CSRF that answers with a redirect (303) to the scenario's page.
 Only the owner may save or delete; anyone with the link may read and fork. A save on top of
 a revision that is no longer the latest is refused (409) with the user's edits kept on the
@@ -9,6 +12,7 @@ page, never written over the newer revision.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,14 +21,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from estimator.domain import markdown
-from estimator.domain.estimate import estimate
-from estimator.domain.inputs import DEFAULTS
 
 from . import caps, presenters
 from .http import json_response, markdown_response
 from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
 from .ownership import OWNER_KEY, address_hash, owner_fields, owns
-from .views import ESTIMATE_SITE, calculator_context, render_live
+from .sites import Site
+from .views import ESTIMATE_SITE
+from .workbench import WORKBENCH_SITE
+
+SITES: dict[str, Site] = {Scenario.ESTIMATE: ESTIMATE_SITE, Scenario.WORKBENCH: WORKBENCH_SITE}
+
+
+def site_of(scenario: Scenario) -> Site:
+    """The calculator, with its page and exports, that a scenario's inputs are for."""
+    return SITES[scenario.kind]
 
 
 class Refused(Exception):
@@ -79,13 +90,13 @@ def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
     return name, description, errors
 
 
-def _saved_inputs(texts: dict[str, str]) -> dict[str, str]:
+def saved_inputs(site: Site, texts: Mapping[str, str]) -> dict[str, str]:
     """What a revision stores: every input's text exactly as typed, defaults filled in, so a
     later change of a default never changes a saved scenario."""
-    return {**DEFAULTS, **texts}
+    return {**site.calculator.defaults, **texts}
 
 
-def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[str, str],
+def _create(request: HttpRequest, *, kind: str, name: str, description: str, inputs: dict[str, str],
             forked_from: Scenario | None = None) -> Scenario:
     with transaction.atomic():
         try:
@@ -93,10 +104,10 @@ def _create(request: HttpRequest, *, name: str, description: str, inputs: dict[s
         except caps.CapReached as reached:
             raise Refused.from_cap(reached) from None
         scenario = Scenario.objects.create(
-            slug=new_slug(name), name=name, description=description, forked_from=forked_from,
+            slug=new_slug(name), kind=kind, name=name, description=description, forked_from=forked_from,
             creator_address=address_hash(request), **owner_fields(request),
         )
-        Revision.objects.create(scenario=scenario, number=1, inputs=_saved_inputs(inputs))
+        Revision.objects.create(scenario=scenario, number=1, inputs=saved_inputs(SITES[kind], inputs))
     return scenario
 
 
@@ -131,8 +142,10 @@ def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision,
                    name: str | None = None, description: str | None = None, old: bool = False,
                    edited_from: int | None = None) -> HttpResponse:
     page_path = revision.get_absolute_url() if old else scenario.get_absolute_url()
-    context = calculator_context(request, texts, base=_saved_inputs(revision.inputs), page_path=page_path)
-    edited = bool(presenters.share_query(context["estimate"].texts, _saved_inputs(revision.inputs)))
+    site = site_of(scenario)
+    saved = saved_inputs(site, revision.inputs)
+    context = site.page_context(request, texts, base=saved, page_path=page_path)
+    edited = bool(presenters.share_query(context["estimate"].texts, saved, calculator=site.calculator))
     if history is None:
         history = list(scenario.revisions.order_by("-number")[:HISTORY_LENGTH])
     latest = history[0]
@@ -156,7 +169,29 @@ def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision,
     )
     if not edited:
         context["markdown_path"] = context["scenario_markdown_path"]
-    return render_live(request, "web/scenario.html", context, status=status)
+    context.update(_compare_paths(scenario, revision, context["share_query"] if edited else None))
+    # The htmx partial is the calculator's results: the page's "Edited, not saved" note rides
+    # along in its appendix as an out-of-band element (scenario.html#appendix), after any
+    # appendix the calculator has of its own.
+    context["scenario_appendix_template"] = context.get("appendix_template", "")
+    context["appendix_template"] = "web/scenario.html#appendix"
+    return site.render_live(request, "web/scenario.html", context, status=status)
+
+
+def _compare_paths(scenario: Scenario, revision: Revision, edits: str | None) -> dict[str, str]:
+    """Links to the comparisons a scenario page offers: with the previous revision, with the
+    scenario it was forked from (its latest revision), and of unsaved edits with what was saved."""
+    from .compare import compare_path  # compare reads scenarios: imported here, not at the top
+
+    shown = f"{scenario.slug}@{revision.number}"
+    return {
+        "compare_previous_path": (compare_path("compare", f"{scenario.slug}@{revision.number - 1}", shown)
+                                  if revision.number > 1 else ""),
+        "compare_original_path": (compare_path("compare", scenario.forked_from.slug, shown)
+                                  if scenario.forked_from else ""),
+        "compare_edits_path": (compare_path("compare", shown, presenters.with_query(revision.get_absolute_url(), edits))
+                               if edits else ""),
+    }
 
 
 def _scenario_or_404(slug: str) -> Scenario:
@@ -165,15 +200,20 @@ def _scenario_or_404(slug: str) -> Scenario:
 
 @require_POST
 def create(request: HttpRequest) -> HttpResponse:
-    texts = presenters.input_texts(request.POST)
+    kind = request.POST.get("kind", Scenario.ESTIMATE)
+    site = SITES.get(kind)
+    if site is None:
+        return _refusal_page(request, Refused(400, f"There is no kind of scenario '{kind[:40]}'; "
+                                                   f"a scenario is an {' or an '.join(SITES)}."))
+    texts = presenters.input_texts(request.POST, site.calculator)
     name, description, errors = _name_and_description(request.POST)
-    result = estimate(texts)
+    result = site.calculator(texts)
     if errors or result.errors:
-        context = calculator_context(request, texts)
+        context = site.page_context(request, texts)
         context.update(form_errors=errors, name=name, description=description, save_failed=True)
-        return render(request, "web/calculator.html", context, status=400)
+        return render(request, site.template, context, status=400)
     try:
-        scenario = _create(request, name=name, description=description, inputs=texts)
+        scenario = _create(request, kind=kind, name=name, description=description, inputs=texts)
     except Refused as refused:
         return _refusal_page(request, refused)
     return _see_other(scenario)
@@ -191,7 +231,8 @@ def scenario(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         return _save_revision(request, slug)
     current, history = _history(slug)
-    texts = {**_saved_inputs(history[0].inputs), **presenters.input_texts(request.GET)}
+    site = site_of(current)
+    texts = {**saved_inputs(site, history[0].inputs), **presenters.input_texts(request.GET, site.calculator)}
     return _scenario_page(request, current, history[0], texts, history=history)
 
 
@@ -200,15 +241,16 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
     if not owns(request, current):
         return _refusal_page(request, Refused(
             403, "Only this scenario's owner can save over it. Fork it to keep your own copy."), scenario=current)
-    texts = presenters.input_texts(request.POST)
+    site = site_of(current)
+    texts = presenters.input_texts(request.POST, site.calculator)
     name, description, errors = _name_and_description(request.POST)
     try:
         edited_from = int(request.POST.get("revision", ""))
     except ValueError:
         edited_from = None
     latest = current.latest_revision()
-    merged = {**_saved_inputs(latest.inputs), **texts}  # an input not posted keeps its saved text
-    result = estimate(merged)
+    merged = {**saved_inputs(site, latest.inputs), **texts}  # an input not posted keeps its saved text
+    result = site.calculator(merged)
     if edited_from is None:
         errors["revision"] = "The form did not say which revision it was edited from; reload the page and save again."
     if errors or result.errors:
@@ -224,7 +266,7 @@ def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
             if newest.number != edited_from:
                 raise _Conflict(newest)
             caps.spend(request, Usage.REVISION)  # counted only if this revision is written
-            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=_saved_inputs(merged))
+            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=saved_inputs(site, merged))
             locked.name, locked.description = name, description
             locked.save(update_fields=["name", "description", "updated"])
     except _Conflict as conflict:
@@ -247,12 +289,15 @@ class _Conflict(Exception):
 @require_POST
 def fork(request: HttpRequest, slug: str) -> HttpResponse:
     original = _scenario_or_404(slug)
-    texts = {**_saved_inputs(original.latest_revision().inputs), **presenters.input_texts(request.POST)}
-    if estimate(texts).errors:
-        texts = _saved_inputs(original.latest_revision().inputs)  # fork what was saved, never a bad edit
+    site = site_of(original)
+    saved = saved_inputs(site, original.latest_revision().inputs)
+    texts = {**saved, **presenters.input_texts(request.POST, site.calculator)}
+    if site.calculator(texts).errors:
+        texts = saved  # fork what was saved, never a bad edit
     name = f"{original.name} (fork)"[:NAME_MAX_LENGTH]
     try:
-        copy = _create(request, name=name, description=original.description, inputs=texts, forked_from=original)
+        copy = _create(request, kind=original.kind, name=name, description=original.description, inputs=texts,
+                       forked_from=original)
     except Refused as refused:
         return _refusal_page(request, refused, scenario=original)
     return _see_other(copy)
@@ -273,16 +318,18 @@ def revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     old = next((r for r in history if r.number == number), None)
     if old is None:
         old = get_object_or_404(Revision, scenario=current, number=number)
-    texts = {**_saved_inputs(old.inputs), **presenters.input_texts(request.GET)}
+    site = site_of(current)
+    texts = {**saved_inputs(site, old.inputs), **presenters.input_texts(request.GET, site.calculator)}
     return _scenario_page(request, current, old, texts, old=True, history=history)
 
 
 def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bool) -> HttpResponse:
-    result = estimate(_saved_inputs(rev.inputs))
+    site = site_of(current)
+    result = site.calculator(saved_inputs(site, rev.inputs))
     page = rev.get_absolute_url() if old else current.get_absolute_url()
     text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
-                           description=current.description, revision=rev.number, headline=ESTIMATE_SITE.headline,
-                           appendix=ESTIMATE_SITE.appendix(result))
+                           description=current.description, revision=rev.number, headline=site.headline,
+                           appendix=site.appendix(result), saved=f"{rev.created:%-d %b %Y, %H:%M} UTC")
     return markdown_response(text)
 
 
@@ -299,12 +346,20 @@ def revision_markdown(request: HttpRequest, slug: str, number: int) -> HttpRespo
     return _markdown(request, current, rev, old=True)
 
 
-def scenario_body(current: Scenario) -> dict:
-    """The saved scenario in the API's form: name, description, revision, inputs, results."""
+def scenario_body(current: Scenario, query: Mapping[str, str] | None = None) -> tuple[int, dict]:
+    """(status, body) of the scenario API: 200 with the saved scenario's name, description,
+    revision, inputs and results, the query's inputs applied over the saved ones; or 400 with
+    one message per bad name, as the estimate API answers."""
+    query = query or {}
+    site = site_of(current)
     rev = current.latest_revision()
-    result = estimate(_saved_inputs(rev.inputs))
-    return {"slug": current.slug, "name": current.name, "description": current.description,
-            "revision": rev.number, **result.as_dict()}
+    errors = presenters.unknown_names(query, calculator=site.calculator)
+    result = site.calculator({**saved_inputs(site, rev.inputs), **presenters.input_texts(query, site.calculator)})
+    errors.update(result.errors)
+    if errors:
+        return 400, {"errors": errors}
+    return 200, {"slug": current.slug, "kind": current.kind, "name": current.name,
+                 "description": current.description, "revision": rev.number, **result.as_dict()}
 
 
 @require_GET
@@ -313,7 +368,8 @@ def api_scenario(request: HttpRequest, slug: str) -> HttpResponse:
         current = Scenario.objects.get(slug=slug)
     except Scenario.DoesNotExist:
         return json_response({"errors": {"slug": f"there is no scenario '{slug[:80]}'"}}, status=404)
-    return json_response(scenario_body(current))
+    status, body = scenario_body(current, request.GET)
+    return json_response(body, status=status)
 
 
 def _browser_scenarios(request: HttpRequest):

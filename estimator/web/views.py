@@ -4,12 +4,15 @@ through the one Site plumbing every calculator uses (sites.py). Calculating is G
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from estimator.domain.estimate import ESTIMATE, Estimate
@@ -17,15 +20,25 @@ from estimator.domain.timeline import COLUMNS
 from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG, PRESETS
 
 from . import presenters
+from .http import json_response, markdown_response
 from .sites import HtmxHttpRequest, Site, route
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")  # what a slug can be: nothing else reaches the database
 
 
 def _preset(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str], str]:
     """A preset's inputs (?preset=<slug>), an error naming the presets, and its name."""
     slug = query.get("preset", "")
     preset = PRESETS_BY_SLUG.get(slug)
-    if preset is None:
-        return {}, {"preset": f"there is no preset '{slug[:80]}'; presets are {', '.join(PRESETS_BY_SLUG)}"}, ""
+    if preset is None:  # a user's saved scenario starts an estimate as well as a preset
+        try:
+            texts, errors, name = _scenario({"scenario": slug})
+        except DatabaseError:  # no database set up (the CLI on a fresh checkout): only presets then
+            errors = {"scenario": ""}
+        if not errors:
+            return texts, {}, name
+        return {}, {"preset": f"there is no preset '{slug[:80]}' and no saved scenario of that slug; "
+                              f"presets are {', '.join(PRESETS_BY_SLUG)}"}, ""
     own = [name for name in query if name != "preset"]
     return dict(preset.inputs), {}, preset.name if not own else f"{preset.name} (preset, with your inputs)"
 
@@ -35,9 +48,12 @@ def _scenario(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str],
     from .models import Scenario
 
     slug = query.get("scenario", "")
-    scenario = Scenario.objects.filter(slug=slug[:100]).first()
+    scenario = Scenario.objects.filter(slug=slug).first() if _SLUG.fullmatch(slug) else None
     if scenario is None:
         return {}, {"scenario": f"there is no scenario '{slug[:80]}'"}, ""
+    if scenario.kind != Scenario.ESTIMATE:
+        return {}, {"scenario": f"'{slug}' is an availability workbench, not an estimate: "
+                                f"GET /api/v1/scenarios/{slug} answers for it"}, ""
     return dict(scenario.latest_revision().inputs), {}, scenario.name
 
 
@@ -66,7 +82,33 @@ ESTIMATE_SITE = Site(ESTIMATE, page="calculator", markdown_route="estimate_markd
                      appendix=_timeline_markdown,
                      headline=("cost_per_month", "peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes",
                                "cache_nodes", "nines"))
-_, estimate_markdown, api_estimate = ESTIMATE_SITE.views()
+_, _pure_estimate_markdown, _pure_api_estimate = ESTIMATE_SITE.views()
+
+
+def _reads_a_scenario(query: Mapping[str, str]) -> bool:
+    """Whether the answer starts from a saved scenario (scenario=, or preset= naming no
+    preset), which its owner may change: then it is no pure function of the query."""
+    return "scenario" in query or ("preset" in query and query["preset"] not in PRESETS_BY_SLUG)
+
+
+@require_GET
+def estimate_markdown(request: HttpRequest) -> HttpResponse:
+    if not _reads_a_scenario(request.GET):
+        return _pure_estimate_markdown(request)
+    status, text = ESTIMATE_SITE.markdown_body(request.GET, request.build_absolute_uri(route("calculator")))
+    response = markdown_response(text, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def api_estimate(request: HttpRequest) -> HttpResponse:
+    if not _reads_a_scenario(request.GET):
+        return _pure_api_estimate(request)
+    status, body = ESTIMATE_SITE.api_body(request.GET)
+    response = json_response(body, status=status)
+    add_never_cache_headers(response)
+    return response
 
 # What the API, the CLI and the scenario pages share with the calculator.
 evaluate = ESTIMATE_SITE.evaluate

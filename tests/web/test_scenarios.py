@@ -306,3 +306,154 @@ def test_a_name_of_only_invisible_or_bidi_control_characters_is_refused(client, 
 
 def test_a_name_with_right_to_left_text_is_kept(client):
     assert save(client, name="\u05e9\u05dc\u05d5\u05dd \u200f").name == "\u05e9\u05dc\u05d5\u05dd \u200f"
+
+
+def test_a_later_revision_links_to_a_comparison_with_the_previous_one(client):
+    scenario = save(client, dau="1M")
+    client.post(scenario.get_absolute_url(), {"name": "Chat", "revision": "1", "dau": "2M"})
+
+    latest = client.get(scenario.get_absolute_url()).content.decode()
+    first = client.get(f"/s/{scenario.slug}/r/1/").content.decode()
+
+    link = f'<a href="/compare/?a={scenario.slug}@1&amp;b={scenario.slug}@2">Compare with the previous revision</a>'
+    assert link in latest
+    assert "Compare with the previous revision" not in first
+    assert "Compare with the original" not in latest
+
+
+def test_a_fork_links_to_a_comparison_with_the_original(client):
+    original = save(client, name="Chat", dau="1M")
+    fork = Scenario.objects.get(slug=client.post(f"/s/{original.slug}/fork/", {"dau": "3M"})["Location"].split("/")[2])
+
+    html = client.get(fork.get_absolute_url()).content.decode()
+
+    assert f'<a href="/compare/?a={original.slug}&amp;b={fork.slug}@1">Compare with the original</a> (Chat)' in html
+    compared = client.get(f"/compare/?a={original.slug}&b={fork.slug}@1").content.decode()
+    assert "×3 (+200%)" in compared
+
+
+def edited_note(html: str) -> str:
+    return re.search(r'<span id="edited-note"[^>]*>(.*?)</span>', html, re.S).group(0)
+
+
+def test_typing_on_a_scenario_page_marks_it_edited_out_of_band(client):
+    scenario = save(client, dau="1M")
+
+    edited = client.get(scenario.get_absolute_url(), {"dau": "3M"}, HTTP_HX_REQUEST="true").content.decode()
+    back = client.get(scenario.get_absolute_url(), {"dau": "1M"}, HTTP_HX_REQUEST="true").content.decode()
+
+    note = edited_note(edited)
+    assert 'hx-swap-oob="true"' in note and "Edited, not saved:" in note
+    assert f'href="/compare/?a={scenario.slug}@1&amp;b=/s/{scenario.slug}/r/1/%3Fdau%3D3M"' in note
+    assert 'hx-swap-oob="true"' in edited_note(back) and "Edited" not in edited_note(back)  # saved values again
+
+
+def test_the_full_page_shows_the_note_in_place_and_only_once(client):
+    scenario = save(client, dau="1M")
+
+    edited = client.get(scenario.get_absolute_url(), {"dau": "3M"}).content.decode()
+    saved = client.get(scenario.get_absolute_url()).content.decode()
+
+    assert edited.count('id="edited-note"') == 1 and "hx-swap-oob" not in edited_note(edited)
+    assert "Edited, not saved:" in edited_note(edited)
+    assert saved.count('id="edited-note"') == 1 and "Edited, not saved" not in saved
+
+
+def test_the_edits_link_compares_the_saved_revision_with_the_edits(client):
+    scenario = save(client, dau="1M")
+    html = client.get(scenario.get_absolute_url(), {"dau": "3M"}, HTTP_HX_REQUEST="true").content.decode()
+
+    link = unescape(re.search(r'<a href="(/compare/[^"]+)">compare them', html).group(1))
+    compared = client.get(link)
+
+    assert compared.status_code == 200
+    assert "×3 (+200%)" in compared.content.decode()
+
+
+# Saved workbenches -----------------------------------------------------------------------------
+
+def save_workbench(client, name="Checkout path", **inputs) -> Scenario:
+    response = client.post("/s/", {"kind": "workbench", "name": name, **inputs})
+    assert response.status_code == 303, response.content[:500]
+    return Scenario.objects.get(slug=response["Location"].split("/")[2])
+
+
+def figure(html: str, name: str) -> str:
+    return unescape(re.search(rf'id="result-{name}">\s*<dt>.*?</dt>\s*<dd class="value">([^<]*)', html, re.S)
+                    .group(1)).strip()
+
+
+def test_the_workbench_page_offers_to_save_it_as_a_scenario(client):
+    html = client.get("/availability/", {"system": "99.9% -> 99.9%"}).content.decode()
+
+    assert 'action="/s/"' in html and 'name="kind" value="workbench"' in html
+    assert 'name="system" value="99.9% -&gt; 99.9%"' in html  # the inputs on the page travel with the form
+
+
+def test_a_saved_workbench_opens_as_a_workbench_with_its_results(client):
+    scenario = save_workbench(client, system="99.9% -> 99.9%", target="99.5%")
+
+    html = client.get(scenario.get_absolute_url()).content.decode()
+
+    assert scenario.kind == "workbench"
+    assert scenario.latest_revision().inputs["system"] == "99.9% -> 99.9%"
+    assert scenario.latest_revision().inputs["window"] == "30 days"  # the workbench's defaults, filled in
+    assert "dau" not in scenario.latest_revision().inputs
+    assert figure(html, "availability") == "99.8001%"  # 0.999 × 0.999
+    assert "Availability workbench" in html and 'id="diagram-box"' in html and "Downtime per period" in html
+
+
+def test_a_workbench_with_a_bad_system_is_not_saved_and_keeps_the_text(client):
+    response = client.post("/s/", {"kind": "workbench", "name": "x", "system": "(a 99%"})
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "expected ')' to close" in html and 'value="(a 99%"' in html
+    assert "<h1>Availability workbench</h1>" in html
+    assert not Scenario.objects.filter(is_preset=False).exists()
+
+
+def test_an_unknown_kind_is_refused(client):
+    response = client.post("/s/", {"kind": "spreadsheet", "name": "x"})
+
+    assert response.status_code == 400 and "no kind of scenario 'spreadsheet'" in unescape(response.content.decode())
+
+
+def test_revisions_forks_and_markdown_of_a_workbench(client):
+    scenario = save_workbench(client, system="99.9%")
+
+    saved = client.post(scenario.get_absolute_url(), {"name": "Checkout", "revision": "1", "system": "99.9% | 99.9%"})
+    fork = Client().post(f"/s/{scenario.slug}/fork/")
+    text = client.get(f"/s/{scenario.slug}.md").content.decode()
+
+    assert saved.status_code == 303
+    assert figure(client.get(f"/s/{scenario.slug}/r/1/").content.decode(), "availability") == "99.9%"
+    assert figure(client.get(scenario.get_absolute_url()).content.decode(), "availability") == "99.9999%"
+    copy = Scenario.objects.get(slug=fork["Location"].split("/")[2])
+    assert copy.kind == "workbench" and copy.latest_revision().inputs["system"] == "99.9% | 99.9%"
+    assert text.startswith("# Checkout\n") and "## Downtime per period" in text and "`system`" in text
+
+
+def test_editing_a_workbench_scenario_marks_it_edited_out_of_band(client):
+    scenario = save_workbench(client, system="99.9%")
+
+    response = client.get(scenario.get_absolute_url(), {"system": "99.99%"}, HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert response["HX-Replace-Url"] == f"/s/{scenario.slug}/?system=99.99%25"
+    assert re.search(r'<span id="edited-note"[^>]*hx-swap-oob="true"><strong>Edited, not saved:', html)
+    assert "Downtime per period" in html  # the workbench's own appendix still comes first
+
+
+def test_the_owners_save_as_new_keeps_the_kind(client):
+    scenario = save_workbench(client)
+
+    html = client.get(scenario.get_absolute_url()).content.decode()
+
+    assert 'name="kind" value="workbench"' in html
+
+
+def test_my_scenarios_marks_a_workbench(client):
+    save_workbench(client, name="Checkout path")
+
+    assert "availability workbench · updated" in client.get("/my/").content.decode()

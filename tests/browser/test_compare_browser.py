@@ -1,0 +1,61 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def save_two_revisions(page, live_server) -> str:
+    """A scenario saved at 1M users, then as revision 2 at 20M: its page's URL."""
+    page.goto(live_server.url + "/")
+    page.fill("#id_name", "Chat")
+    page.click("text=Save scenario")
+    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
+    page.fill("#id_dau", "20M")
+    expect(page.locator("#result-read_qps .value")).to_have_text("2.31k req/s")
+    page.click("text=Save revision 2")
+    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
+    expect(page.locator(".history li")).to_have_count(2)
+    return page.url
+
+
+def test_a_scenario_page_compares_with_its_previous_revision_changed_rows_first(page, live_server):
+    save_two_revisions(page, live_server)
+
+    page.click("text=Compare with the previous revision")
+
+    page.wait_for_url(re.compile(r"/compare/\?a=chat-\w+@1&b=chat-\w+@2$"))
+    expect(page.locator("h1")).to_have_text("Compare two estimates")
+    first_input = page.locator("table.compare-table").first.locator("tbody tr").first
+    expect(first_input).to_have_id("compare-inputs-dau")
+    expect(first_input.locator("td")).to_have_text(["1M", "20M", "×20 (+1,900%)"])
+    first_result = page.locator("table.compare-table").nth(1).locator("tbody tr").first
+    expect(first_result).to_have_id("compare-results-read_qps")
+    expect(first_result.locator("td.change")).to_have_text("×20 (+1,900%)")
+    expect(page.locator("#compare-results-nines")).to_have_class("same")
+
+
+def test_typing_on_a_scenario_page_marks_it_edited_and_undoing_clears_it(page, live_server):
+    save_two_revisions(page, live_server)
+    note = page.locator("#edited-note")
+    expect(note).to_have_text("")
+
+    page.fill("#id_peak_factor", "4")
+
+    expect(note).to_contain_text("Edited, not saved:")
+    expect(page.locator("#result-peak_qps .value")).to_have_text("10.2k req/s")  # 2.55k req/s × 4
+    assert page.locator("#results #edited-note").count() == 0  # swapped into the heading, not the results
+    page.fill("#id_peak_factor", "2")
+    expect(note).to_have_text("")
+
+
+def test_the_edits_can_be_compared_with_the_saved_revision(page, live_server):
+    save_two_revisions(page, live_server)
+
+    page.fill("#id_dau", "40M")
+    page.locator("#edited-note a").click()
+
+    page.wait_for_url(re.compile(r"/compare/"))
+    expect(page.locator("#compare-inputs-dau td.change")).to_have_text("×2 (+100%)")
+

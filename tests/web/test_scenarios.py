@@ -179,7 +179,7 @@ def test_markdown_of_a_scenario_and_of_a_revision(client):
     first = client.get(f"/s/{scenario.slug}/r/1.md")
 
     assert latest["Content-Type"] == "text/markdown; charset=utf-8"
-    assert latest.content.decode().startswith("# Chat\n\nRevision 2.")
+    assert re.match(r"# Chat\n\nRevision 2, saved \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\.\n", latest.content.decode())
     assert "| Daily active users | `dau` | 1M (default) |" in first.content.decode()
     assert f"<http://testserver/s/{scenario.slug}/r/1/>" in first.content.decode()
 

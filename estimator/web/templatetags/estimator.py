@@ -57,3 +57,33 @@ def carried_inputs(input_texts):
         f'<input type="hidden" name="{escape(name)}" value="{escape(text).replace(chr(10), "&#10;")}">'
         for name, text in input_texts.items()
     ))
+
+
+@register.simple_tag
+def timeline_body(timeline, charts, labels):
+    """The timeline's bar charts (SVG) and its table, every value escaped: as a template loop
+    they cost 1.8 ms of the partial's 2.7 ms (`python bench/fragments.py`)."""
+    parts = ['<div class="charts">']
+    for chart in charts:
+        key, title, top = escape(chart["key"]), escape(chart["title"]), escape(chart["top"])
+        parts.append(
+            f'<figure class="chart"><svg viewBox="0 0 {chart["width"]} {chart["height"]}" role="img" '
+            f'aria-labelledby="chart-{key}-title"><title id="chart-{key}-title">{title} by year, up to {top}</title>'
+            f'<text class="axis" x="0" y="12">{title} · max {top}</text>'
+        )
+        for bar in chart["bars"]:
+            parts.append(
+                f'<rect class="bar" x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}">'
+                f'<title>Year {bar.year}: {escape(bar.shown)}</title></rect>'
+                f'<text class="year" x="{bar.x:.1f}" y="{chart["label_y"]}">{bar.year}</text>'
+            )
+        parts.append("</svg></figure>")
+    parts.append('</div><div class="table-scroll"><table class="timeline-table">'
+                 '<caption class="visually-hidden">Timeline by year</caption><thead><tr><th scope="col">Year</th>')
+    parts.extend(f'<th scope="col">{escape(label)}</th>' for label in labels)
+    parts.append("</tr></thead><tbody>")
+    for year in timeline:
+        cells = "".join(f"<td>{escape(cell)}</td>" for cell in year.shown())
+        parts.append(f'<tr><th scope="row">{year.year}</th>{cells}</tr>')
+    parts.append("</tbody></table></div>")
+    return mark_safe("".join(parts))

@@ -26,7 +26,7 @@ from estimator.domain.estimate import estimate  # noqa: E402
 from estimator.domain.presets import PRESETS  # noqa: E402
 from estimator.web import presenters  # noqa: E402
 from estimator.domain.timeline import COLUMNS  # noqa: E402
-from estimator.web.templatetags.estimator import result_cards, timeline_body  # noqa: E402
+from estimator.web.templatetags.estimator import input_fields, result_cards, timeline_body  # noqa: E402
 
 TARGET_RATIO = 3.0
 # The same markup as the tag writes, as a template would write it.
@@ -66,6 +66,20 @@ def run_timeline(quick: bool = False) -> dict:
     return {"template": template, "tag": tag, "ratio": template / tag, "met": template / tag >= TARGET_RATIO}
 
 
+def run_fields(quick: bool = False) -> dict:
+    """The calculator's form fields (web/_fields.html, the reference markup) against the
+    input_fields tag."""
+    from django.template.loader import get_template
+
+    repeat, number = (3, 20) if quick else (9, 100)
+    groups = presenters.field_groups(estimate(PRESETS[0].inputs))
+    fields_template = get_template("web/_fields.html")
+    template = median_seconds(lambda: [fields_template.render({"fields": f, "multiline": ""}) for _, f in groups],
+                              repeat=repeat, number=number)
+    tag = median_seconds(lambda: [input_fields(f) for _, f in groups], repeat=repeat, number=number)
+    return {"template": template, "tag": tag, "ratio": template / tag, "met": template / tag >= TARGET_RATIO}
+
+
 def run(quick: bool = False) -> dict:
     repeat, number = (3, 20) if quick else (9, 200)
     groups = presenters.result_groups(estimate(PRESETS[0].inputs))
@@ -78,7 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="few repetitions (for the smoke test)")
     quick = parser.parse_args().quick
-    rows = [("result cards (photo preset)", run(quick)), ("timeline charts and table (5 years)", run_timeline(quick))]
+    rows = [("result cards (photo preset)", run(quick)), ("timeline charts and table (5 years)", run_timeline(quick)),
+            ("form fields (33)", run_fields(quick))]
     print(table(["fragment", "template loop", "Python tag", "template ÷ tag", f"target ≥ {TARGET_RATIO:g}×"],
                 [[name, f"{r['template'] * 1e6:.0f} µs", f"{r['tag'] * 1e6:.0f} µs", f"{r['ratio']:.1f}×",
                   verdict(r["met"])] for name, r in rows]))

@@ -52,6 +52,10 @@ def main() -> None:
     rows.append(["timeline: template loop vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
                  f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
                  "python bench/fragments.py"])
+    r = fragments.run_fields(quick=args.quick)
+    rows.append(["form fields: template vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
+                 f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
+                 "python bench/fragments.py"])
     r = coldstart.run(quick=args.quick)
     rows.append(["cold start to first 200", f"{r['seconds'] * 1000:.0f} ms",
                  f"{r['seconds'] / r['interpreter']:.1f}× bare python start", "≤ 1 s", verdict(r["met"]),

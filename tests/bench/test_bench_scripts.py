@@ -30,7 +30,7 @@ def test_make_bench_runs_every_benchmark_and_prints_one_table():
                 "engine: photo preset with a 10-year timeline", "HTTP: minimal view",
                 "HTTP: htmx results partial", "HTTP: hello (bare Django), distinct queries",
                 "HTTP: API, distinct queries, preset + one changed input", "HTTP: API, distinct queries, ten lines",
-                "result cards: template loop vs Python tag", "timeline: template loop vs Python tag",
+                "result cards: template loop vs Python tag", "timeline: template loop vs Python tag", "form fields: template vs Python tag",
                 "cold start to first 200", "first load", "keystroke → results", "load: reads + saves"):
         assert any(line.startswith(f"| {row}") for line in lines), row
     assert "python bench/endpoints.py" in done.stdout

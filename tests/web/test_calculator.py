@@ -222,3 +222,21 @@ def test_the_page_shows_nines_truncated(client):
     html = client.get("/", {"availability": "99.98997%"}).content.decode()
 
     assert displays(html)["nines"] == "3.99"  # −log10(1.003e-4) = 3.9987, never rounded up to 4
+
+
+def test_the_fields_tag_writes_the_same_markup_as_the_reference_template():
+    import re as _re
+
+    from django.template.loader import get_template
+
+    from estimator.domain.estimate import estimate
+    from estimator.web import presenters
+    from estimator.web.templatetags.estimator import input_fields
+
+    def squeeze(html):
+        return _re.sub(r">\s+<", "><", " ".join(str(html).split())).strip()
+
+    groups = presenters.field_groups(estimate({"dau": "lots<b>", "read_qps": "1k/s", "write_qps": "10/s"}))
+    for _, fields in groups:
+        assert squeeze(input_fields(fields)) == squeeze(get_template("web/_fields.html").render({"fields": fields,
+                                                                                                "multiline": ""}))

@@ -36,6 +36,7 @@ def _context(estimate: Estimate) -> dict:
         "period_names": PERIOD_NAMES,
         "lead_template": "web/_diagram.html",
         "appendix_template": "web/_downtime.html",
+        "save_kind": "workbench", "save_what": "this workbench",
     }
 
 

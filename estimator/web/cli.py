@@ -35,7 +35,9 @@ class CalculatorCommand(BaseCommand):
         return "\n".join(lines)
 
     def add_arguments(self, parser):
-        parser.add_argument("inputs", nargs="*", metavar="name=value", help="inputs, e.g. dau=100M (see below)")
+        first = self.site.calculator.inputs[0]
+        parser.add_argument("inputs", nargs="*", metavar="name=value",
+                            help=f"inputs, e.g. {first.name}='{first.example}' (all below)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     def query(self, options) -> dict[str, str]:

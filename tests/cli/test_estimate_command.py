@@ -87,3 +87,12 @@ def test_help_lists_every_input_with_its_default_and_an_example():
     assert done.returncode == 0
     assert "dau" in done.stdout and "default 1M" in done.stdout and "e.g. 100M" in done.stdout
     assert "price_egress" in done.stdout and "lines" in done.stdout
+
+
+def test_the_availability_commands_help_lists_the_workbench_inputs_not_the_estimates():
+    done = subprocess.run([sys.executable, "manage.py", "availability", "--help"], cwd=ROOT, capture_output=True,
+                          text=True)
+
+    assert done.returncode == 0
+    assert "system" in done.stdout and "allowed_downtime" in done.stdout
+    assert "dau" not in done.stdout and "price_egress" not in done.stdout

@@ -37,7 +37,7 @@ class CalculatorCommand(BaseCommand):
     def add_arguments(self, parser):
         first = self.site.calculator.inputs[0]
         parser.add_argument("inputs", nargs="*", metavar="name=value",
-                            help=f"inputs, e.g. {first.name}='{first.example}' (all below)")
+                            help=f"inputs, e.g. {first.name}='{first.example}' (all below)".replace("%", "%%"))
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     def query(self, options) -> dict[str, str]:

@@ -4,6 +4,29 @@
 
   function resultsOf(el) { return el.closest(".results"); }
 
+  // "Show all work" stays as the reader left it when new results are swapped in.
+  var allWork = false;
+  function showAllWork(section) {
+    if (!section) { return; }
+    var toggle = section.querySelector("[data-toggle-work]");
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", String(allWork));
+      toggle.textContent = allWork ? "Hide all work" : "Show all work";
+    }
+    section.querySelectorAll(".work details").forEach(function (d) { d.open = allWork; });
+  }
+
+  // The lines' text area grows with its rows, so each row's result stays beside it.
+  function fitLines() {
+    var lines = document.getElementById("id_lines");
+    if (!lines) { return; }
+    var rows = lines.value.split("\n").length + 1;
+    lines.rows = Math.min(50, Math.max(4, rows));
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "id_lines") { fitLines(); }
+  });
+
   function say(section, text) {
     var out = section.querySelector(".copied");
     if (out) { out.textContent = text; }
@@ -34,10 +57,8 @@
     }
     var toggle = event.target.closest("[data-toggle-work]");
     if (toggle) {
-      var open = toggle.getAttribute("aria-pressed") !== "true";
-      toggle.setAttribute("aria-pressed", String(open));
-      toggle.textContent = open ? "Hide all work" : "Show all work";
-      resultsOf(toggle).querySelectorAll(".work details").forEach(function (d) { d.open = open; });
+      allWork = toggle.getAttribute("aria-pressed") !== "true";
+      showAllWork(resultsOf(toggle));
     }
   });
 
@@ -46,11 +67,18 @@
     var rows = event.target.dataset && event.target.dataset.filter;
     if (!rows) { return; }
     var words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
     document.querySelectorAll(rows).forEach(function (row) {
       if (row.classList.contains("group")) { return; }
       var text = row.textContent.toLowerCase();
       row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+      if (!row.hidden) { shown += 1; }
     });
+    document.querySelectorAll("#reference-table tbody").forEach(function (group) {
+      group.hidden = !group.querySelector("tr:not(.group):not([hidden])");
+    });
+    var none = document.getElementById("reference-none");
+    if (none) { none.hidden = shown !== 0; }
   });
 
   document.addEventListener("submit", function (event) {
@@ -61,6 +89,7 @@
   // After htmx swaps in new results, mark each field valid or invalid from its message, and
   // keep "show all work" as the reader left it.
   document.addEventListener("htmx:afterSettle", function () {
+    if (allWork) { showAllWork(document.getElementById("results")); }
     var notes = document.getElementById("field-notes");
     if (notes) {  // every field's message and unused note, sent in one swap: put each in its field
       notes.querySelectorAll("[data-error]").forEach(function (p) {

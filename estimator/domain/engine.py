@@ -150,6 +150,15 @@ class Estimate:
     def lines(self) -> list[Result]:
         return [r for r in self.results.values() if r.row]
 
+    MAX_ANSWERS = 8  # the summary stays a glance
+
+    @property
+    def answers(self) -> list[Result]:
+        """The user's own answers: lines no other line reads (the rest are steps toward them),
+        checks aside, in the order written."""
+        read = set().union(*(row.result_names for row in self.rows)) if self.rows else set()
+        return [r for r in self.lines if r.name not in read and not isinstance(r.value, bool)][:self.MAX_ANSWERS]
+
     def as_dict(self) -> dict:
         """The JSON API's 200 body: {"inputs": {name: {text, value, unit}},
         "results": {name: {value, unit, display, work}}} (shared/spec/estimate.md)."""
@@ -220,7 +229,7 @@ def shower(dims, *, style: str = "", per: str = "") -> Shower:
         return lambda v, binary: formatting.count(v * day, "req/user/day")
     if dims in _PRICES:  # prices read as they are quoted: $0.02/GB/month, $0.05/GB, $0.4/1M req
         scale, unit = _PRICES[dims]
-        return lambda v, binary: f"${formatting.sig3(v * scale)}{unit}"
+        return lambda v, binary: f"${formatting.sig3(v * scale)}{unit}" if math.isfinite(v) else f"undefined{unit}"
     if dims.get("[request]", 0) == -1:  # per request: 5 KB/req, 20 ms/req
         whole = shower(dims * lexicon.dimensionality("request"))
         return lambda v, binary: whole(v, binary) + "/req"

@@ -46,8 +46,9 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
     for paragraph in description.split("\n\n") if description.strip() else ():
         lines += [escape(paragraph), ""]
     figures = [estimate.results[n] for n in headline if n in estimate.results and estimate.results[n].available]
-    if figures:
-        lines += ["## Summary", ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures] + [""]
+    if figures or estimate.answers:
+        lines += ["## Summary", ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures]
+        lines += [f"- `{r.name}`: {cell(r.display)}" for r in estimate.answers] + [""]
     checks = [r for r in estimate.results.values() if isinstance(r.value, bool)]
     if checks:
         lines += ["## Checks", ""]

@@ -80,7 +80,8 @@ REFERENCES: tuple[Reference, ...] = (
     _r("ssd_write_fsync", "1 ms", "Sequential SSD write with fsync (8 KiB)", "napkin", "latency"),
     _r("hdd_random_read", "10 ms", "Random HDD read (8 KiB)", "napkin", "latency"),
     _r("proxy_hop", "50 µs", "A proxy in the path (Envoy, ProxySQL, Nginx, HAProxy)", "napkin", "latency"),
-    _r("region_round_trip", "250 µs", "Network round trip within the same region", "napkin", "latency"),
+    _r("region_round_trip", "250 µs", "Network round trip within the same region (a modern measurement; the 2012 "
+       "table's datacenter round trip, ref.dc_round_trip, is 500 µs)", "napkin", "latency"),
     _r("db_query", "500 µs", "A simple query to MySQL, Memcached or Redis", "napkin", "latency"),
     _r("blob_get", "50 ms", "Blob storage GET (S3, GCS), first byte, one connection", "napkin", "latency"),
     _r("blob_put", "50 ms", "Blob storage PUT, one connection", "napkin", "latency"),

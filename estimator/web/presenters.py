@@ -98,16 +98,6 @@ def headline(estimate: Estimate, names: tuple[str, ...]) -> list[Result]:
     return [estimate.results[name] for name in names if name in estimate.results and estimate.results[name].available]
 
 
-MAX_ANSWERS = 8  # the summary stays a glance
-
-
-def answers(estimate: Estimate) -> list[Result]:
-    """The user's own answers: lines no other line reads (the rest are steps toward them),
-    checks aside, in the order written."""
-    read = set().union(*(row.result_names for row in estimate.rows)) if estimate.rows else set()
-    return [r for r in estimate.lines if r.name not in read and not isinstance(r.value, bool)][:MAX_ANSWERS]
-
-
 def checks(estimate: Estimate) -> list[Result]:
     """Every check (a result that is yes or no): built-ins and the user's lines alike."""
     return [r for r in estimate.results.values() if isinstance(r.value, bool)]

@@ -115,7 +115,7 @@ class Site:
             "share_query": query,
             "headline": presenters.headline(result, self.headline),
             "checks": presenters.checks(result),
-            "answers": presenters.answers(result),
+            "answers": result.answers,
             "share_url": request.build_absolute_uri(share_path),
             "markdown_path": presenters.with_query(route(self.markdown_route), markdown_query),
             "conventions": markdown.CONVENTIONS,

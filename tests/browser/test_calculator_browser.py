@@ -91,7 +91,7 @@ def test_a_persistent_status_announces_each_update_to_screen_readers(page, live_
 
     page.fill("#id_dau", "lots")
 
-    expect(status).to_have_text("Results updated; 1 input needs attention: dau.")
+    expect(status).to_have_text("Results updated; 1 input or line needs attention: dau.")
     # The same element, only its text replaced: a replaced live region would not be announced.
     assert page.evaluate("() => document.getElementById('results-status').marker") == "kept"
     page.fill("#id_dau", "5M")

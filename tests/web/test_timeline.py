@@ -34,3 +34,30 @@ def test_the_price_sheet_is_stated_on_the_page_and_in_every_export(client):
     text = client.get("/estimate.md").content.decode()
 
     assert "list prices, 2026" in html and "list prices, 2026" in text
+
+
+def test_the_cli_text_carries_the_timeline_table():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("estimate", "horizon=2 years", stdout=out)
+
+    text = out.getvalue()
+    assert "Timeline" in text and "Cost per month" in text
+    assert len([line for line in text.split("Timeline", 1)[1].splitlines() if line.strip()]) == 4  # header, years 0–2
+
+
+def test_a_cost_per_user_with_no_users_is_undefined_not_infinite(client):
+    result = client.get("/api/v1/estimate", {"dau": "0"}).json()["results"]["cost_per_user_per_month"]
+
+    assert result["value"] is None and "inf" not in result["display"] and "inf" not in result["work"]
+
+
+def test_the_markdown_summary_carries_the_users_answers(client):
+    text = client.get("/estimate.md", {"lines": "urls = 100M req/day × 10 years\nkey_length = ceil(log(urls, 62))"}
+                      ).content.decode()
+
+    summary = text.split("## Summary", 1)[1].split("## ", 1)[0]
+    assert "- `key_length`: 7" in summary and "urls" not in summary  # urls is a step toward key_length

@@ -57,15 +57,7 @@ class Formula:
     def dims(self) -> Dims:
         if self.display == "check":
             return CHECK  # type: ignore[return-value]
-        return lexicon.dimensionality(self.dimension if self.dimension is not None else _pint_unit(self.unit))
-
-    @property
-    def source(self) -> str:
-        return expressions.source(self.tree)
-
-
-def _pint_unit(unit: str) -> str:
-    return unit
+        return lexicon.dimensionality(self.dimension if self.dimension is not None else self.unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +120,17 @@ class Estimate:
         reference numbers: what the calculator's formulas read."""
         values = dict(reference.VALUES)
         for spec in self.calculator.inputs:
-            parsed = self.inputs.get(spec.name)
-            if parsed is not None and spec.kind.valued and spec.name not in self.errors:
-                value = parsed.value if parsed.value is not None else self.computed.get(spec.name)
-                if value is not None:
-                    values[spec.name] = value
+            value = self._value(spec.name)
+            if value is not None and spec.kind.valued and spec.name not in self.errors:
+                values[spec.name] = value
         return values
+
+    def _value(self, name: str) -> float | None:
+        """An input's value in canonical units: as read, or computed from the names it reads."""
+        parsed = self.inputs.get(name)
+        if parsed is None:
+            return None
+        return parsed.value if parsed.value is not None else self.computed.get(name)
 
     @cached_property
     def timeline(self) -> list | None:
@@ -165,13 +162,12 @@ class Estimate:
         inputs = {}
         for spec in self.calculator.inputs:
             parsed = self.inputs.get(spec.name)
+            number = self._value(spec.name)
             value = None
-            if parsed is not None:
-                number = parsed.value if parsed.value is not None else self.computed.get(spec.name)
-                if spec.kind.unit == "choice":
-                    value = parsed.figure
-                elif spec.kind.expression and number is not None:
-                    value = spec.kind.api_value(number)
+            if parsed is not None and spec.kind.unit == "choice":
+                value = parsed.figure
+            elif spec.kind.expression and number is not None:
+                value = spec.kind.api_value(number)
             unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
             inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
                                  "used": spec.name not in self.unused}
@@ -291,12 +287,6 @@ def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Sho
                 show, given_by)
 
 
-class Unavailable(Exception):
-    def __init__(self, needs: tuple[str, ...], why: str = ""):
-        self.needs = needs
-        self.why = why
-
-
 @lru_cache(maxsize=2048)
 def _infer(tree: Node, dims_items: tuple) -> object:
     """A line's dimensions, memoized by its tree and the dimensions of the names it reads."""
@@ -310,8 +300,7 @@ class Calculator:
     """A declaration of inputs and the formulas computed from them."""
 
     def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
-                 constraints: tuple[Constraint, ...] = (), known: tuple[str, ...] = (),
-                 timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = ()):
+                 constraints: tuple[Constraint, ...] = (), timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = ()):
         self.timeline = timeline  # (calculator, estimate) → rows, or None
         self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
         self.inputs = inputs
@@ -347,9 +336,8 @@ class Calculator:
         # a formula with if() reads only the branch it takes, known once values are.
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
         self.per_input = {f.name for f in formulas if f.needs_used}
-        self.branching = {f.name: expressions.reads(f.tree) for f in formulas if expressions.reads(f.tree)}
-        self.reserved = (set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS)
-                         | set(lexicon.STANDALONE) | set(known))
+        self.branching = {f.name: reads for f in formulas if (reads := expressions.reads(f.tree))}
+        self.reserved = set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS) | set(lexicon.STANDALONE)
         self.result_order = [f.name for f in formulas]
 
     def values(self, env: dict[str, float], given: set[str] = frozenset(),
@@ -443,10 +431,11 @@ class Calculator:
         results = {name: run.results[name] for name in self.result_order if name in run.results}
         line_rows = []
         for row in rows:
-            result = run.results.get(row.name) if row.is_line and run.results.get(row.name, None) is not None \
-                and run.results[row.name].row == row.number else None
-            if result is not None:
+            result = run.results.get(row.name) if row.is_line else None
+            if result is not None and result.row == row.number:  # not a later row that reused the name
                 results[row.name] = result
+            else:
+                result = None
             line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, ""),
                                      row.names))
         all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
@@ -729,7 +718,7 @@ class _Run:
         step = Step(row.name, row.name, LINES_GROUP, unit, names, row.evaluate, template, order, show,
                     api_scale=scale, row=row.number)
         if not names <= self.env.keys():
-            return self._line_blocked(row, self.needs(names), step)
+            return self._line_blocked(row, self.needs(names))
         self._compute(step)
         result = self.results[step.name]
         if result.value is None:
@@ -740,7 +729,7 @@ class _Run:
             self.env.pop(row.name, None)
             self.results.pop(row.name, None)
 
-    def _line_blocked(self, row, needs, step: Step | None = None) -> None:
+    def _line_blocked(self, row, needs) -> None:
         self.blocked[row.name] = needs
         why = f"needs a valid {' and '.join(needs)}"
         self.results[row.name] = Result(row.name, row.name, LINES_GROUP, "", None, "unavailable", why, needs,

@@ -23,7 +23,7 @@ import difflib
 import math
 import re
 from decimal import Decimal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -618,7 +618,7 @@ def first_column(node: Node, name: str) -> int:
 
 # Dimensions ----------------------------------------------------------------------------------
 
-def infer(node: Node, dims_of: Mapping[str, Dims | _Check], *, known: Iterable[str] = ()) -> Dims | _Check:
+def infer(node: Node, dims_of: Mapping[str, Dims | _Check]) -> Dims | _Check:
     """The dimensionality of the tree's value, or ExpressionError naming both sides of a
     mismatch and the column. `dims_of` gives each name's dimensionality."""
     match node:
@@ -626,23 +626,22 @@ def infer(node: Node, dims_of: Mapping[str, Dims | _Check], *, known: Iterable[s
             return dims
         case Name(name=name, column=column):
             if name not in dims_of:
-                choices = list(dims_of) + list(known)
-                close = difflib.get_close_matches(name, choices, n=1)
+                close = difflib.get_close_matches(name, list(dims_of), n=1)
                 hint = f"; did you mean {close[0]}?" if close else ""
                 raise UnknownName(f"'{name}' is not an input, a result or a line{hint}", column, name=name)
             return dims_of[name]
         case Group(inner=inner):
-            return infer(inner, dims_of, known=known)
+            return infer(inner, dims_of)
         case Neg(operand=x, column=column):
-            dims = infer(x, dims_of, known=known)
+            dims = infer(x, dims_of)
             _no_check(dims, "−", column)
             return dims
         case Power(base=x, exponent=n, column=column):
-            dims = infer(x, dims_of, known=known)
+            dims = infer(x, dims_of)
             _no_check(dims, "^", column)
             return dims ** n
         case BinOp(op=op, left=a, right=b, column=column):
-            left, right = infer(a, dims_of, known=known), infer(b, dims_of, known=known)
+            left, right = infer(a, dims_of), infer(b, dims_of)
             _no_check(left, op, column)
             _no_check(right, op, column)
             if op in ("+", "-"):
@@ -653,7 +652,7 @@ def infer(node: Node, dims_of: Mapping[str, Dims | _Check], *, known: Iterable[s
                 return left
             return left * right if op == "*" else left / right
         case Compare(left=a, right=b, column=column):
-            left, right = infer(a, dims_of, known=known), infer(b, dims_of, known=known)
+            left, right = infer(a, dims_of), infer(b, dims_of)
             _no_check(left, node.op, column)
             _no_check(right, node.op, column)
             if left != right:
@@ -661,7 +660,7 @@ def infer(node: Node, dims_of: Mapping[str, Dims | _Check], *, known: Iterable[s
                                       f"{_suggest(left, right)}", column)
             return CHECK
         case Call(function=function, args=args, column=column):
-            return _infer_call(function, [infer(arg, dims_of, known=known) for arg in args], column)
+            return _infer_call(function, [infer(arg, dims_of) for arg in args], column)
     raise AssertionError(node)  # pragma: no cover - every node type is matched above
 
 
@@ -889,7 +888,3 @@ def work_template(tree: Node) -> tuple[str, tuple[str, ...]]:
     placeholders = {name: "{%d}" % i for i, name in enumerate(order)}
     return describe(tree, placeholders), tuple(order)
 
-
-def source(node: Node) -> str:
-    """The tree written with names, as a formula: 'write_qps × 1 day × object_size'."""
-    return describe(node, {})

@@ -195,11 +195,6 @@ def to_canonical(unit: str) -> float:
     return float(quantity.to(target).magnitude) if target else float(quantity.to("").magnitude)
 
 
-def factor(unit: str, other: str) -> float:
-    """How many `other` one `unit` is (same dimension)."""
-    return to_canonical(unit) / to_canonical(other)
-
-
 def family(dims: Dims) -> str:
     """How a value of these dimensions is shown: size, bandwidth, rate, requests, users,
     duration, money, money_rate, number, or other."""

@@ -9,8 +9,7 @@ from collections.abc import Mapping
 from . import formatting, system
 from .availability import NINES, PERIOD_NAMES, downtime_formulas
 from .engine import Calculator, Constraint, Estimate, Formula
-from .inputs import DURATION, FRACTION, Input, Kind, Parsed, Quantity
-from .lexicon import to_canonical
+from .inputs import DURATION, FRACTION, REQUESTS, YEAR, Input, Kind, Parsed
 
 
 class SystemKind(Kind):
@@ -33,8 +32,6 @@ class SystemKind(Kind):
 
 
 DEFAULT_SYSTEM = "lb 99.99% -> 3 x app 99.9% -> (db 99.95% | db 99.95%)"
-YEAR = to_canonical("year")
-REQUESTS = Quantity("a count", "req", "request", bare="request", noun="req", counts=True)
 
 WORKBENCH_INPUTS: tuple[Input, ...] = (
     Input("system", "System", "System", SystemKind(), DEFAULT_SYSTEM,

@@ -27,7 +27,6 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from estimator.domain import compare as diff
@@ -247,7 +246,8 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     return render(request, "web/compare.html", context)
 
 
-def _markdown(request: HttpRequest) -> HttpResponse:
+@pure_get(stored=_stored)  # share queries only are a pure function of the query
+def compare_markdown(request: HttpRequest) -> HttpResponse:
     sides, errors = _sides(request.GET)
     if errors:
         text = "\n".join(["# Compare", "", "## Errors", ""]
@@ -262,15 +262,3 @@ def _markdown(request: HttpRequest) -> HttpResponse:
         conventions=markdown.CONVENTIONS,
     )
     return markdown_response(text)
-
-
-_pure_markdown = pure_get(_markdown)
-
-
-@require_GET
-def compare_markdown(request: HttpRequest) -> HttpResponse:
-    if not _stored(request.GET):
-        return _pure_markdown(request)  # share queries only: a pure function of the query
-    response = _markdown(request)
-    add_never_cache_headers(response)
-    return response

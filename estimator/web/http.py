@@ -9,7 +9,7 @@ from functools import wraps
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.decorators.http import condition, require_GET
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
@@ -46,14 +46,27 @@ def cacheable(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def pure_get(view):
+def pure_get(view=None, *, stored=None):
     """For a GET view whose answer is a pure function of its query: GET only, an ETag with
-    304 for a matching If-None-Match, and public caching for a few minutes."""
-    @require_GET
+    304 for a matching If-None-Match, and public caching for a few minutes. When
+    `stored(query)` says the answer reads saved scenarios (which their owners may change),
+    it is no pure function of the query: answered afresh each time, never cached."""
+    if view is None:
+        return lambda view: pure_get(view, stored=stored)
+
     @condition(etag_func=query_etag)
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def pure(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return cacheable(view(request, *args, **kwargs))
+
+    @require_GET
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if stored is not None and stored(request.GET):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+        return pure(request, *args, **kwargs)
 
     return wrapped
 

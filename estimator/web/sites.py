@@ -52,6 +52,7 @@ class Site:
     appendix: Callable[[Estimate], str] = lambda estimate: ""  # what else the markdown says, before Conventions
     multiline: str = ""  # fields shown as a text area (comma-separated names)
     headline: tuple[str, ...] = ()  # the results shown first, above everything (and atop the markdown)
+    stored: Callable[[Mapping[str, str]], bool] | None = None  # does a query read saved scenarios?
 
     # Every calculator's page extends the calculator's, so the results fragment is one partial.
     partial = "web/calculator.html#results"
@@ -161,12 +162,12 @@ class Site:
         def page(request: HtmxHttpRequest) -> HttpResponse:
             return self.page_view(request)
 
-        @pure_get
+        @pure_get(stored=self.stored)
         def markdown_view(request: HtmxHttpRequest) -> HttpResponse:
             status, text = self.markdown_body(request.GET, request.build_absolute_uri(route(self.page)))
             return markdown_response(text, status=status)
 
-        @pure_get
+        @pure_get(stored=self.stored)
         def api(request: HtmxHttpRequest) -> HttpResponse:
             status, body = self.api_body(request.GET)
             return json_response(body, status=status)

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from estimator.domain.estimate import ESTIMATE, Estimate
@@ -20,7 +19,6 @@ from estimator.domain.timeline import COLUMNS
 from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG, PRESETS
 
 from . import presenters
-from .http import json_response, markdown_response
 from .sites import HtmxHttpRequest, Site, route
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")  # what a slug can be: nothing else reaches the database
@@ -57,6 +55,12 @@ def _scenario(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str],
     return dict(scenario.latest_revision().inputs), {}, scenario.name
 
 
+def _reads_a_scenario(query: Mapping[str, str]) -> bool:
+    """Whether the answer starts from a saved scenario (scenario=, or preset= naming no
+    preset), which its owner may change: then it is no pure function of the query."""
+    return "scenario" in query or ("preset" in query and query["preset"] not in PRESETS_BY_SLUG)
+
+
 def _context(estimate: Estimate) -> dict:
     """The estimate page's extras: the workbench link, and the timeline with its charts."""
     availability = estimate.inputs.get("availability")
@@ -81,34 +85,8 @@ ESTIMATE_SITE = Site(ESTIMATE, page="calculator", markdown_route="estimate_markd
                      title="", sources={"preset": _preset, "scenario": _scenario}, context=_context,
                      appendix=_timeline_markdown,
                      headline=("cost_per_month", "peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes",
-                               "cache_nodes", "nines"))
-_, _pure_estimate_markdown, _pure_api_estimate = ESTIMATE_SITE.views()
-
-
-def _reads_a_scenario(query: Mapping[str, str]) -> bool:
-    """Whether the answer starts from a saved scenario (scenario=, or preset= naming no
-    preset), which its owner may change: then it is no pure function of the query."""
-    return "scenario" in query or ("preset" in query and query["preset"] not in PRESETS_BY_SLUG)
-
-
-@require_GET
-def estimate_markdown(request: HttpRequest) -> HttpResponse:
-    if not _reads_a_scenario(request.GET):
-        return _pure_estimate_markdown(request)
-    status, text = ESTIMATE_SITE.markdown_body(request.GET, request.build_absolute_uri(route("calculator")))
-    response = markdown_response(text, status=status)
-    add_never_cache_headers(response)
-    return response
-
-
-@require_GET
-def api_estimate(request: HttpRequest) -> HttpResponse:
-    if not _reads_a_scenario(request.GET):
-        return _pure_api_estimate(request)
-    status, body = ESTIMATE_SITE.api_body(request.GET)
-    response = json_response(body, status=status)
-    add_never_cache_headers(response)
-    return response
+                               "cache_nodes", "nines"), stored=_reads_a_scenario)
+_, estimate_markdown, api_estimate = ESTIMATE_SITE.views()
 
 # What the API, the CLI and the scenario pages share with the calculator.
 evaluate = ESTIMATE_SITE.evaluate

@@ -25,7 +25,7 @@ from django.template import engines  # noqa: E402
 from estimator.domain.estimate import estimate  # noqa: E402
 from estimator.domain.presets import PRESETS  # noqa: E402
 from estimator.web import presenters  # noqa: E402
-from estimator.domain.timeline import COLUMNS  # noqa: E402
+from estimator.domain.timeline import LABELS  # noqa: E402
 from estimator.web.templatetags.estimator import input_fields, result_cards, timeline_body  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -59,7 +59,7 @@ def run_timeline(quick: bool = False) -> dict:
     """The photo preset's timeline (5 years) as a template loop against the timeline_body tag."""
     repeat, number = (3, 20) if quick else (9, 200)
     result = estimate({**{k: v for k, v in PRESETS[0].inputs.items() if k != "lines"}, "growth": "30%"})
-    charts, labels = presenters.timeline_charts(result), [label for _, _, label, _ in COLUMNS]
+    charts, labels = presenters.timeline_charts(result), LABELS
     context = {"timeline": result.timeline, "timeline_charts": charts, "timeline_labels": labels}
     template = median_seconds(lambda: TIMELINE.render(context), repeat=repeat, number=number)
     tag = median_seconds(lambda: timeline_body(result.timeline, charts, labels), repeat=repeat, number=number)

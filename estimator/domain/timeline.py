@@ -12,36 +12,43 @@ gives each year's storage, servers, nodes and costs.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from . import formatting, lexicon
+from . import lexicon
 
 YEAR = lexicon.to_canonical("year")
-MONTH = lexicon.to_canonical("month")
-# (key in the API, the formula or input it reads, label, how it is shown)
+# (key in the API, the input or formula it reads, label): each shown and reported as its input
+# or formula is everywhere else.
 COLUMNS = (
-    ("dau", "dau", "Daily users", lambda v: formatting.count(v, "users")),
-    ("peak_qps", "peak_qps", "Peak QPS", lambda v: formatting.count(v, "req/s")),
-    ("storage_held", "storage_total", "Storage held", formatting.size),
-    ("app_servers", "app_servers", "App servers", lambda v: formatting.integer(int(v)) if math.isfinite(v) else "∞"),
-    ("db_nodes", "db_nodes", "Database nodes", lambda v: formatting.integer(int(v)) if math.isfinite(v) else "∞"),
-    ("cost_per_month", "cost_per_month", "Cost per month", lambda v: formatting.money(v * MONTH) + "/month"),
+    ("dau", "dau", "Daily users"),
+    ("peak_qps", "peak_qps", "Peak QPS"),
+    ("storage_held", "storage_total", "Storage held"),
+    ("app_servers", "app_servers", "App servers"),
+    ("db_nodes", "db_nodes", "Database nodes"),
+    ("cost_per_month", "cost_per_month", "Cost per month"),
 )
-API_SCALE = {"cost_per_month": MONTH}  # USD/s → USD/month, as cost_per_month is reported
-WANTED = tuple(source for _, source, _, _ in COLUMNS)
+LABELS = tuple(label for _, _, label in COLUMNS)
+WANTED = tuple(source for _, source, _ in COLUMNS)
 
 
 @dataclass(frozen=True)
 class Year:
     year: int
-    values: dict[str, float]  # canonical units, cost per month in USD/s
-
-    def shown(self) -> list[str]:
-        return [show(self.values[key]) for key, _, _, show in COLUMNS]
+    values: dict[str, float]  # canonical units (cost per month in USD/s)
+    shown: tuple[str, ...]  # each column as the page shows it
+    api: dict[str, float]  # each column in its API unit (cost per month in USD/month)
 
     def as_dict(self) -> dict:
-        return {"year": self.year, **{key: self.values[key] * API_SCALE.get(key, 1.0) for key, _, _, _ in COLUMNS}}
+        return {"year": self.year, **self.api}
+
+
+def _column(calculator, source: str, value: float, binary: bool) -> tuple[str, float]:
+    """(display, API value) of one column, by its input's kind or its formula's compiled step."""
+    step = calculator.step_by_name.get(source)
+    if step is not None:
+        return step.show(value, binary), value * step.api_scale
+    kind = calculator.by_name[source].kind
+    return kind.show(value), kind.api_value(value)
 
 
 def years_held(year: int, growth: float, retention_years: float) -> float:
@@ -69,7 +76,10 @@ def timeline(calculator, estimate) -> list[Year] | None:
         # The retention that holds exactly this year's data at this year's rate of writes.
         values["retention"] = years_held(year, growth, retention / YEAR) * YEAR / factor
         computed = calculator.values(values, given, WANTED)
-        if any(source not in computed for _, source, _, _ in COLUMNS):
+        if any(source not in computed for source in WANTED):
             return None
-        rows.append(Year(year, {key: computed[source] for key, source, _, _ in COLUMNS}))
+        columns = [(key, computed[source], *_column(calculator, source, computed[source], estimate.binary))
+                   for key, source, _ in COLUMNS]
+        rows.append(Year(year, {key: value for key, value, _, _ in columns}, tuple(shown for _, _, shown, _ in columns),
+                         {key: api for key, _, _, api in columns}))
     return rows

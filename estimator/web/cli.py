@@ -70,11 +70,11 @@ class CalculatorCommand(BaseCommand):
                 lines.append(group)
                 lines += [f"  {r.name:<26} {r.display:>16}   {r.work}" for r in rows]
         if getattr(result, "timeline", None):
-            from estimator.domain.timeline import COLUMNS
+            from estimator.domain.timeline import LABELS
 
             lines.append("Timeline")
-            header = ["year"] + [label for _, _, label, _ in COLUMNS]
-            table = [header] + [[str(year.year)] + year.shown() for year in result.timeline]
+            header = ["year", *LABELS]
+            table = [header] + [[str(year.year), *year.shown] for year in result.timeline]
             widths = [max(len(row[i]) for row in table) for i in range(len(header))]
             lines += ["  " + "  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in table]
         return "\n".join(lines)

@@ -133,18 +133,19 @@ def timeline_charts(estimate: Estimate) -> list[dict]:
     years = estimate.timeline
     if not years:
         return []
-    shows = {key: show for key, _, _, show in COLUMNS}
+    column = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
     charts = []
     plot = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     step = CHART_WIDTH / len(years)
     for key, title in CHARTS:
         values = [year.values[key] for year in years]
         top = max(values) or 1.0
+        highest = max(years, key=lambda year: year.values[key])
         bars = []
         for i, (year, value) in enumerate(zip(years, values)):
             height = max(0.0, value / top * plot)
             bars.append(Bar(round(i * step + step * 0.15, 1), round(CHART_TOP + plot - height, 1),
-                            round(step * 0.7, 1), round(height, 1), year.year, shows[key](value)))
-        charts.append({"key": key, "title": title, "bars": bars, "top": shows[key](top),
+                            round(step * 0.7, 1), round(height, 1), year.year, year.shown[column[key]]))
+        charts.append({"key": key, "title": title, "bars": bars, "top": highest.shown[column[key]],
                        "width": CHART_WIDTH, "height": CHART_HEIGHT, "label_y": CHART_HEIGHT - 4})
     return charts

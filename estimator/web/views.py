@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
 from estimator.domain.estimate import ESTIMATE, Estimate
-from estimator.domain.timeline import COLUMNS
+from estimator.domain.timeline import LABELS
 from estimator.domain.presets import BY_SLUG as PRESETS_BY_SLUG, PRESETS
 
 from . import presenters
@@ -68,16 +68,15 @@ def _context(estimate: Estimate) -> dict:
     growth = estimate.inputs.get("growth")
     return {"workbench_path": presenters.with_query(route("availability"), query),
             "timeline": estimate.timeline, "timeline_charts": presenters.timeline_charts(estimate),
-            "timeline_labels": [label for _, _, label, _ in COLUMNS], "lead_template": "web/_timeline.html",
+            "timeline_labels": LABELS, "lead_template": "web/_timeline.html",
             "growth_text": growth.figure if growth is not None and growth.value else ""}
 
 
 def _timeline_markdown(estimate: Estimate) -> str:
     if not estimate.timeline:
         return ""
-    rows = ["## Timeline", "", "| Year | " + " | ".join(label for _, _, label, _ in COLUMNS) + " |",
-            "|---|" + "---|" * len(COLUMNS)]
-    rows += [f"| {year.year} | " + " | ".join(year.shown()) + " |" for year in estimate.timeline]
+    rows = ["## Timeline", "", "| Year | " + " | ".join(LABELS) + " |", "|---|" + "---|" * len(LABELS)]
+    rows += [f"| {year.year} | " + " | ".join(year.shown) + " |" for year in estimate.timeline]
     return "\n".join(rows)
 
 

@@ -83,7 +83,7 @@ def timeline_body(timeline, charts, labels):
     parts.extend(f'<th scope="col">{escape(label)}</th>' for label in labels)
     parts.append("</tr></thead><tbody>")
     for year in timeline:
-        cells = "".join(f"<td>{escape(cell)}</td>" for cell in year.shown())
+        cells = "".join(f"<td>{escape(cell)}</td>" for cell in year.shown)
         parts.append(f'<tr><th scope="row">{year.year}</th>{cells}</tr>')
     parts.append("</tbody></table></div>")
     return mark_safe("".join(parts))

@@ -44,18 +44,13 @@ def main() -> None:
     for row in r["rows"]:
         rows.append([f"HTTP: {row['name']}", distinct.figure_text(row), f"{row['ratio']:.2f} × hello",
                      distinct.target_text(row), verdict(row["met"]), "python bench/distinct.py"])
-    r = fragments.run(quick=args.quick)
-    rows.append(["result cards: template loop vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
-                 f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
-                 "python bench/fragments.py"])
-    r = fragments.run_timeline(quick=args.quick)
-    rows.append(["timeline: template loop vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
-                 f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
-                 "python bench/fragments.py"])
-    r = fragments.run_fields(quick=args.quick)
-    rows.append(["form fields: template vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
-                 f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)", verdict(r["met"]),
-                 "python bench/fragments.py"])
+    for label, run_fragment in (("result cards: template loop", fragments.run),
+                                ("timeline: template loop", fragments.run_timeline),
+                                ("form fields: template", fragments.run_fields)):
+        r = run_fragment(quick=args.quick)
+        rows.append([f"{label} vs Python tag", f"{r['template'] * 1e6:.0f} µs vs {r['tag'] * 1e6:.0f} µs",
+                     f"tag {r['ratio']:.1f}× faster", f"≥ {fragments.TARGET_RATIO:g}× (else a template)",
+                     verdict(r["met"]), "python bench/fragments.py"])
     r = coldstart.run(quick=args.quick)
     rows.append(["cold start to first 200", f"{r['seconds'] * 1000:.0f} ms",
                  f"{r['seconds'] / r['interpreter']:.1f}× bare python start", "≤ 1 s", verdict(r["met"]),

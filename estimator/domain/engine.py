@@ -657,9 +657,8 @@ class _Run:
             unknown = [n for n in missing if n not in self.blocked and n not in self.calculator.dims
                        and n not in self.line_dims]
             if unknown:
-                choices = list(self.env) + list(self.calculator.dims)
-                close = difflib.get_close_matches(unknown[0], choices, n=1)
-                hint = f" (did you mean {close[0]}?)" if close else ""
+                close = self._closest(unknown[0])
+                hint = f" (did you mean {close}?)" if close else ""
                 self.errors[name] = (f"'{unknown[0]}' is not a number, an input, a result or a line{hint}; "
                                      f"{name} needs {spec.kind.want(spec.example)}, got '{parsed.text}'")
             self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
@@ -678,6 +677,11 @@ class _Run:
         self.computed[name] = value
         self.shown[name] = spec.kind.show(value)
 
+    def _closest(self, name: str) -> str | None:
+        """The known name most like an unknown one (a value, an input, a result, a line)."""
+        close = difflib.get_close_matches(name, [*self.env, *self.calculator.dims, *self.line_dims], n=1)
+        return close[0] if close else None
+
     def _dims(self, name: str):
         if name in self.line_dims:
             return self.line_dims[name]
@@ -688,9 +692,8 @@ class _Run:
         unknown = [n for n in names if n not in self.env and n not in self.blocked
                    and n not in self.calculator.dims and n not in self.line_dims]
         if unknown:
-            choices = list(self.env) + list(self.calculator.dims) + list(self.line_dims)
-            close = difflib.get_close_matches(unknown[0], choices, n=1)
-            hint = f"; did you mean {close[0]}?" if close else ""
+            close = self._closest(unknown[0])
+            hint = f"; did you mean {close}?" if close else ""
             column = expressions.first_column(row.tree, unknown[0])
             return self.row_error(row, f"'{unknown[0]}' is not an input, a result or a line{hint}"
                                        + (f" (column {column + row.offset})" if column else ""))

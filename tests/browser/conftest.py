@@ -5,6 +5,7 @@ under CI (CI=true) a missing browser is a failure instead, so CI can never skip 
 """
 
 import os
+import re
 import shutil
 
 import pytest
@@ -44,3 +45,19 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def save_two_revisions(page, live_server) -> str:
+    """A scenario saved at 1M users, then as revision 2 at 20M: its page's URL."""
+    from playwright.sync_api import expect
+
+    page.goto(live_server.url + "/")
+    page.fill("#id_name", "Chat")
+    page.click("text=Save scenario")
+    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
+    page.fill("#id_dau", "20M")
+    expect(page.locator("#result-read_qps .value")).to_have_text("2.31k req/s")
+    page.click("text=Save revision 2")
+    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
+    expect(page.locator(".history li")).to_have_count(2)
+    return page.url

@@ -3,21 +3,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import save_two_revisions
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def save_two_revisions(page, live_server) -> str:
-    """A scenario saved at 1M users, then as revision 2 at 20M: its page's URL."""
-    page.goto(live_server.url + "/")
-    page.fill("#id_name", "Chat")
-    page.click("text=Save scenario")
-    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
-    page.fill("#id_dau", "20M")
-    expect(page.locator("#result-read_qps .value")).to_have_text("2.31k req/s")
-    page.click("text=Save revision 2")
-    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
-    expect(page.locator(".history li")).to_have_count(2)
-    return page.url
 
 
 def test_a_scenario_page_compares_with_its_previous_revision_changed_rows_first(page, live_server):

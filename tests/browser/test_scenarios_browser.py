@@ -3,6 +3,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import save_two_revisions
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -35,15 +37,6 @@ def test_a_saved_scenario_opens_elsewhere_with_the_same_results_read_only_but_fo
 
 
 def test_the_owner_saves_a_revision_after_live_edits(page, live_server):
-    page.goto(live_server.url + "/")
-    page.fill("#id_name", "Chat")
-    page.click("text=Save scenario")
-    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
+    save_two_revisions(page, live_server)  # saved at 1M users, then revision 2 at 20M: two in the history
 
-    page.fill("#id_dau", "20M")
-    expect(page.locator("#result-read_qps .value")).to_have_text("2.31k req/s")
-    page.click("text=Save revision 2")
-
-    page.wait_for_url(re.compile(r"/s/chat-\w+/$"))
-    expect(page.locator(".history li")).to_have_count(2)
     assert page.locator("#id_dau").input_value() == "20M"

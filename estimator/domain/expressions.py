@@ -449,7 +449,7 @@ class Parser:
             self.take()
             self.take()
             denominator.append(unit)
-        return _literal(number, literal, scale_word, numerator, denominator, column)
+        return _literal(number, numerator, denominator, column)
 
 
 def _number(token: Token) -> tuple[float, str]:
@@ -484,7 +484,7 @@ def _unit_phrase(numerator: tuple, denominator: tuple) -> tuple[float, Dims]:
     return factor, dims
 
 
-def _literal(number: float, typed: str, scale_word: str, numerator: list, denominator: list, column: int) -> Literal:
+def _literal(number: float, numerator: list, denominator: list, column: int) -> Literal:
     factor, dims = _unit_phrase(tuple(numerator), tuple(denominator))
     value = number * factor
     counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)

@@ -13,7 +13,6 @@ from django.http import QueryDict
 from estimator.domain.engine import Calculator
 from estimator.domain.estimate import ESTIMATE, Estimate, Result
 from estimator.domain.inputs import Input
-from estimator.domain.presets import BY_SLUG as PRESETS
 
 
 def input_texts(query: QueryDict | Mapping[str, str], calculator: Calculator = ESTIMATE) -> dict[str, str]:
@@ -34,22 +33,6 @@ def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozens
         hint = f"; did you mean {close[0]}?" if close else f"; inputs are {', '.join(names)}"
         errors[shown] = f"'{shown}' is not an input{hint}"
     return errors
-
-
-def with_preset(query: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(input texts, errors): a `preset`'s inputs, then the query's own inputs over them."""
-    errors: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    slug = query.get("preset")
-    if slug is not None:
-        preset = PRESETS.get(slug)
-        if preset is None:
-            shown = slug[:80]
-            errors["preset"] = f"there is no preset '{shown}'; presets are {', '.join(PRESETS)}"
-        else:
-            texts.update(preset.inputs)
-    texts.update(input_texts(query))
-    return texts, errors
 
 
 def share_query(texts: Mapping[str, str], base: Mapping[str, str] | None = None,

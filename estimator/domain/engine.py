@@ -18,9 +18,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+import numpy as np
+
 from . import expressions, formatting, lexicon
 from . import lines as lines_module
-from . import reference
+from . import ranges, reference
 from .errors import InputError
 from .expressions import CHECK, EvaluationError, ExpressionError, Node
 from .inputs import Input, Parsed
@@ -81,6 +83,7 @@ class Result:
     work: str
     needs: tuple[str, ...] = ()  # the bad or missing inputs or lines this result waits for
     row: int = 0  # for a line: its row in the text
+    spread: ranges.Spread | None = None  # when it depends on a range: its interval and driver
 
     @property
     def available(self) -> bool:
@@ -110,6 +113,12 @@ class Estimate:
     rows: list[LineRow] = field(default_factory=list)
     computed: dict[str, float] = field(default_factory=dict)  # inputs whose text reads names, computed
     unused: dict[str, str] = field(default_factory=dict)  # inputs no result reads now → why
+    spreads: dict[str, ranges.Spread] = field(default_factory=dict)  # every ranged input and result
+
+    @property
+    def ranged(self) -> bool:
+        """Whether any figure is a range (the estimate ran on samples)."""
+        return bool(self.spreads)
 
     def used(self, name: str) -> bool:
         return name not in self.unused
@@ -171,16 +180,34 @@ class Estimate:
             unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
             inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
                                  "used": spec.name not in self.unused}
+            spread = self.spreads.get(spec.name)
+            if spread is not None and value is not None:
+                inputs[spec.name]["value"] = _finite(spec.kind.api_value(spread.p50))
+                inputs[spec.name]["range"] = {key: _finite(spec.kind.api_value(v)) for key, v in
+                                              (("p5", spread.p5), ("p50", spread.p50), ("p95", spread.p95))}
         results = {}
         for name, r in self.results.items():
             value = r.value
-            if isinstance(value, float) and not math.isfinite(value):
-                value = None  # JSON has no infinity; the display says "forever"
+            if isinstance(value, float):
+                value = _finite(value)  # JSON has no infinity; the display says "forever"
             results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
+            spread = r.spread
+            if spread is not None and r.value is not None:
+                if spread.share is not None:
+                    results[name]["passes"] = spread.share
+                    results[name]["driver"] = spread.driver
+                else:
+                    results[name]["range"] = {"p5": _finite(spread.p5 * spread.scale),
+                                              "p50": _finite(spread.p50 * spread.scale),
+                                              "p95": _finite(spread.p95 * spread.scale), "driver": spread.driver}
         body = {"inputs": inputs, "results": results}
         if self.calculator.timeline is not None:
             body["timeline"] = [year.as_dict() for year in self.timeline] if self.timeline is not None else None
         return body
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
 
 
 # Display ---------------------------------------------------------------------------------------
@@ -279,12 +306,13 @@ class Step:
     given_by: str = ""
     api_scale: float = 1.0
     row: int = 0
+    sample: Callable | None = None  # the closure on samples (expressions.compile_samples)
 
 
 def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "") -> Step:
     template, order = expressions.work_template(tree)
     return Step(name, label, group, unit, expressions.names(tree), expressions.compile_tree(tree), template, order,
-                show, given_by)
+                show, given_by, sample=expressions.compile_samples(tree))
 
 
 @lru_cache(maxsize=2048)
@@ -428,6 +456,11 @@ class Calculator:
                 run.input(item)
             else:
                 run.line(item)
+        spreads = {}
+        if any(p is not None and (p.samples is not None or (p.tree is not None and p.value is None
+                                                            and expressions.ranges_in(p.tree)))
+               for p in inputs.values()) or any(row.ranges for row in rows):
+            spreads = _Sampling(self, run).evaluate(plan)
         results = {name: run.results[name] for name in self.result_order if name in run.results}
         line_rows = []
         for row in rows:
@@ -446,7 +479,7 @@ class Calculator:
                 results[formula.name] = Result(formula.name, step.label, step.group, step.unit, None, "unavailable",
                                                f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
                                                (formula.needs_used,))
-        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused)
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads)
 
     def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
         """Inputs no result reads now, each with why: a formula given directly (read_qps)
@@ -589,6 +622,8 @@ class _Run:
         self.row_errors: dict[int, str] = {}
         self.line_dims: dict[str, object] = {}
         self.computed: dict[str, float] = {}
+        self.steps: dict[str, Step] = {}  # the lines' steps, by name
+        self.scales: dict[str, float] = {}  # inputs that read names: what their tree's value is multiplied by
 
     def row_error(self, row, message: str) -> None:
         self.row_errors[row.number] = message
@@ -675,6 +710,7 @@ class _Run:
             return
         self.env[name] = value
         self.computed[name] = value
+        self.scales[name] = scale
         self.shown[name] = spec.kind.show(value)
 
     def _closest(self, name: str) -> str | None:
@@ -719,7 +755,8 @@ class _Run:
         unit, scale = api_unit(inferred)
         template, order = row.template
         step = Step(row.name, row.name, LINES_GROUP, unit, names, row.evaluate, template, order, show,
-                    api_scale=scale, row=row.number)
+                    api_scale=scale, row=row.number, sample=row.sample)
+        self.steps[row.name] = step
         if not names <= self.env.keys():
             return self._line_blocked(row, self.needs(names))
         self._compute(step)
@@ -737,3 +774,157 @@ class _Run:
         why = f"needs a valid {' and '.join(needs)}"
         self.results[row.name] = Result(row.name, row.name, LINES_GROUP, "", None, "unavailable", why, needs,
                                         row.number)
+
+
+class _Sampling:
+    """The second pass of an estimate that holds ranges: the plan run again on arrays of
+    samples (ranges.py), for what depends on a range only; each such result then shows its
+    median and 90% interval and names its driver. What depends on no range keeps the value,
+    display and work of the first pass, exactly."""
+
+    def __init__(self, calculator: Calculator, run: _Run):
+        self.calculator = calculator
+        self.run = run
+        self.arrays: dict[str, object] = dict(run.env)  # floats, and arrays for what a range reaches
+        self.sources: dict[str, frozenset[str]] = {}  # name → the ranged inputs and lines it depends on
+        self.own: dict[str, np.ndarray] = {}  # a source → its own variation (the names it reads held still)
+        self.order: list[str] = []  # results and lines on samples, in plan order
+        self.ranged_inputs: list[str] = []
+        self.scales: dict[str, float] = {}  # a result → what its value is multiplied by in the API
+
+    def evaluate(self, plan) -> dict[str, ranges.Spread]:
+        run = self.run
+        for spec in self.calculator.inputs:
+            parsed = run.inputs.get(spec.name)
+            if parsed is not None and parsed.samples is not None and spec.name in run.env:
+                self._source(spec.name, parsed.samples, parsed.samples, frozenset())
+                self.ranged_inputs.append(spec.name)
+        with np.errstate(all="ignore"):
+            for kind, item in plan:
+                if kind == "formula":
+                    self._formula(item)
+                elif kind == "input":
+                    self._input(item)
+                else:
+                    self._line(item)
+        names = self.ranged_inputs + [n for n in self.order if not self._undefined(n)]
+        spreads = ranges.summarize({n: self.arrays[n] for n in names}, self.sources, self.own, self.scales)
+        self._show(spreads)
+        return spreads
+
+    def _source(self, name: str, values, own, upstream: frozenset[str]) -> None:
+        self.arrays[name] = values
+        self.own[name] = own
+        self.sources[name] = upstream | {name}
+
+    def _upstream(self, names) -> frozenset[str]:
+        sources = self.sources
+        return frozenset().union(*(sources[n] for n in names if n in sources))
+
+    def _formula(self, step: Step) -> None:
+        run = self.run
+        if step.name not in run.env:
+            return
+        given = step.given_by and run.inputs.get(step.given_by) is not None
+        upstream = self._upstream((step.given_by,) if given else step.names)
+        if not upstream:
+            return
+        value = self.arrays[step.given_by] if given else step.sample(self.arrays, ())
+        self.scales[step.name] = step.api_scale
+        self._result(step.name, value, upstream)
+
+    def _input(self, name: str) -> None:
+        run = self.run
+        if name not in run.env:
+            return
+        spec = self.calculator.by_name[name]
+        parsed = run.inputs[name]
+        upstream = self._upstream(parsed.names)
+        own = expressions.ranges_in(parsed.tree)
+        if not (upstream or own):
+            return
+        try:
+            values = spec.sample(parsed.tree, self.arrays, run.scales[name], parsed.text)
+        except InputError as error:
+            run.errors[name] = str(error)
+            return
+        if own:
+            held = spec.sample(parsed.tree, run.env, run.scales[name], parsed.text) if upstream else values
+            self._source(name, values, held, upstream)
+        else:
+            self.arrays[name] = values
+            self.sources[name] = upstream
+        self.ranged_inputs.append(name)
+
+    def _line(self, row) -> None:
+        run = self.run
+        name = row.name
+        if name not in run.env or name not in run.steps:
+            return
+        upstream = self._upstream(row.names)
+        if not (upstream or row.ranges):
+            return
+        self.scales[name] = run.steps[name].api_scale
+        draws = ranges.draw(row.ranges, f"{LINES}\0{row.text}")
+        values = row.sample(self.arrays, draws)
+        if row.ranges:
+            held = row.sample(run.env, draws) if upstream else values
+            self._source(name, self._full(held), self._full(held), upstream)
+        self._result(name, values, upstream | (self.sources.get(name, frozenset())))
+
+    @staticmethod
+    def _full(values) -> np.ndarray:
+        values = np.asarray(values)
+        return values if values.shape == (ranges.SAMPLES,) else np.broadcast_to(values, (ranges.SAMPLES,))
+
+    def _result(self, name: str, values, upstream: frozenset[str]) -> None:
+        self.arrays[name] = self._full(values)
+        self.sources[name] = upstream
+        self.order.append(name)
+
+    def _undefined(self, name: str) -> bool:
+        values = self.arrays[name]
+        return values.dtype != bool and bool(np.isnan(values).any())
+
+    def _show(self, spreads: dict[str, ranges.Spread]) -> None:
+        """Each ranged result's value (its median), display (with its interval) and work (with
+        the ranges' figures), in plan order so a result's work shows what it reads as shown."""
+        run = self.run
+        shown = dict(run.shown)
+        for name in self.ranged_inputs:
+            spec = self.calculator.by_name[name]
+            parsed = run.inputs[name]
+            if parsed.samples is not None:
+                figure = parsed.figure
+            else:
+                spread = spreads[name]
+                figure = expressions.span(spec.kind.show(spread.p5), spec.kind.show(spread.p95))
+            shown[name] = f"({figure})"
+        for name in self.order:
+            result = run.results.get(name)
+            if result is None or result.value is None:
+                continue
+            step = self.calculator.step_by_name.get(name) or run.steps[name]
+            spread = spreads.get(name)
+            if spread is None:  # some samples cannot be computed
+                share = float(np.isnan(self.arrays[name]).mean())
+                cases = f"in {formatting.cases(share)} of cases" if share < 1 else "in every case"
+                run.results[name] = Result(name, result.label, result.group, result.unit, None, "unavailable",
+                                           f"cannot be computed {cases}: a range reaches values where it is "
+                                           f"undefined", (), result.row)
+                shown[name] = "undefined"
+                continue
+            if spread.share is not None:
+                value: float | bool = spread.share >= 0.5  # the median of yes and no
+                display = formatting.passes(spread.share)
+            else:
+                value = spread.p50 * step.api_scale
+                median = step.show(spread.p50, run.binary)
+                display = formatting.interval(median, step.show(spread.p5, run.binary),
+                                              step.show(spread.p95, run.binary))
+            if step.given_by and run.inputs.get(step.given_by) is not None:
+                work = f"given: {shown.get(step.given_by, display)}"
+            else:
+                work = step.template.format(*[shown[n] for n in step.order]) + " = " + display
+            shown[name] = display
+            result.value, result.display, result.work, result.spread = value, display, work, spread

@@ -6,7 +6,8 @@ expression in this grammar (shared/spec/estimate.md, Formulas).
     product  := power ( ("*" | "×" | "/" | "÷" | "per") power )*
     power    := unary [ "^" INTEGER ]                  an integer exponent from −4 to 4
     unary    := [ "-" | "−" ] atom
-    atom     := quantity | NAME | FUNCTION "(" check ( "," check )* ")" | "(" check ")"
+    atom     := range | NAME | FUNCTION "(" check ( "," check )* ")" | "(" check ")"
+    range    := quantity [ "to" quantity ]            50M to 200M, 200 KB to 1 MB, 50 to 200 ms (a 90% interval)
     quantity := [ "$" ] NUMBER [ SCALE ] [ UNIT ]      100M, 1.5k users, 500 KB, 99.9%, 4 nines, $0.02/GB/month
 
 Text becomes a tree once (`parse`, our own recursive descent: pint's parser and Python's
@@ -14,7 +15,12 @@ eval never see it); `infer` checks its dimensions with the project's pint regist
 `compile_tree` turns it into a closure over floats in canonical units (B, s, req, user, USD);
 `describe` prints the work from the same tree with the user's own figures. Limits are checked
 while parsing, before any arithmetic: MAX_LENGTH characters, MAX_DEPTH levels of nesting,
-exponents within ±MAX_POWER, magnitudes within 1e±MAX_MAGNITUDE.
+exponents within ±MAX_POWER, magnitudes within 1e±MAX_MAGNITUDE, at most MAX_RANGES ranges,
+each spanning at most a factor of MAX_RANGE_RATIO.
+
+A range (`low to high`) is a 90% interval: `compile_tree` reads it at its median (the
+geometric mean of positive ends, the midpoint otherwise); `compile_samples` reads it as the
+samples drawn for it (ranges.py), on numpy arrays, with the same tree.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from . import formatting, lexicon
 from .errors import InputError
 from .lexicon import DIMENSIONLESS, Dims
@@ -36,6 +44,9 @@ MAX_DEPTH = 12
 MAX_POWER = 4
 MAX_MAGNITUDE = 30  # 1e±30
 MAX_DIGITS = 30
+MAX_RANGES = 10  # per expression: each is 2,000 samples to draw
+MAX_RANGE_RATIO = 1e6  # a positive range wider than a factor of a million is not an estimate
+Z90 = 1.6448536269514722  # the standard normal's 95th percentile: a 90% interval is ±Z90 σ
 NOISE = 1e-9  # ceilings forgive binary floating-point noise: 3.0000000001 servers is 3
 
 FUNCTIONS = ("ceil", "floor", "round", "min", "max", "abs", "sqrt", "log", "log2", "log10", "if")
@@ -91,6 +102,37 @@ class Literal:
 
 
 @dataclass(frozen=True, slots=True)
+class Range:
+    """`low to high`: a 90% interval, lognormal when both ends are positive, else normal."""
+
+    low: Literal
+    high: Literal
+    text: str  # as the work shows it: "50M to 200M", "200 KB to 1 MB"
+    column: int
+
+    @property
+    def lognormal(self) -> bool:
+        return self.low.value > 0
+
+    @property
+    def center(self) -> float:
+        """The mean of the normal behind it: of the logarithm for a lognormal range."""
+        if self.lognormal:
+            return (math.log(self.low.value) + math.log(self.high.value)) / 2
+        return (self.low.value + self.high.value) / 2
+
+    @property
+    def sigma(self) -> float:
+        if self.lognormal:
+            return (math.log(self.high.value) - math.log(self.low.value)) / (2 * Z90)
+        return (self.high.value - self.low.value) / (2 * Z90)
+
+    @property
+    def median(self) -> float:
+        return math.exp(self.center) if self.lognormal else self.center
+
+
+@dataclass(frozen=True, slots=True)
 class Name:
     name: str
     column: int
@@ -137,7 +179,7 @@ class Group:
     inner: Node
 
 
-Node = Literal | Name | Neg | BinOp | Power | Call | Compare | Group
+Node = Literal | Range | Name | Neg | BinOp | Power | Call | Compare | Group
 
 
 class _Check:
@@ -188,6 +230,8 @@ class Parser:
         self.position = 0
         self.counts = counts
         self.depth = 0
+        self.ranges = 0
+        self.negative = False
 
     # helpers
     @property
@@ -248,6 +292,9 @@ class Parser:
             hint = f"; did you mean {joined}?" if joined else ""
             return ExpressionError(f"a number cannot contain spaces: write 1,000,000 or 1M{hint}",
                                    self.tokens[self.position - 1].column)
+        if token.kind == "word" and token.text == "to":
+            return ExpressionError("the ends of a range are numbers (50M to 200M); to widen a name, multiply it: "
+                                   "name × (0.5 to 2)", token.column)
         if token.text == "=":
             return ExpressionError("'=' defines a line (name = expression); a field holds only the expression",
                                    token.column)
@@ -323,9 +370,11 @@ class Parser:
         if self.is_op("-"):
             minus = self.take()
             self.nest(minus.column)
-            node = Neg(self.atom(), minus.column)
+            self.negative = self.token.kind == "number"  # -5 to 10: the minus belongs to the low end
+            operand = self.atom()
+            self.negative = False
             self.depth -= 1
-            return node
+            return operand if isinstance(operand, Range) else Neg(operand, minus.column)
         if self.is_op("+"):
             self.take()
         return self.atom()
@@ -367,6 +416,9 @@ class Parser:
             return self.call(token)
         if word in FUNCTIONS:
             raise ExpressionError(f"{word} is a function: write {word}(…)", token.column)
+        if word == "to":
+            raise ExpressionError("a range is written low to high, with a number on each side: 50M to 200M",
+                                  token.column)
         if word.lower() in lexicon.NUMBER_WORDS and self.token.kind == "word" and self.token.text.lower() in lexicon.NINES:
             self.take()
             return _nines(float(lexicon.NUMBER_WORDS[word.lower()]), token.column)
@@ -389,8 +441,45 @@ class Parser:
         return Call(name.text, tuple(args), name.column)
 
     def quantity(self, *, money: bool, column: int | None = None) -> Node:
+        """A quantity, or a range of two (`50M to 200M`, `50 to 200 ms`: a low end with nothing
+        after its number takes the high end's unit)."""
+        negative, self.negative = self.negative, False
+        column = column or self.token.column
+        number, literal, scale_word = self.magnitude()
+        unit_start = self.position
+        low = self.unit(number, literal, scale_word, money, column)
+        bare = self.position == unit_start  # nothing after the low end's number
+        if not (self.token.kind == "word" and self.token.text == "to"):
+            return low
+        to = self.take()
+        self.ranges += 1
+        if self.ranges > MAX_RANGES:
+            raise ExpressionError(f"more than {MAX_RANGES} ranges in one expression", to.column)
+        high_column = self.token.column
+        high_money = self.is_op("$") and bool(self.take())
+        high_negative = self.is_op("-") and bool(self.take())
+        if self.token.kind != "number":
+            raise ExpressionError(f"a range needs a high end after 'to', such as 50M to 200M, got "
+                                  f"{self.shown(self.token)}", self.token.column)
+        high_number, high_literal, high_scale = self.magnitude()
+        high_unit_start = self.position
+        high = self.unit(high_number, high_literal, high_scale, high_money, high_column)
+        end = self.position
+        if bare and end > high_unit_start and high_money == money:
+            self.position = high_unit_start  # the low end reads the high end's unit: 50 to 200 ms
+            low = self.unit(number, literal, scale_word, money, column)
+            self.position = end
+        if negative:
+            low = _negated(low)
+        if high_negative:
+            high = _negated(high)
+        if self.token.kind == "word" and self.token.text == "to":
+            raise ExpressionError("one range at a time: a range has two ends (50M to 200M)", self.token.column)
+        return _range(low, high, column, to.column)
+
+    def magnitude(self) -> tuple[float, str, str]:
+        """A number and its scale word: (value, the number as typed, the scale word)."""
         token = self.take()
-        column = column or token.column
         value, literal = _number(token)
         number = value
         scale_word = ""
@@ -400,6 +489,10 @@ class Parser:
             number = value * scales[scale_word]
         if number and not (10.0 ** -MAX_MAGNITUDE <= abs(number) <= 10.0 ** MAX_MAGNITUDE):
             raise ExpressionError(f"{literal} is beyond what any estimate needs (1e±{MAX_MAGNITUDE})", token.column)
+        return number, literal, scale_word
+
+    def unit(self, number: float, literal: str, scale_word: str, money: bool, column: int) -> Literal:
+        """The unit phrase after a number (none, %, nines, a noun, KB/req, req/user/day…)."""
         numerator: list[lexicon.Unit] = []
         denominator: list[lexicon.Unit] = []
         if money:
@@ -450,6 +543,44 @@ class Parser:
             self.take()
             denominator.append(unit)
         return _literal(number, numerator, denominator, column)
+
+
+def _negated(end: Literal) -> Literal:
+    return Literal(-end.value, end.dims, "−" + end.text, end.column, -end.number, end.numerator, end.denominator,
+                   end.percent)
+
+
+def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
+    """A range from two ends, the right way round, or ExpressionError for one that is not an
+    estimate: ends of two dimensions, equal ends, or positive ends a million-fold apart."""
+    if low.dims != high.dims:
+        raise ExpressionError(f"the two ends of a range must be of one kind: {low.text} is "
+                              f"{lexicon.describe(low.dims)}, {high.text} is {lexicon.describe(high.dims)}", to_column)
+    if low.value > high.value:
+        low, high = high, low  # 200M to 50M is read the right way round
+    if low.value == high.value:
+        raise ExpressionError(f"the two ends of the range are equal ({low.text}); write {low.text} alone, "
+                              f"or two different ends", to_column)
+    if low.value > 0 and high.value / low.value > MAX_RANGE_RATIO:
+        scale = re.search(r"(bn|[kMT])$", high.text.split(" ")[0])
+        hint = ""
+        if scale and not re.search(r"(bn|[kMT])$", low.text.split(" ")[0]):
+            hint = f"; did you mean {low.text}{scale.group()} to {high.text}?"
+        raise ExpressionError(f"{low.text} to {high.text} spans a factor of {formatting.compact(high.value / low.value)}; "
+                              f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
+                              to_column)
+    return Range(low, high, span(low.text, high.text), column)
+
+
+_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?)(?P<unit>.*)")
+
+
+def span(low: str, high: str) -> str:
+    """Two figures as a range, a unit they share written once: '50 ms to 200 ms' → '50 to 200 ms'."""
+    a, b = _FIGURE.fullmatch(low), _FIGURE.fullmatch(high)
+    if a and b and a["unit"] == b["unit"] and a["unit"]:
+        return f"{a['number']} to {high}"
+    return f"{low} to {high}"
 
 
 def _number(token: Token) -> tuple[float, str]:
@@ -624,6 +755,8 @@ def infer(node: Node, dims_of: Mapping[str, Dims | _Check]) -> Dims | _Check:
     match node:
         case Literal(dims=dims):
             return dims
+        case Range(low=low):
+            return low.dims
         case Name(name=name, column=column):
             if name not in dims_of:
                 close = difflib.get_close_matches(name, list(dims_of), n=1)
@@ -796,8 +929,9 @@ def _power(a: float, n: int) -> float:
 TOLERANCE = 1e-12  # comparisons forgive rounding in the last bits: 99.9% ≥ 99.9% is yes
 
 
-def _compare(op: str) -> Callable[[float, float], bool]:
-    slack = lambda a, b: TOLERANCE * max(abs(a), abs(b))  # noqa: E731
+def _compare(op: str, largest: Callable = max) -> Callable[[float, float], bool]:
+    """The comparison with its slack; `largest` is np.maximum on samples."""
+    slack = lambda a, b: TOLERANCE * largest(abs(a), abs(b))  # noqa: E731
     return {
         "≤": lambda a, b: a <= b + slack(a, b),
         "<": lambda a, b: a < b - slack(a, b),
@@ -815,6 +949,9 @@ def compile_tree(node: Node) -> Evaluator:
     match node:
         case Literal(value=value):
             return lambda env: value
+        case Range():
+            median = node.median
+            return lambda env: median
         case Name(name=name):
             return lambda env: env[name]
         case Group(inner=inner):
@@ -850,6 +987,128 @@ def compile_tree(node: Node) -> Evaluator:
     raise AssertionError(node)  # pragma: no cover
 
 
+# Evaluation on samples -----------------------------------------------------------------------
+
+SampleEvaluator = Callable[[Mapping[str, object], list], object]
+
+
+def ranges_in(node: Node) -> tuple[Range, ...]:
+    """The tree's ranges in the order `compile_samples` numbers them."""
+    found: list[Range] = []
+    _ranges(node, found)
+    return tuple(found)
+
+
+def _ranges(node: Node, found: list) -> None:
+    match node:
+        case Range():
+            found.append(node)
+        case Neg(operand=x) | Power(base=x) | Group(inner=x):
+            _ranges(x, found)
+        case BinOp(left=a, right=b) | Compare(left=a, right=b):
+            _ranges(a, found)
+            _ranges(b, found)
+        case Call(args=args):
+            for arg in args:
+                _ranges(arg, found)
+
+
+def compile_samples(node: Node) -> SampleEvaluator:
+    """The tree on numpy arrays of samples: a closure of (names → floats or arrays, the samples
+    drawn for the tree's ranges in `ranges_in` order). The same tree as `compile_tree`, with
+    numpy's elementwise operations; what cannot be computed for a sample (0 ÷ 0, the log of a
+    negative) is NaN there, for the caller to count, and both branches of if() are computed.
+    Call it under np.errstate(all="ignore")."""
+    counter = iter(range(MAX_RANGES * 4))
+    return _samples(node, counter)
+
+
+def _samples(node: Node, counter) -> SampleEvaluator:
+    match node:
+        case Literal(value=value):
+            return lambda env, draws: value
+        case Range():
+            index = next(counter)
+            return lambda env, draws: draws[index]
+        case Name(name=name):
+            return lambda env, draws: env[name]
+        case Group(inner=inner):
+            return _samples(inner, counter)
+        case Neg(operand=x):
+            f = _samples(x, counter)
+            return lambda env, draws: -f(env, draws)
+        case Power(base=x, exponent=n):
+            f = _samples(x, counter)
+            if n < 0:
+                return lambda env, draws: _array_power(f(env, draws), n)
+            return lambda env, draws: np.power(f(env, draws), n)
+        case BinOp(op=op, left=a, right=b):
+            f, g = _samples(a, counter), _samples(b, counter)
+            if op == "+":
+                return lambda env, draws: f(env, draws) + g(env, draws)
+            if op == "-":
+                return lambda env, draws: f(env, draws) - g(env, draws)
+            if op == "*":
+                return lambda env, draws: f(env, draws) * g(env, draws)
+            return lambda env, draws: np.divide(f(env, draws), g(env, draws))  # x ÷ 0 is ±inf, 0 ÷ 0 NaN
+        case Compare(op=op, left=a, right=b):
+            f, g, test = _samples(a, counter), _samples(b, counter), _compare(op, np.maximum)
+            return lambda env, draws: test(f(env, draws), g(env, draws))
+        case Call(function="if", args=(test, yes, no)):
+            f, g, h = _samples(test, counter), _samples(yes, counter), _samples(no, counter)
+            return lambda env, draws: np.where(f(env, draws), g(env, draws), h(env, draws))
+        case Call(function=function, args=args):
+            call = _ARRAY_CALLS[function]
+            compiled = [_samples(arg, counter) for arg in args]
+            if len(compiled) == 1:
+                only = compiled[0]
+                return lambda env, draws: call(only(env, draws))
+            return lambda env, draws: call(*[h(env, draws) for h in compiled])
+    raise AssertionError(node)  # pragma: no cover
+
+
+def _array_forgiving(whole) -> Callable:
+    def rounded(x):
+        nearest = np.rint(x)
+        close = np.abs(x - nearest) <= NOISE * np.maximum(1.0, np.abs(x))
+        return np.where(close, nearest, whole(x))
+    return rounded
+
+
+def _array_power(x, n: int):
+    x = np.asarray(x, dtype=float)
+    return np.where(x == 0, np.nan, np.power(np.where(x == 0, 1.0, x), n))  # 0 to a negative power: undefined
+
+
+def _array_log(x, base=math.e):
+    x = np.asarray(x, dtype=float)
+    base = np.asarray(base, dtype=float)
+    valid = (x > 0) & (base > 0) & (base != 1)
+    return np.where(valid, np.log(np.where(x > 0, x, 1.0)) / np.log(np.where(valid, base, math.e)), np.nan)
+
+
+def _array_log10(x):
+    x = np.asarray(x, dtype=float)
+    return np.where(x == 0, -np.inf, _array_log(x, 10.0))
+
+
+def _array_extreme(reduce):
+    def extreme(*args):
+        result = args[0]
+        for arg in args[1:]:
+            result = reduce(result, arg)
+        return result
+    return extreme
+
+
+_ARRAY_CALLS: dict[str, Callable] = {
+    "ceil": _array_forgiving(np.ceil), "floor": _array_forgiving(np.floor), "round": lambda x: np.floor(x + 0.5),
+    "abs": np.abs, "sqrt": lambda x: np.sqrt(np.where(np.asarray(x) >= 0, x, np.nan)), "log": _array_log,
+    "log2": lambda x: _array_log(x, 2.0), "log10": _array_log10,
+    "min": _array_extreme(np.minimum), "max": _array_extreme(np.maximum),
+}
+
+
 # Work ----------------------------------------------------------------------------------------
 
 _SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -858,7 +1117,7 @@ _SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 def describe(node: Node, shown: Mapping[str, str]) -> str:
     """The tree written out with the user's figures: names become their values as shown."""
     match node:
-        case Literal(text=text):
+        case Literal(text=text) | Range(text=text):
             return text
         case Name(name=name):
             return shown.get(name, name)

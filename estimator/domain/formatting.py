@@ -7,6 +7,7 @@ Display conventions (shared/spec/estimate.md): 5,787 req/s → "5.79k req/s";
 from __future__ import annotations
 
 import math
+import re
 
 COUNT_STEPS = ("", "k", "M", "bn", "T")  # bn, not B: in a formula B after a number is a byte
 DECIMAL_BYTES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
@@ -172,3 +173,32 @@ def nines(x: float) -> str:
         return "∞"
     hundredths = math.floor(x * 100 + 1e-6)
     return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"
+
+
+_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?)(?P<unit>\D.*)?")
+
+
+def interval(median: str, low: str, high: str) -> str:
+    """A median and its 90% interval, a unit they share written once:
+    '11.6k req/s (5.79k – 23.1k)', '1.2 PB (600 TB – 2.4 PB)'."""
+    if low == high:
+        return median
+    parts = [_FIGURE.fullmatch(shown) for shown in (median, low, high)]
+    if all(parts) and len({part["unit"] for part in parts}) == 1 and parts[0]["unit"]:
+        return f"{median} ({parts[1]['number']} – {parts[2]['number']})"
+    return f"{median} ({low} – {high})"
+
+
+def passes(share: float) -> str:
+    """How often a check over ranges holds: 'passes in 83% of cases'."""
+    if share >= 1:
+        return "passes in every case"
+    if share <= 0:
+        return "fails in every case"
+    return f"passes in {cases(share)} of cases"
+
+
+def cases(share: float) -> str:
+    """A share of samples as a percentage that never rounds to 0% or 100%: '83%', '99.6%'."""
+    percent = share * 100
+    return (f"{percent:.1f}" if percent < 1 or percent > 99 else f"{percent:.0f}") + "%"

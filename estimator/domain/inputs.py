@@ -16,9 +16,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import expressions, formatting, lexicon
+import numpy as np
+
+from . import expressions, formatting, lexicon, ranges
 from .errors import InputError
-from .expressions import ExpressionError, Literal, Node, UnknownUnit
+from .expressions import ExpressionError, Literal, Node, Range, UnknownUnit
 from .lexicon import DIMENSIONLESS, Dims
 
 MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all
@@ -38,6 +40,7 @@ class Parsed:
     scale: float = 1.0  # what the tree's value is multiplied by: a bare number's unit
     detail: object = None  # kinds with structure keep it here (the workbench's system tree)
     complement: float | None = None  # the workbench's system: 1 − availability, computed exactly
+    samples: np.ndarray | None = None  # a range's samples, in canonical units (ranges.py)
 
 
 class Kind:
@@ -292,9 +295,58 @@ class Input:
                 return None
             raise InputError(f"{self.name} is required: {self.kind.want(self.example)}")
         parsed = self.kind.read(self.name, text, self.example)
+        if self.kind.expression and parsed.tree is not None and expressions.ranges_in(parsed.tree):
+            return self._ranged(parsed)
         if parsed.value is not None and self.kind.expression:
             self.check_bounds(parsed.value, parsed.text)
         return parsed
+
+    def _ranged(self, parsed: Parsed) -> Parsed:
+        """A field holding a range: its ends checked against the bounds, shown as a range, and
+        (unless it reads names, which the engine computes) its samples drawn."""
+        kind = self.kind
+        if isinstance(kind, Quantity) and kind.whole_unit:
+            raise InputError(f"{self.name} takes a whole number of {kind.whole_unit}s, not a range; got '{parsed.text}'")
+        if parsed.value is None:
+            return parsed
+        tree = parsed.tree
+        low, high = self.evaluate(tree, {}, parsed.scale, ranges.ends(expressions.ranges_in(tree)))
+        for end in (low, high):
+            self.check_bounds(end, parsed.text)
+        if isinstance(tree, Range):
+            figure = expressions.span(kind.figure(tree.low, tree.low.value * parsed.scale),
+                                      kind.figure(tree.high, tree.high.value * parsed.scale))
+        else:
+            figure = expressions.span(kind.show(min(low, high)), kind.show(max(low, high)))
+        samples = self.sample(tree, {}, parsed.scale, parsed.text)
+        return Parsed(parsed.text, parsed.value, figure, tree, parsed.names, parsed.scale, samples=samples)
+
+    @staticmethod
+    def evaluate(tree: Node, env, scale: float, draws) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            return np.asarray(expressions.compile_samples(tree)(env, draws), dtype=float) * scale
+
+    def sample(self, tree: Node, env, scale: float, text: str) -> np.ndarray:
+        """The field's samples (canonical units) for its tree and the names' values in `env`
+        (floats or arrays): drawn with a seed from the field's name and text, clipped to the
+        field's bounds (a hit rate never passes 100%), whole where the field is whole.
+        InputError when some cannot be computed."""
+        values = self.evaluate(tree, env, scale, ranges.draw(expressions.ranges_in(tree), f"{self.name}\0{text}"))
+        values = np.broadcast_to(values, (ranges.SAMPLES,)).copy()
+        if np.isnan(values).any():
+            raise InputError(f"{self.name} cannot be computed for {np.isnan(values).mean():.0%} of the range's "
+                             f"samples; got '{text}'")
+        per = 1 / self.kind.api_value(1.0)  # a bound in the API's unit, in canonical units
+        if self.minimum is not None:
+            low = self.minimum * per
+            np.maximum(values, np.nextafter(low, np.inf) if self.exclusive_minimum else low, out=values)
+        if self.maximum is not None:
+            high = self.maximum * per
+            np.minimum(values, np.nextafter(high, -np.inf) if self.exclusive_maximum else high, out=values)
+        if isinstance(self.kind, Quantity) and self.kind.whole:
+            np.rint(values, out=values)
+        values.setflags(write=False)
+        return values
 
     def check_bounds(self, value: float, text: str) -> None:
         """InputError when the value (canonical units) is out of the field's bounds."""
@@ -310,7 +362,7 @@ class Input:
             word = "below" if self.exclusive_maximum else "at most"
             hint = ""
             kind = self.kind
-            if isinstance(kind, Quantity) and kind.fraction and 1 < shown <= 100:
+            if isinstance(kind, Quantity) and kind.fraction and 1 < shown <= 100 and "%" not in text:
                 hint = f"; a plain number must be between 0 and 1: did you mean {text}%?"
             raise InputError(f"{self.name} must be {word} {self.show(high)}, got '{text}'{hint}")
         kind = self.kind

@@ -38,6 +38,8 @@ class Row:
     error: str = ""
     offset: int = 0  # columns before the expression: a column in it + offset is one in the row
     evaluate: object = None  # the tree compiled (expressions.compile_tree), once per text
+    sample: object = None  # the tree on samples (expressions.compile_samples), once per text
+    ranges: tuple = ()  # the ranges the line itself holds (expressions.ranges_in)
     template: tuple[str, tuple[str, ...]] = ("", ())  # its work, once per text (engine.work_template)
 
     @property
@@ -62,14 +64,16 @@ def _row(number: int, raw: str) -> Row:
     name, tree, unit, unit_text, error, offset = _read_row(raw)
     if tree is None:
         return Row(number, raw, name, tree, frozenset(), unit, unit_text, error, offset)
-    names, evaluate, template = _compiled(tree)
-    return Row(number, raw, name, tree, names, unit, unit_text, error, offset, evaluate, template)
+    names, evaluate, template, sample, ranges = _compiled(tree)
+    return Row(number, raw, name, tree, names, unit, unit_text, error, offset, evaluate, sample, ranges, template)
 
 
 @lru_cache(maxsize=MEMO_SIZE)
 def _compiled(tree: Node):
-    """(names, closure, work template) of a line's tree: built once per distinct tree."""
-    return expressions.names(tree), expressions.compile_tree(tree), expressions.work_template(tree)
+    """(names, closure, work template, closure on samples, ranges) of a line's tree: built once
+    per distinct tree."""
+    return (expressions.names(tree), expressions.compile_tree(tree), expressions.work_template(tree),
+            expressions.compile_samples(tree), expressions.ranges_in(tree))
 
 
 @lru_cache(maxsize=MEMO_SIZE)

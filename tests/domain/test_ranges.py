@@ -1,0 +1,267 @@
+"""Ranges (shared/spec/estimate.md, Ranges): `low to high` is a 90% interval, lognormal for
+positive ends and normal otherwise; an estimate holding ranges runs on samples, and each
+result a range reaches shows its median, its interval and its driver. The expected figures
+are the distributions' closed forms, computed here, with sampling error allowed for."""
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+from pytest import approx
+
+from estimator.domain import expressions, ranges
+from estimator.domain.estimate import estimate
+from estimator.domain.expressions import ExpressionError, Range
+from estimator.domain.presets import PRESETS
+
+Z90 = NormalDist().inv_cdf(0.95)
+N = ranges.SAMPLES
+DAY = 86_400
+
+
+def quantile_error(p: float) -> float:
+    """The standard error of a sample quantile of a standard normal, in standard deviations."""
+    return math.sqrt(p * (1 - p) / N) / NormalDist().pdf(NormalDist().inv_cdf(p))
+
+
+def line(text: str, **inputs: str):
+    result = estimate({**inputs, "lines": text})
+    return result
+
+
+# Reading ranges --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high, shown", [
+    ("50M to 200M", 50e6, 200e6, "50M to 200M"),
+    ("200M to 50M", 50e6, 200e6, "50M to 200M"),  # read the right way round
+    ("50 to 200 ms", 0.05, 0.2, "50 to 200 ms"),  # the low end takes the high end's unit
+    ("200 KB to 1 MB", 200e3, 1e6, "200 KB to 1 MB"),
+    ("-5 to 10", -5, 10, "−5 to 10"),
+    ("90% to 99%", 0.9, 0.99, "90 to 99%"),
+    ("3 to 4 nines", 0.999, 0.9999, "99.9 to 99.99%"),
+    ("$100 to $300/month", 100 / (30 * DAY), 300 / (30 * DAY), "$100 to $300/month"),
+])
+def test_a_range_is_read_with_its_ends_in_canonical_units(text, low, high, shown):
+    tree = expressions.parse(text)
+    assert isinstance(tree, Range)
+    assert (tree.low.value, tree.high.value) == (approx(low, rel=1e-3), approx(high, rel=1e-3))
+    assert tree.text == shown
+
+
+def test_positive_ends_are_lognormal_around_the_geometric_mean():
+    tree = expressions.parse("50M to 200M")
+    assert tree.lognormal
+    assert tree.median == approx(100e6)
+    assert tree.sigma == approx(math.log(4) / (2 * Z90))
+
+
+def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
+    tree = expressions.parse("-5 to 10")
+    assert not tree.lognormal
+    assert tree.median == approx(2.5)
+    assert tree.sigma == approx(15 / (2 * Z90))
+
+
+@pytest.mark.parametrize("text, says", [
+    ("5 ms to 10 GB", "must be of one kind: 5 ms is a duration (s), 10 GB is a size (B)"),
+    ("0 to 0", "the two ends of the range are equal (0)"),
+    ("1e30 to 1e-30", "a range may span at most a factor of 1M"),
+    ("1 to 2M", "did you mean 1M to 2M?"),
+    ("1 to 2 to 3", "one range at a time"),
+    ("50M to", "a range needs a high end after 'to'"),
+    ("to 5", "a range is written low to high"),
+    ("dau to 5", "the ends of a range are numbers"),
+    ("(1 to 2) to 3", "the ends of a range are numbers"),
+    (" + ".join(["(1 to 2)"] * 11), "more than 10 ranges in one expression"),
+])
+def test_a_range_that_is_not_an_estimate_is_refused_with_a_reason(text, says):
+    with pytest.raises(ExpressionError) as refused:
+        expressions.parse(text)
+    assert says in str(refused.value)
+
+
+@pytest.mark.parametrize("field, text, says", [
+    ("dau", "-5 to 10", "dau must be at least 0"),
+    ("cache_hit_rate", "50% to 150%", "must be at most 100%"),
+    ("replication_factor", "2.5 to 4", "whole number"),
+    ("horizon", "1 to 5 years", "not a range"),
+    ("object_size", "1 KB to 10 ms", "must be of one kind"),
+])
+def test_a_field_refuses_a_range_at_the_field(field, text, says):
+    result = estimate({field: text})
+    assert says in result.errors[field]
+
+
+# Sampling against the closed form ------------------------------------------------------------------
+
+def test_a_single_range_gives_the_lognormal_median_and_interval_within_sampling_error():
+    spread = line("x = 50M to 200M").results["x"].spread
+    sigma = math.log(4) / (2 * Z90)
+    assert spread.p50 == approx(100e6, rel=4 * quantile_error(0.5) * sigma)
+    assert spread.p5 == approx(50e6, rel=4 * quantile_error(0.05) * sigma)
+    assert spread.p95 == approx(200e6, rel=4 * quantile_error(0.05) * sigma)
+
+
+def test_a_product_of_two_ranges_is_lognormal_with_the_variances_added():
+    result = estimate({"dau": "50M to 200M", "reads_per_user": "2 to 8"})
+    spread = result.results["read_qps"].spread
+    median = 100e6 * 4 / DAY  # the product of the medians
+    sigma = math.hypot(math.log(4) / (2 * Z90), math.log(4) / (2 * Z90))
+    assert spread.p50 == approx(median, rel=4 * quantile_error(0.5) * sigma)
+    assert spread.p95 == approx(median * math.exp(Z90 * sigma), rel=4 * quantile_error(0.05) * sigma)
+    assert spread.p5 == approx(median * math.exp(-Z90 * sigma), rel=4 * quantile_error(0.05) * sigma)
+
+
+def test_a_range_through_zero_gives_the_normal_interval():
+    spread = line("x = -10 to 10").results["x"].spread
+    sd = 20 / (2 * Z90)
+    assert spread.p50 == approx(0, abs=4 * quantile_error(0.5) * sd)
+    assert spread.p5 == approx(-10, abs=4 * quantile_error(0.05) * sd)
+    assert spread.p95 == approx(10, abs=4 * quantile_error(0.05) * sd)
+
+
+def test_the_result_shows_its_median_and_interval_and_reports_the_median():
+    result = estimate({"dau": "50M to 200M"})
+    peak = result.results["peak_qps"]
+    spread = peak.spread
+    assert peak.value == spread.p50
+    assert peak.display.startswith(f"{peak.display.split(' (')[0]} (")
+    assert peak.display.endswith(")") and " – " in peak.display
+    body = result.as_dict()["results"]["peak_qps"]
+    assert body["value"] == spread.p50
+    assert body["range"] == {"p5": spread.p5, "p50": spread.p50, "p95": spread.p95, "driver": "dau"}
+    assert body["range"]["p5"] < body["value"] < body["range"]["p95"]
+
+
+def test_money_per_second_is_reported_per_month_with_its_range():
+    result = estimate({"dau": "50M to 200M"})
+    body = result.as_dict()["results"]["cost_per_month"]
+    month = 30 * DAY  # a month is 30 days (README, Conventions)
+    spread = result.results["cost_per_month"].spread
+    assert body["unit"] == "USD/month"
+    assert body["range"]["p50"] == approx(spread.p50 * month)
+    assert body["range"]["p95"] == approx(spread.p95 * month)
+
+
+def test_a_ranged_input_reports_its_median_and_interval():
+    body = estimate({"dau": "50M to 200M"}).as_dict()["inputs"]["dau"]
+    assert body["text"] == "50M to 200M"
+    assert body["range"]["p5"] == approx(50e6, rel=0.1)
+    assert body["range"]["p95"] == approx(200e6, rel=0.1)
+    assert body["value"] == body["range"]["p50"]
+
+
+def test_the_work_shows_the_range_as_typed():
+    result = estimate({"dau": "50M to 200M"})
+    assert result.results["read_qps"].work.startswith("(50M to 200M users) × 10 req/user/day")
+    assert result.results["read_qps"].work.endswith(f"= {result.results['read_qps'].display}")
+
+
+# Determinism and exactness -------------------------------------------------------------------------
+
+def test_the_same_link_gives_the_same_figures():
+    texts = {"dau": "50M to 200M", "object_size": "200 KB to 1 MB", "lines": "x = 1 to 3\ny = x × dau"}
+    assert estimate(texts).as_dict() == estimate(dict(texts)).as_dict()
+
+
+def test_editing_one_range_does_not_reshuffle_another():
+    first = estimate({"dau": "50M to 200M", "object_size": "200 KB to 1 MB"})
+    second = estimate({"dau": "50M to 200M", "object_size": "300 KB to 1 MB"})
+    assert np.array_equal(first.spreads["dau"].samples, second.spreads["dau"].samples)
+    assert not np.array_equal(first.spreads["object_size"].samples, second.spreads["object_size"].samples)
+
+
+def test_two_fields_with_the_same_range_are_independent():
+    result = estimate({"reads_per_user": "2 to 8", "writes_per_user": "2 to 8"})
+    reads, writes = result.spreads["reads_per_user"].samples, result.spreads["writes_per_user"].samples
+    assert abs(np.corrcoef(reads, writes)[0, 1]) < 0.1
+
+
+def test_results_that_depend_on_no_range_stay_exact():
+    exact = estimate({"object_size": "500 KB"})
+    ranged = estimate({"object_size": "200 KB to 1 MB"})
+    for name in ("read_qps", "peak_qps", "downtime_per_year", "app_servers", "egress"):
+        assert ranged.results[name].spread is None
+        assert ranged.results[name].value == exact.results[name].value
+        assert ranged.results[name].display == exact.results[name].display
+        assert ranged.results[name].work == exact.results[name].work
+    assert ranged.results["storage_total"].spread is not None
+
+
+def test_an_estimate_without_ranges_has_no_spreads():
+    result = estimate(dict(PRESETS[0].inputs))
+    assert not result.ranged
+    assert all(r.spread is None for r in result.results.values())
+    assert all("range" not in body for body in result.as_dict()["results"].values())
+
+
+# Drivers --------------------------------------------------------------------------------------------
+
+def test_the_driver_is_the_range_that_spreads_a_result_most():
+    narrow_sizes = estimate({"dau": "50M to 200M", "object_size": "400 KB to 600 KB"})
+    assert narrow_sizes.results["storage_total"].spread.driver == "dau"
+    wide_sizes = estimate({"dau": "90M to 110M", "object_size": "100 KB to 10 MB"})
+    assert wide_sizes.results["storage_total"].spread.driver == "object_size"
+    assert wide_sizes.results["read_qps"].spread.driver == "dau"  # it reads no size at all
+
+
+def test_a_line_holding_a_range_can_drive_results():
+    result = estimate({"object_size": "avg_write", "lines": "avg_write = 100 KB to 2 MB"})
+    assert result.results["storage_total"].spread.driver == "avg_write"
+    sigma = math.log(20) / (2 * Z90)
+    assert result.spreads["object_size"].p50 == approx(math.sqrt(100e3 * 2e6), rel=4 * quantile_error(0.5) * sigma)
+
+
+def test_a_field_that_reads_a_name_and_holds_a_range_is_sampled():
+    result = estimate({"object_size": "avg_write × (1 to 4)", "lines": "avg_write = 100 KB"})
+    spread = result.spreads["object_size"]
+    assert spread.p50 == approx(200e3, rel=0.05)
+    assert result.results["storage_total"].spread.driver == "object_size"
+
+
+# Capacity, checks, bounds ------------------------------------------------------------------------------
+
+def test_capacity_counts_are_ceilings_per_sample():
+    result = estimate({"dau": "50M to 200M"})
+    samples = result.spreads["app_servers"].samples
+    assert np.array_equal(samples, np.ceil(samples))
+    qps = result.spreads["peak_qps"].samples
+    per_sample = np.ceil(qps / (1000 * 0.7))
+    assert np.all(samples >= per_sample)
+
+
+def test_a_check_over_a_range_says_how_often_it_passes():
+    result = line("x = 50M to 200M\nfits = x <= 100M")
+    fits = result.results["fits"]
+    share = fits.spread.share
+    assert share == approx(0.5, abs=4 * math.sqrt(0.25 / N))
+    assert fits.display == f"passes in {share * 100:.0f}% of cases"
+    body = result.as_dict()["results"]["fits"]
+    assert body["passes"] == share and body["value"] == (share >= 0.5)
+
+
+def test_a_check_that_always_holds_says_so():
+    result = line("x = 50M to 200M\nfits = x <= 1T")
+    assert result.results["fits"].display == "passes in every case"
+
+
+def test_samples_stay_within_the_field_bounds():
+    result = estimate({"cache_hit_rate": "90% to 99.9%", "replication_factor": "2 to 4"})
+    assert result.spreads["cache_hit_rate"].samples.max() <= 1
+    copies = result.spreads["replication_factor"].samples
+    assert copies.min() >= 1 and np.array_equal(copies, np.rint(copies))
+
+
+def test_a_result_undefined_for_some_samples_says_how_often():
+    result = line("x = log(-1 to 3)")  # normal: below zero in P(z < -1.645 × 2 / 4) ≈ 20% of cases
+    share = NormalDist().cdf(-Z90 / 2)
+    assert result.results["x"].value is None
+    work = result.results["x"].work
+    assert work.startswith("cannot be computed in ") and work.split(" ")[5] == "of"
+    assert float(work.split(" ")[4].rstrip("%")) / 100 == approx(share, abs=4 * math.sqrt(share * (1 - share) / N))
+
+
+def test_the_timeline_still_runs_on_a_ranged_estimate():
+    result = estimate({**PRESETS[0].inputs, "dau": "50M to 200M"})
+    assert result.timeline and len(result.timeline) == 6

@@ -38,7 +38,8 @@ def limits() -> str:
     return (f"{expressions.MAX_LENGTH} characters a field or line, {MAX_LINES} lines and "
             f"{MAX_CHARACTERS:,} characters of lines, {expressions.MAX_DEPTH} levels of nesting, exponents within "
             f"±{expressions.MAX_POWER}, magnitudes within 1e±{expressions.MAX_MAGNITUDE}, "
-            f"{expressions.MAX_DIGITS} digits a number")
+            f"{expressions.MAX_DIGITS} digits a number, {expressions.MAX_RANGES} ranges an expression, each "
+            f"spanning at most a factor of {expressions.MAX_RANGE_RATIO:,.0f}")
 
 
 BLOCKS = {

@@ -52,7 +52,7 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
     checks = [r for r in estimate.results.values() if isinstance(r.value, bool)]
     if checks:
         lines += ["## Checks", ""]
-        lines += [f"- {'✅ passes' if r.value else '❌ fails'}: `{r.name}` — {cell(r.work)}" for r in checks]
+        lines += [f"- {_verdict(r)}: `{r.name}` — {cell(r.work)}" for r in checks]
         lines.append("")
     lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
     for spec in estimate.calculator.inputs:
@@ -77,7 +77,7 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         for result in estimate.results.values():
             if result.group == group:
                 lines.append(
-                    f"| {cell(result.label)} | `{result.name}` | {cell(result.display)} | {cell(result.work)} |"
+                    f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |"
                 )
         lines.append("")
     if estimate.rows:
@@ -86,7 +86,7 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
             if not row.text.strip():
                 continue
             result = row.result
-            value = "⚠ " + escape(row.error) if row.error else cell(result.display) if result else ""
+            value = "⚠ " + escape(row.error) if row.error else _value(result) if result else ""
             work = cell(result.work) if result and result.available else ""
             lines.append(f"| {row.number} | {escape(row.text)} | {value} | {work} |")
         lines.append("")
@@ -98,3 +98,19 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         lines.append("- Sizes in these results are shown in binary units (1 KiB = 1,024 B).")
     lines += ["", f"Share link: <{share_url}>", ""]
     return "\n".join(lines)
+
+
+def _verdict(result) -> str:
+    """A check's verdict: passes, fails, or over ranges how often it passes."""
+    spread = result.spread
+    if spread is not None and 0 < spread.share < 1:
+        return f"⚠ {result.display}"
+    return "✅ passes" if result.value else "❌ fails"
+
+
+def _value(result) -> str:
+    """A result's value cell: its display, and for a ranged one what drives its spread."""
+    spread = result.spread
+    if spread is not None and spread.driver and result.available:
+        return f"{cell(result.display)}, driven by `{spread.driver}`"
+    return cell(result.display)

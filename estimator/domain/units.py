@@ -29,4 +29,11 @@ CONVENTIONS = (
     "Costs use the price inputs, whose defaults are list prices, 2026 (an app server $150/month, a database "
     "node $500/month, cache $5/GB/month, database storage $0.10/GB/month per copy, object storage "
     "$0.02/GB/month, egress $0.05/GB): change them to yours. A month is 30 days.",
+    "A range, low to high (50M to 200M, 200 KB to 1 MB), is a 90% interval: lognormal when both ends are "
+    "positive (its median the geometric mean of the ends), normal otherwise. An estimate with ranges runs on "
+    "2,000 samples seeded from the link, so the same link shows the same figures; a result a range reaches "
+    "shows its median and 90% interval, median (5th – 95th percentile), and is driven by the range it "
+    "depends on most (Spearman's rank correlation); a check says how often it passes. Samples stay within "
+    "a field's bounds; counts of servers, shards and nodes are ceilings per sample; the timeline runs on "
+    "each range's median.",
 )

@@ -59,7 +59,8 @@ class CalculatorCommand(BaseCommand):
         else:
             result, errors, _ = self.site.evaluate(query)
             if errors:
-                self.fail("\n".join(f"{name}: {message}" for name, message in errors.items()))
+                self.fail("\n".join(message if message.startswith(f"{name}: ") else f"{name}: {message}"
+                                     for name, message in errors.items()))
             self.out(self.text(result), 200)
 
     def text(self, result) -> str:

@@ -457,9 +457,7 @@ class Calculator:
             else:
                 run.line(item)
         spreads = {}
-        if any(p is not None and (p.samples is not None or (p.tree is not None and p.value is None
-                                                            and expressions.ranges_in(p.tree)))
-               for p in inputs.values()) or any(row.ranges for row in rows):
+        if any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows):
             spreads = _Sampling(self, run).evaluate(plan)
         results = {name: run.results[name] for name in self.result_order if name in run.results}
         line_rows = []
@@ -796,8 +794,9 @@ class _Sampling:
         run = self.run
         for spec in self.calculator.inputs:
             parsed = run.inputs.get(spec.name)
-            if parsed is not None and parsed.samples is not None and spec.name in run.env:
-                self._source(spec.name, parsed.samples, parsed.samples, frozenset())
+            if parsed is not None and parsed.ranged and not parsed.names and spec.name in run.env:
+                samples = spec.samples(parsed.text)
+                self._source(spec.name, samples, samples, frozenset())
                 self.ranged_inputs.append(spec.name)
         with np.errstate(all="ignore"):
             for kind, item in plan:
@@ -894,7 +893,7 @@ class _Sampling:
         for name in self.ranged_inputs:
             spec = self.calculator.by_name[name]
             parsed = run.inputs[name]
-            if parsed.samples is not None:
+            if not parsed.names:
                 figure = parsed.figure
             else:
                 spread = spreads[name]

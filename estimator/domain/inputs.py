@@ -40,7 +40,7 @@ class Parsed:
     scale: float = 1.0  # what the tree's value is multiplied by: a bare number's unit
     detail: object = None  # kinds with structure keep it here (the workbench's system tree)
     complement: float | None = None  # the workbench's system: 1 − availability, computed exactly
-    samples: np.ndarray | None = None  # a range's samples, in canonical units (ranges.py)
+    ranged: bool = False  # it holds a range (`50M to 200M`): Input.samples draws it
 
 
 class Kind:
@@ -303,12 +303,13 @@ class Input:
 
     def _ranged(self, parsed: Parsed) -> Parsed:
         """A field holding a range: its ends checked against the bounds, shown as a range, and
-        (unless it reads names, which the engine computes) its samples drawn."""
+        (unless it reads names, which the engine computes) its samples drawn once to be sure
+        each can be computed; Input.samples draws them for an estimate."""
         kind = self.kind
         if isinstance(kind, Quantity) and kind.whole_unit:
             raise InputError(f"{self.name} takes a whole number of {kind.whole_unit}s, not a range; got '{parsed.text}'")
         if parsed.value is None:
-            return parsed
+            return Parsed(parsed.text, None, parsed.figure, parsed.tree, parsed.names, parsed.scale, ranged=True)
         tree = parsed.tree
         low, high = self.evaluate(tree, {}, parsed.scale, ranges.ends(expressions.ranges_in(tree)))
         for end in (low, high):
@@ -318,8 +319,13 @@ class Input:
                                       kind.figure(tree.high, tree.high.value * parsed.scale))
         else:
             figure = expressions.span(kind.show(min(low, high)), kind.show(max(low, high)))
-        samples = self.sample(tree, {}, parsed.scale, parsed.text)
-        return Parsed(parsed.text, parsed.value, figure, tree, parsed.names, parsed.scale, samples=samples)
+        self.sample(tree, {}, parsed.scale, parsed.text)
+        return Parsed(parsed.text, parsed.value, figure, tree, parsed.names, parsed.scale, ranged=True)
+
+    def samples(self, text: str) -> np.ndarray:
+        """The samples of a field holding a range and no names, from its text (memoized apart
+        from the parse, in a smaller memo: each is SAMPLES floats)."""
+        return _drawn(self, text)
 
     @staticmethod
     def evaluate(tree: Node, env, scale: float, draws) -> np.ndarray:
@@ -373,6 +379,12 @@ class Input:
             if abs(count - round(count)) > 1e-9 * max(1.0, abs(count)):
                 raise InputError(f"{self.name} must be a whole number of {kind.whole_unit}s, got '{text}' "
                                  f"({formatting.number(count)} {kind.whole_unit}s)")
+
+
+@lru_cache(maxsize=64)
+def _drawn(spec: Input, text: str) -> np.ndarray:
+    parsed = spec.parse(text)
+    return spec.sample(parsed.tree, {}, parsed.scale, text)
 
 
 def _size(x: float) -> str:

@@ -58,8 +58,12 @@ def size(x: float, *, binary: bool = False, per: str = "") -> str:
     return f"{mantissa} {symbol}{per}"
 
 
-def duration(seconds: float) -> str:
-    """A duration broken into y d h m s (seconds to 2 decimals), or ms/µs below a second.
+_UNITS = (("y", 3153600000), ("d", 8640000), ("h", 360000), ("m", 6000))
+
+
+def duration(seconds: float, *, rough: bool = False) -> str:
+    """A duration broken into y d h m s (seconds to 2 decimals), or ms/µs below a second;
+    `rough`: rounded to its two leading parts ('3d 1h', not '3d 1h 1m 26.98s').
 
     31,536 → '8h 45m 36s'; 3,153.6 → '52m 33.6s'; 0.0864 → '86.4 ms'. A year is 365 days.
     """
@@ -72,8 +76,13 @@ def duration(seconds: float) -> str:
     if seconds < 1:
         return f"{sig3(seconds * 1e3)} ms"
     hundredths = round(seconds * 100)
+    if rough and hundredths >= 6000:
+        sizes = [size for _, size in _UNITS] + [100]
+        leading = next(i for i, size in enumerate(sizes) if hundredths >= size)
+        step = sizes[leading + 1]
+        hundredths = round(hundredths / step) * step
     parts = []
-    for symbol, size_in_hundredths in (("y", 3153600000), ("d", 8640000), ("h", 360000), ("m", 6000)):
+    for symbol, size_in_hundredths in _UNITS:
         whole, hundredths = divmod(hundredths, size_in_hundredths)
         if whole:
             parts.append(f"{whole:,}{symbol}")
@@ -183,10 +192,22 @@ def interval(median: str, low: str, high: str) -> str:
     '11.6k req/s (5.79k – 23.1k)', '1.2 PB (600 TB – 2.4 PB)'."""
     if low == high:
         return median
+    if all(_DURATION.fullmatch(shown) for shown in (median, low, high)):
+        median, low, high = (duration(_seconds(shown), rough=True) for shown in (median, low, high))
     parts = [_FIGURE.fullmatch(shown) for shown in (median, low, high)]
     if all(parts) and len({part["unit"] for part in parts}) == 1 and parts[0]["unit"]:
         return f"{median} ({parts[1]['number']} – {parts[2]['number']})"
     return f"{median} ({low} – {high})"
+
+
+_DURATION = re.compile(r"(?:[\d,]+(?:\.\d+)?[ydhms] ?)+")
+_PART = re.compile(r"([\d,]+(?:\.\d+)?)([ydhms])")
+_SECONDS = {"y": 31536000, "d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def _seconds(shown: str) -> float:
+    """'3d 1h 1m 26.98s' read back as seconds."""
+    return sum(float(number.replace(",", "")) * _SECONDS[unit] for number, unit in _PART.findall(shown))
 
 
 def passes(share: float) -> str:
@@ -201,4 +222,8 @@ def passes(share: float) -> str:
 def cases(share: float) -> str:
     """A share of samples as a percentage that never rounds to 0% or 100%: '83%', '99.6%'."""
     percent = share * 100
-    return (f"{percent:.1f}" if percent < 1 or percent > 99 else f"{percent:.0f}") + "%"
+    for decimals in range(5):
+        shown = f"{percent:.{decimals}f}"
+        if 0 < float(shown) < 100 and (decimals or 1 <= percent <= 99):
+            break
+    return shown + "%"

@@ -265,3 +265,18 @@ def test_a_result_undefined_for_some_samples_says_how_often():
 def test_the_timeline_still_runs_on_a_ranged_estimate():
     result = estimate({**PRESETS[0].inputs, "dau": "50M to 200M"})
     assert result.timeline and len(result.timeline) == 6
+
+
+def test_the_same_link_gives_the_same_figures_in_another_process():
+    """Each app server is its own process, with its own hash seed: the samples must not
+    depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    program = ("from estimator.domain.estimate import estimate; "
+               "print(repr(estimate({'dau': '50M to 200M', 'lines': 'x = 1 to 3'}).results['peak_qps'].value))")
+    figures = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    here = repr(estimate({"dau": "50M to 200M", "lines": "x = 1 to 3"}).results["peak_qps"].value)
+    assert figures == {here + "\n"}

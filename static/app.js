@@ -86,10 +86,25 @@
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
 
+  // A result's distribution stays open as the reader left it when new results are swapped in
+  // ("toggle" does not bubble: listen in the capture phase).
+  var openSketches = {};
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.classList || !details.classList.contains("distribution")) { return; }
+    var card = details.closest(".result");
+    if (!card) { return; }
+    if (details.open) { openSketches[card.id] = true; } else { delete openSketches[card.id]; }
+  }, true);
+
   // After htmx swaps in new results, mark each field valid or invalid from its message, and
   // keep "show all work" as the reader left it.
   document.addEventListener("htmx:afterSettle", function () {
     if (allWork) { showAllWork(document.getElementById("results")); }
+    Object.keys(openSketches).forEach(function (id) {
+      var details = document.querySelector("#" + id + " details.distribution");
+      if (details) { details.open = true; }
+    });
     var notes = document.getElementById("field-notes");
     if (notes) {  // every field's message and unused note, sent in one swap: put each in its field
       notes.querySelectorAll("[data-error]").forEach(function (p) {

@@ -7,11 +7,17 @@ included, is a template. Every value passes through html.escape (quotes too), so
 as strict as the template engine's autoescape.
 """
 
+import math
+import re
+from bisect import bisect_right
 from functools import lru_cache
 from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
+
+from estimator.domain import ranges
+from estimator.domain.formatting import cases
 
 register = template.Library()
 
@@ -24,17 +30,111 @@ def _card_head(name: str, label: str, available: bool) -> str:
 
 
 @register.simple_tag
-def result_cards(results, workbench_path=""):
+def result_cards(results, workbench_path="", estimate=None):
+    """The result cards; a result whose range has width (or a check that passes in some cases
+    only) also names its driver and holds a sketch of its distribution. The `estimate`'s
+    calculator gives an input driver its label (a line driver is shown by name). (Its
+    calculator is not passed itself: the template engine would call it.)"""
+    calculator = getattr(estimate, "calculator", None)
     parts = []
     for r in results:
         aside = ""
         if r.name == "nines" and r.available and workbench_path:
             aside = f' <a class="aside" href="{escape(workbench_path)}">availability workbench →</a>'
+        spread = r.spread if r.available else None
+        shown, extra = escape(r.display), ""
+        if spread is not None and (0 < spread.share < 1 if spread.share is not None else spread.wide):
+            shown, extra = _spread_parts(r, spread, calculator)
         parts.append(
-            f"{_card_head(r.name, r.label, r.available)}{escape(r.display)}{aside}</dd>"
+            f"{_card_head(r.name, r.label, r.available)}{shown}{aside}</dd>{extra}"
             f'<dd class="work"><details><summary>Work</summary><p>{escape(r.work)}</p></details></dd></div>'
         )
     return mark_safe("\n".join(parts))
+
+
+# '25.3k req/s (12.8k – 49.8k)': the median, then the interval (formatting.interval).
+_INTERVAL = re.compile(r"(?P<median>.+) \((?P<low>.+) – (?P<high>.+)\)")
+# The figure a display starts with; what follows it is the unit ('25.3k' + ' req/s').
+_FIGURE = re.compile(r"[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?")
+SKETCH_STEP, SKETCH_BASE, SKETCH_PLOT = 10, 40, 36  # SVG user units: a bar's width, the baseline, the tallest bar
+
+
+def _with_interval(interval, display: str) -> str:
+    """A display with its interval set apart, escaped: the interval wraps as one piece below
+    the median where the line is too narrow for both."""
+    return (f'{escape(interval["median"])} <span class="interval">({escape(interval["low"])} – '
+            f'{escape(interval["high"])})</span>' if interval else escape(display))
+
+
+@register.filter
+def shown(result) -> str:
+    """A result's display for the summary: as the cards show it, its interval set apart."""
+    spread = result.spread
+    if spread is None or spread.share is not None or not spread.wide:
+        return mark_safe(escape(result.display))
+    return mark_safe(_with_interval(_INTERVAL.fullmatch(result.display), result.display))
+
+
+def _spread_parts(r, spread, calculator) -> tuple[str, str]:
+    """The value with its interval set apart, and the card's driver line and distribution
+    sketch."""
+    name = escape(r.name)
+    interval = _INTERVAL.fullmatch(r.display)
+    shown = _with_interval(interval, r.display)
+    driven = ""
+    if spread.driver and spread.driver != r.name:
+        spec = calculator.by_name.get(spread.driver) if calculator is not None else None
+        driver = escape(spread.driver)
+        driven = (f'<p class="driver">driven by <a href="#id_{driver}">{escape(spec.label)}</a></p>' if spec else
+                  f'<p class="driver">driven by <a href="#result-{driver}"><code>{driver}</code></a></p>')
+    sketch = _check_sketch(name, spread.share) if spread.share is not None else _histogram(name, interval, spread)
+    if sketch:
+        sketch = f'<details class="distribution"><summary>Distribution</summary>{sketch}</details>'
+    return shown, (f'<dd class="spread">{driven}{sketch}</dd>' if driven or sketch else "")
+
+
+def _histogram(name: str, interval, spread) -> str:
+    """A histogram of the samples from the 1st to the 99th percentile (Spread.bins: 24 bars, on
+    a log scale when they span more than a factor of ten) as one step path, the 90% interval
+    shaded behind it, a line at the median. `name` is escaped."""
+    edges, counts = spread.bins()
+    edges, counts = edges.tolist(), counts.tolist()
+    top = max(counts)
+    if len(counts) < 2 or not top or not all(math.isfinite(edge) for edge in edges):
+        return ""
+    width = SKETCH_STEP * len(counts)
+    bars = "".join(f"V{SKETCH_BASE - round(count / top * SKETCH_PLOT)}h{SKETCH_STEP}" for count in counts)
+
+    def x(value: float) -> str:  # where a value falls, by its bin: exact on a log scale too
+        i = min(max(bisect_right(edges, value) - 1, 0), len(counts) - 1)
+        within = (value - edges[i]) / (edges[i + 1] - edges[i])
+        return f"{(i + min(max(within, 0.0), 1.0)) * SKETCH_STEP:.1f}".removesuffix(".0")
+
+    low, median, high = x(spread.p5), x(spread.p50), x(spread.p95)
+    logarithmic = edges[0] > 0 and (edges[-1] - edges[-2]) > 1.01 * (edges[1] - edges[0])
+    if interval:
+        unit = _FIGURE.sub("", interval["median"], count=1)
+        ends = [end + unit if _FIGURE.fullmatch(end) else end for end in (interval["low"], interval["high"])]
+        title = f"90% between {ends[0]} and {ends[1]}, median {interval['median']}"
+    else:
+        title = "Distribution of the samples"
+    scale = "log scale" if logarithmic else "linear scale"
+    return (f'<svg class="sketch" viewBox="0 0 {width} 44" role="img" aria-labelledby="sketch-{name}">'
+            f'<title id="sketch-{name}">{escape(title)} ({scale})</title>'
+            f'<path class="band" d="M{low} 0H{high}V{SKETCH_BASE}H{low}z"/>'
+            f'<path class="bars" d="M0 {SKETCH_BASE}{bars}V{SKETCH_BASE}z"/>'
+            f'<path class="median" d="M{median} 0V44"/></svg>'
+            f'<p class="sketch-note">90% shaded, median marked; 1st to 99th percentile, {scale}</p>')
+
+
+def _check_sketch(name: str, share: float) -> str:
+    """A check that holds in some samples only: one bar, the share that passes and the share
+    that fails. `name` is escaped."""
+    passing = round(share * 240, 1)
+    return (f'<svg class="sketch check" viewBox="0 0 240 16" role="img" aria-labelledby="sketch-{name}">'
+            f'<title id="sketch-{name}">Passes in {cases(share)} of {ranges.SAMPLES:,} cases, fails in '
+            f'{cases(1 - share)}</title><rect class="pass" x="0" y="0" width="{passing:g}" height="16"/>'
+            f'<rect class="fail" x="{passing:g}" y="0" width="{240 - passing:g}" height="16"/></svg>')
 
 
 @register.simple_tag

@@ -557,15 +557,17 @@ def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
         raise ExpressionError(f"the two ends of a range must be of one kind: {low.text} is "
                               f"{lexicon.describe(low.dims)}, {high.text} is {lexicon.describe(high.dims)}", to_column)
     if low.value > high.value:
+        scale = _scale_of(low.text)
+        if scale and not _scale_of(high.text) and high.value * lexicon.COUNT_SCALES.get(scale, 1) > low.value:
+            raise ExpressionError(f"{low.text} to {high.text} runs from high to low; did you mean {low.text} to "
+                                  f"{high.text}{scale}?", to_column)  # 50M to 200: a scale left out
         low, high = high, low  # 200M to 50M is read the right way round
     if low.value == high.value:
         raise ExpressionError(f"the two ends of the range are equal ({low.text}); write {low.text} alone, "
                               f"or two different ends", to_column)
     if low.value > 0 and high.value / low.value > MAX_RANGE_RATIO:
-        scale = re.search(r"(bn|[kMT])$", high.text.split(" ")[0])
-        hint = ""
-        if scale and not re.search(r"(bn|[kMT])$", low.text.split(" ")[0]):
-            hint = f"; did you mean {low.text}{scale.group()} to {high.text}?"
+        scale = _scale_of(high.text)
+        hint = f"; did you mean {low.text}{scale} to {high.text}?" if scale and not _scale_of(low.text) else ""
         raise ExpressionError(f"{low.text} to {high.text} spans a factor of {formatting.compact(high.value / low.value)}; "
                               f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
                               to_column)
@@ -573,6 +575,12 @@ def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
 
 
 _FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?)(?P<unit>.*)")
+
+
+def _scale_of(text: str) -> str:
+    """The scale a figure was written with: '50M' → 'M', '200 KB' → ''."""
+    found = re.search(r"(bn|[kMT])$", text.split(" ")[0])
+    return found.group() if found else ""
 
 
 def span(low: str, high: str) -> str:

@@ -75,13 +75,21 @@ class Spread:
         when the values are positive and span more than a factor of ten."""
         samples = np.asarray(self.samples, dtype=float)
         n = len(samples)
-        low, high = (float(v) for v in np.partition(samples, [n // 100, n - 1 - n // 100])[[n // 100, n - 1 - n // 100]])
-        if not (np.isfinite(low) and np.isfinite(high)) or low == high:
-            return np.array([low, high]), np.array([len(self.samples)])
+        at = [n // 100, n - 1 - n // 100]
+        low, high = (float(v) for v in np.partition(samples, at)[at])
+        if not (math.isfinite(low) and math.isfinite(high)) or low == high:
+            return np.array([low, high]), np.array([n])
         logarithmic = low > 0 and high / low > 10
-        edges = np.geomspace(low, high, count + 1) if logarithmic else np.linspace(low, high, count + 1)
-        counts, _ = np.histogram(self.samples, edges)
-        return edges, counts
+        if logarithmic:
+            edges = np.exp(np.linspace(math.log(low), math.log(high), count + 1))  # geomspace costs 5× as much
+            with np.errstate(divide="ignore", invalid="ignore"):  # a sample of 0 falls outside, as -inf
+                position = (np.log(samples) - math.log(low)) / (math.log(high) - math.log(low))
+        else:
+            edges = np.linspace(low, high, count + 1)
+            position = (samples - low) / (high - low)
+        inside = (position >= 0) & (position <= 1)
+        index = np.minimum((position[inside] * count).astype(int), count - 1)
+        return edges, np.bincount(index, minlength=count)
 
 
 def summarize(arrays: Mapping[str, np.ndarray], sources_of: Mapping[str, frozenset[str]],

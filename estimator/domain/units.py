@@ -30,10 +30,10 @@ CONVENTIONS = (
     "node $500/month, cache $5/GB/month, database storage $0.10/GB/month per copy, object storage "
     "$0.02/GB/month, egress $0.05/GB): change them to yours. A month is 30 days.",
     "A range, low to high (50M to 200M, 200 KB to 1 MB), is a 90% interval: lognormal when both ends are "
-    "positive (its median the geometric mean of the ends), normal otherwise. An estimate with ranges runs on "
-    "2,000 samples seeded from the link, so the same link shows the same figures; a result a range reaches "
-    "shows its median and 90% interval, median (5th – 95th percentile), and is driven by the range it "
-    "depends on most (Spearman's rank correlation); a check says how often it passes. Samples stay within "
-    "a field's bounds; counts of servers, shards and nodes are ceilings per sample; the timeline runs on "
-    "each range's median.",
+    "positive (its median the geometric mean of the ends), normal otherwise; an availability or a hit rate "
+    "is lognormal in what it leaves out (downtime, misses). An estimate with ranges runs on 2,000 samples "
+    "seeded from the link, so the same link shows the same figures. A result a range reaches shows its "
+    "median and, in parentheses, its 5th and 95th percentiles, and names the range that drives it "
+    "(Spearman's rank correlation); a check says how often it passes. Samples stay within a field's "
+    "bounds; servers, shards and nodes are ceilings per sample; the timeline runs on each range's median.",
 )

@@ -69,6 +69,7 @@ def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
     ("1e30 to 1e-30", "a range may span at most a factor of 1M"),
     ("1 to 2M", "did you mean 1M to 2M?"),
     ("1 to 2 to 3", "one range at a time"),
+    ("50M to 200", "did you mean 50M to 200M?"),
     ("50M to", "a range needs a high end after 'to'"),
     ("to 5", "a range is written low to high"),
     ("dau to 5", "the ends of a range are numbers"),
@@ -280,3 +281,25 @@ def test_the_same_link_gives_the_same_figures_in_another_process():
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     here = repr(estimate({"dau": "50M to 200M", "lines": "x = 1 to 3"}).results["peak_qps"].value)
     assert figures == {here + "\n"}
+
+
+def test_an_availability_range_is_lognormal_in_its_downtime():
+    result = estimate({"availability": "99.9% to 99.99%"})
+    spread = result.spreads["availability"]
+    sigma = math.log(10) / (2 * Z90)
+    downtime = math.sqrt(1e-3 * 1e-4)  # the geometric mean of 0.1% and 0.01%
+    assert result.inputs["availability"].value == approx(1 - downtime)
+    assert 1 - spread.p50 == approx(downtime, rel=4 * quantile_error(0.5) * sigma)
+    assert 1 - spread.p95 == approx(1e-4, rel=4 * quantile_error(0.05) * sigma)
+    assert spread.samples.max() < 1
+    assert result.results["nines"].spread.p50 == approx(3.5, abs=0.05)
+
+
+def test_a_sketch_counts_the_samples_from_the_1st_to_the_99th_percentile():
+    spread = estimate({"dau": "50M to 200M", "object_size": "200 KB to 1 MB"}).results["storage_total"].spread
+    edges, counts = spread.bins()
+    reference, _ = np.histogram(spread.samples, edges)
+    assert len(counts) == ranges.BINS and edges[-1] / edges[0] > 10
+    assert np.allclose(np.diff(np.log(edges)), np.log(edges[1] / edges[0]))  # log-spaced
+    assert np.abs(counts - reference).max() <= 1  # an edge's rounding may move one sample
+    assert counts.sum() == approx(0.98 * N, abs=3)

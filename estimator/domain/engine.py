@@ -181,8 +181,7 @@ class Estimate:
             inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
                                  "used": spec.name not in self.unused}
             spread = self.spreads.get(spec.name)
-            if spread is not None and value is not None:
-                inputs[spec.name]["value"] = _finite(spec.kind.api_value(spread.p50))
+            if spread is not None and value is not None:  # value: the range's own median, as the timeline uses
                 inputs[spec.name]["range"] = {key: _finite(spec.kind.api_value(v)) for key, v in
                                               (("p5", spread.p5), ("p50", spread.p50), ("p95", spread.p95))}
         results = {}
@@ -192,7 +191,7 @@ class Estimate:
                 value = _finite(value)  # JSON has no infinity; the display says "forever"
             results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
             spread = r.spread
-            if spread is not None and r.value is not None:
+            if spread is not None and r.value is not None and (spread.wide or spread.share is not None):
                 if spread.share is not None:
                     results[name]["passes"] = spread.share
                     results[name]["driver"] = spread.driver
@@ -864,7 +863,7 @@ class _Sampling:
         if not (upstream or row.ranges):
             return
         self.scales[name] = run.steps[name].api_scale
-        draws = ranges.draw(row.ranges, f"{LINES}\0{row.text}")
+        draws = ranges.draw(row.ranges, f"{LINES}\0{row.text.split('#', 1)[0].strip()}")  # a comment reseeds nothing
         values = row.sample(self.arrays, draws)
         if row.ranges:
             held = row.sample(run.env, draws) if upstream else values

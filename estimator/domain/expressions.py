@@ -103,7 +103,9 @@ class Literal:
 
 @dataclass(frozen=True, slots=True)
 class Range:
-    """`low to high`: a 90% interval, lognormal when both ends are positive, else normal."""
+    """`low to high`: a 90% interval, lognormal when both ends are positive, else normal; a
+    range of percentages both above 50% (99.9% to 99.99%, 3 to 4 nines) is lognormal in what
+    it leaves out (0.01% to 0.1% of downtime), so no sample passes 100%."""
 
     low: Literal
     high: Literal
@@ -115,20 +117,32 @@ class Range:
         return self.low.value > 0
 
     @property
+    def mirrored(self) -> bool:
+        """Lognormal in 1 − the value: percentages both above 50% and below 100%."""
+        return self.low.percent and self.high.percent and 0.5 < self.low.value and self.high.value < 1
+
+    @property
     def center(self) -> float:
-        """The mean of the normal behind it: of the logarithm for a lognormal range."""
+        """The mean of the normal behind it: of the logarithm for a lognormal range (of 1 − the
+        value for a mirrored one)."""
+        if self.mirrored:
+            return (math.log(1 - self.low.value) + math.log(1 - self.high.value)) / 2
         if self.lognormal:
             return (math.log(self.low.value) + math.log(self.high.value)) / 2
         return (self.low.value + self.high.value) / 2
 
     @property
     def sigma(self) -> float:
+        if self.mirrored:
+            return (math.log(1 - self.low.value) - math.log(1 - self.high.value)) / (2 * Z90)
         if self.lognormal:
             return (math.log(self.high.value) - math.log(self.low.value)) / (2 * Z90)
         return (self.high.value - self.low.value) / (2 * Z90)
 
     @property
     def median(self) -> float:
+        if self.mirrored:
+            return 1 - math.exp(self.center)
         return math.exp(self.center) if self.lognormal else self.center
 
 
@@ -213,7 +227,8 @@ def tokenize(text: str) -> list[Token]:
         token = match.group()
         if kind == "other":
             shown = repr(token) if token.isprintable() else f"U+{ord(token):04X}"
-            raise ExpressionError(f"the character {shown} has no meaning here", column)
+            hint = "; write a range with 'to': 50M to 200M" if token in "–—" else ""
+            raise ExpressionError(f"the character {shown} has no meaning here{hint}", column)
         if kind == "op":
             token = {"−": "-", "*": "×", "/": "÷", "→": "->", "≤": "<=", "≥": ">="}.get(token, token)
         tokens.append(Token(kind, token, column))
@@ -567,8 +582,12 @@ def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
                               f"or two different ends", to_column)
     if low.value > 0 and high.value / low.value > MAX_RANGE_RATIO:
         scale = _scale_of(high.text)
-        hint = f"; did you mean {low.text}{scale} to {high.text}?" if scale and not _scale_of(low.text) else ""
-        raise ExpressionError(f"{low.text} to {high.text} spans a factor of {formatting.compact(high.value / low.value)}; "
+        scaled = low.value * lexicon.COUNT_SCALES.get(scale, 1)
+        hint = (f"; did you mean {low.text}{scale} to {high.text}?" if scale and not _scale_of(low.text)
+                and scaled < high.value <= scaled * MAX_RANGE_RATIO and f"{low.text}{scale}" != high.text else "")
+        ratio = high.value / low.value
+        shown = f"{ratio:,.0f}" if ratio < 1e12 else f"{ratio:.3g}"
+        raise ExpressionError(f"{low.text} to {high.text} spans a factor of {shown}; "
                               f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
                               to_column)
     return Range(low, high, span(low.text, high.text), column)

@@ -184,7 +184,7 @@ def nines(x: float) -> str:
     return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"
 
 
-_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?)(?P<unit>\D.*)?")
+_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
 
 
 def interval(median: str, low: str, high: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -79,7 +79,6 @@ class Quantity(Kind):
     fraction: bool = False
     rate: str = ""  # "per_user" or "total": how the figure names its period
     suggestion: str = ""  # for a bare number where a unit is required
-    complement: bool = False  # a range is lognormal in 1 − the value: an availability's downtime, a hit rate's misses
 
     @property
     def dims(self) -> Dims:  # type: ignore[override]
@@ -313,9 +312,6 @@ class Input:
             return Parsed(parsed.text, None, parsed.figure, parsed.tree, parsed.names, parsed.scale, ranged=True)
         tree = parsed.tree
         value = parsed.value
-        mirror = self._mirror(tree)
-        if mirror is not None:
-            value = 1 - mirror.median
         low, high = self.evaluate(tree, {}, parsed.scale, ranges.ends(expressions.ranges_in(tree)))
         for end in (low, high):
             self.check_bounds(end, parsed.text)
@@ -326,14 +322,6 @@ class Input:
             figure = expressions.span(kind.show(min(low, high)), kind.show(max(low, high)))
         self.sample(tree, {}, parsed.scale, parsed.text)
         return Parsed(parsed.text, value, figure, tree, parsed.names, parsed.scale, ranged=True)
-
-    def _mirror(self, tree: Node) -> Range | None:
-        """For a field whose ranges are lognormal in 1 − the value (availability: `99.9% to
-        99.99%` is downtime of 0.01% to 0.1%), the range of 1 − the value; else None."""
-        if not (isinstance(self.kind, Quantity) and self.kind.complement and isinstance(tree, Range)):
-            return None
-        low, high = tree.low, tree.high
-        return Range(replace(high, value=1 - high.value), replace(low, value=1 - low.value), tree.text, tree.column)
 
     def samples(self, text: str) -> np.ndarray:
         """The samples of a field holding a range and no names, from its text (memoized apart
@@ -350,12 +338,7 @@ class Input:
         (floats or arrays): drawn with a seed from the field's name and text, clipped to the
         field's bounds (a hit rate never passes 100%), whole where the field is whole.
         InputError when some cannot be computed."""
-        key = f"{self.name}\0{text}"
-        mirror = self._mirror(tree)
-        if mirror is not None:
-            values = 1 - ranges.draw([mirror], key)[0]
-        else:
-            values = self.evaluate(tree, env, scale, ranges.draw(expressions.ranges_in(tree), key))
+        values = self.evaluate(tree, env, scale, ranges.draw(expressions.ranges_in(tree), f"{self.name}\0{text}"))
         values = np.broadcast_to(values, (ranges.SAMPLES,)).copy()
         if np.isnan(values).any():
             raise InputError(f"{self.name} cannot be computed for {np.isnan(values).mean():.0%} of the range's "
@@ -427,7 +410,6 @@ SIZE_PER_REQUEST = Quantity("a size", "B", "byte/request", fillers=("1/request",
 SIZE = Quantity("a size", "B", "byte", suggestion="B or KB")
 DURATION = Quantity("a duration", "s", "second", suggestion="ms, s or days")
 FRACTION = Quantity("a fraction", "", "", bare="", fraction=True)
-UPTIME = Quantity("a fraction", "", "", bare="", fraction=True, complement=True)  # availability, hit rates
 RATIO = Quantity("a multiplier", "", "", bare="")
 COPIES = Quantity("a count", "", "", bare="", noun="copies", counts=True, whole=True)
 REQUESTS = Quantity("a count", "req", "request", bare="request", noun="req", counts=True)
@@ -479,7 +461,7 @@ INPUTS: tuple[Input, ...] = (
           "The database row kept for one write whose payload went to object storage.", "1 KB",
           minimum=0, maximum=1e18, show=_size),
     # Availability
-    Input("availability", "Availability target", "Availability", UPTIME, "99.9%",
+    Input("availability", "Availability target", "Availability", FRACTION, "99.9%",
           "Share of time the system must be up.", "99.99% or 4 nines",
           minimum=0, maximum=1, exclusive_minimum=True, exclusive_maximum=True, show=formatting.percent),
     # Capacity
@@ -507,7 +489,7 @@ INPUTS: tuple[Input, ...] = (
     Input("cache_hot_fraction", "Hot share of a day's reads", "Capacity", FRACTION, "20%",
           "Share of a day's read data worth keeping in cache (the 80/20 rule says 20%).", "20%",
           minimum=0, maximum=1, show=formatting.percent),
-    Input("cache_hit_rate", "Cache hit rate", "Capacity", UPTIME, "80%",
+    Input("cache_hit_rate", "Cache hit rate", "Capacity", FRACTION, "80%",
           "Share of reads the cache answers; the rest reach database replicas.", "90%",
           minimum=0, maximum=1, show=formatting.percent),
     Input("utilization", "Planned utilization", "Capacity", FRACTION, "70%",

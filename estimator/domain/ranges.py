@@ -1,7 +1,8 @@
 """Ranges on samples (shared/spec/estimate.md, Ranges).
 
 A range `low to high` is a 90% interval: lognormal when both ends are positive (its median
-the geometric mean of the ends), normal otherwise. When an estimate holds any, every range is
+the geometric mean of the ends), normal otherwise; percentages both above 50% are lognormal in
+what they leave out (expressions.Range). When an estimate holds any, every range is
 drawn SAMPLES times with numpy's default generator, seeded from the name that holds the range
 and its text (so the same link shows the same figures, and editing one field never reshuffles
 another's samples), and the engine evaluates the same trees on those arrays.
@@ -42,7 +43,10 @@ def draw(ranges: Sequence[Range], key: str) -> list[np.ndarray]:
     drawn = []
     for bounds, z in zip(ranges, normal):
         values = bounds.center + bounds.sigma * z
-        drawn.append(np.exp(values) if bounds.lognormal else values)
+        if bounds.mirrored:
+            drawn.append(1 - np.exp(values))
+        else:
+            drawn.append(np.exp(values) if bounds.lognormal else values)
     return drawn
 
 

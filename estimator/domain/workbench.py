@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from . import formatting, system
 from .availability import NINES, PERIOD_NAMES, downtime_formulas
 from .engine import Calculator, Constraint, Estimate, Formula
-from .inputs import DURATION, FRACTION, REQUESTS, UPTIME, YEAR, Input, Kind, Parsed
+from .inputs import DURATION, FRACTION, REQUESTS, YEAR, Input, Kind, Parsed
 
 
 class SystemKind(Kind):
@@ -38,7 +38,7 @@ WORKBENCH_INPUTS: tuple[Input, ...] = (
           "Components in series (A -> B), in parallel (A | B), N redundant copies (3 x A), at least k "
           "of N copies up (2 of 3 x A), grouped with parentheses; each an optional name (words such as "
           "api gateway or auth-service) and an availability.", "lb 99.99% -> (db 99.95% | db 99.95%)"),
-    Input("target", "Availability target", "Target", UPTIME, "99.9%",
+    Input("target", "Availability target", "Target", FRACTION, "99.9%",
           "The availability you promise (your SLO).", "99.95%",
           minimum=0, maximum=1, exclusive_minimum=True, exclusive_maximum=True, show=formatting.percent),
     Input("window", "Window", "Target", DURATION, "30 days",

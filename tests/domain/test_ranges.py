@@ -70,6 +70,7 @@ def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
     ("1 to 2M", "did you mean 1M to 2M?"),
     ("1 to 2 to 3", "one range at a time"),
     ("50M to 200", "did you mean 50M to 200M?"),
+    ("50M – 200M", "write a range with 'to'"),
     ("50M to", "a range needs a high end after 'to'"),
     ("to 5", "a range is written low to high"),
     ("dau to 5", "the ends of a range are numbers"),
@@ -150,7 +151,8 @@ def test_a_ranged_input_reports_its_median_and_interval():
     assert body["text"] == "50M to 200M"
     assert body["range"]["p5"] == approx(50e6, rel=0.1)
     assert body["range"]["p95"] == approx(200e6, rel=0.1)
-    assert body["value"] == body["range"]["p50"]
+    assert body["value"] == approx(100e6)  # the range's own median, which the timeline uses too
+    assert body["range"]["p50"] == approx(100e6, rel=0.05)
 
 
 def test_the_work_shows_the_range_as_typed():
@@ -303,3 +305,28 @@ def test_a_sketch_counts_the_samples_from_the_1st_to_the_99th_percentile():
     assert np.allclose(np.diff(np.log(edges)), np.log(edges[1] / edges[0]))  # log-spaced
     assert np.abs(counts - reference).max() <= 1  # an edge's rounding may move one sample
     assert counts.sum() == approx(0.98 * N, abs=3)
+
+
+def test_a_percentage_range_above_half_is_lognormal_in_what_it_leaves_out_in_a_line_too():
+    result = line("x = 99.9% to 99.99%\nn = -log10(1 - x)\nover = x > 100%")
+    assert result.results["n"].spread.p50 == approx(3.5, abs=0.05)
+    assert result.results["over"].display == "fails in every case"
+    assert expressions.parse("3 to 4 nines").median == approx(1 - math.sqrt(1e-3 * 1e-4))
+    assert expressions.parse("20% to 80%").median == approx(0.4)  # not both above half: lognormal as it is
+
+
+def test_a_suggestion_for_a_wide_range_is_itself_a_range():
+    with pytest.raises(ExpressionError) as refused:
+        expressions.parse("1 to 1000001")
+    assert "did you mean" not in str(refused.value) and "1,000,001" in str(refused.value)
+
+
+def test_a_comment_does_not_reseed_a_line():
+    plain = line("y = 1 to 100").results["y"].value
+    assert line("y = 1 to 100   # a guess").results["y"].value == plain
+
+
+def test_a_result_that_is_the_same_in_every_sample_carries_no_range_in_the_api():
+    body = estimate({"dau": "50M to 200M"}).as_dict()["results"]
+    assert body["object_storage_total"]["value"] == 0 and "range" not in body["object_storage_total"]
+    assert "range" in body["storage_total"]

@@ -216,6 +216,8 @@ def test_the_summary_sets_the_interval_apart_and_says_how_often_a_check_passes(c
     assert re.fullmatch(r'[\d.]+k req/s <span class="interval">\([\d.]+k – [\d.]+k\)</span>', peak)
     check = re.search(r'<a href="#result-ok"><code>ok</code></a> (.*?): <span class="work">', summary)[1]
     assert re.fullmatch(r"passes in [\d.]+% of cases", check)
+    # neither a pass nor a fail: marked as the markdown marks it
+    assert re.search(r'<li class="partial"><span class="mark" aria-hidden="true">⚠</span> <a href="#result-ok">', summary)
 
 
 def test_every_piece_of_a_card_is_escaped():

@@ -55,7 +55,7 @@ def result_cards(results, workbench_path="", estimate=None):
 # '25.3k req/s (12.8k – 49.8k)': the median, then the interval (formatting.interval).
 _INTERVAL = re.compile(r"(?P<median>.+) \((?P<low>.+) – (?P<high>.+)\)")
 # The figure a display starts with; what follows it is the unit ('25.3k' + ' req/s').
-_FIGURE = re.compile(r"[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?")
+_FIGURE = re.compile(r"[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?")
 SKETCH_STEP, SKETCH_BASE, SKETCH_PLOT = 10, 40, 36  # SVG user units: a bar's width, the baseline, the tallest bar
 
 

@@ -65,11 +65,12 @@ class CalculatorCommand(BaseCommand):
 
     def text(self, result) -> str:
         lines = []
+        width = max([16, *(len(r.display) for r in result.results.values())])  # ranged displays are longer
         for group in result.calculator.result_groups:
             rows = [r for r in result.results.values() if r.group == group]
             if rows:
                 lines.append(group)
-                lines += [f"  {r.name:<26} {r.display:>16}   {r.work}" for r in rows]
+                lines += [f"  {r.name:<26} {r.display:>{width}}   {r.work}" for r in rows]
         if getattr(result, "timeline", None):
             from estimator.domain.timeline import LABELS
 

@@ -33,6 +33,10 @@ def main() -> None:
     rows.append(["engine: photo preset with a 10-year timeline", f"{t['seconds'] * 1e6:.0f} µs warm",
                  f"{t['ratio']:.2f}× without it ({t['without'] * 1e6:.0f} µs)", f"≤ {engine.TIMELINE_TARGET_RATIO:g}×",
                  verdict(t["met"]), "python bench/engine.py"])
+    r = engine.ranged_row(args.quick)
+    rows.append([f"engine: {engine.RANGED_ROW}", *engine.ranged_cells(r), verdict(r["met"]), "python bench/engine.py"])
+    r = engine.worst_row(args.quick)
+    rows.append([f"engine: {engine.WORST_ROW}", *engine.worst_cells(r), verdict(r["met"]), "python bench/engine.py"])
     for r in endpoints.run(quick=args.quick):
         rows.append([f"HTTP: {r['endpoint']}", f"{r['rps']:,.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms",
                      f"{r['ratio']:.2f} × minimal view", endpoints.target_text(r),
@@ -63,6 +67,8 @@ def main() -> None:
     rows.append(["keystroke → results (Chromium)", f"median {r['median']:.0f} ms, p90 {r['p90']:.0f} ms",
                  f"fetch /healthz {r['baseline']:.1f} ms", "median ≤ 100 ms", verdict(r["met"]),
                  "python bench/keystroke.py"])
+    rows.append([keystroke.RANGED_ROW, keystroke.ranged_figure(r), keystroke.ranged_ratio(r), "median ≤ 100 ms",
+                 verdict(r["ranged"]["met"]), "python bench/keystroke.py"])
     seconds = 2 if args.quick else args.load_seconds
     connections = 4 if args.quick else 16
     r = load.run(seconds, connections)

@@ -30,6 +30,7 @@ from .lexicon import Dims
 
 LINES = "lines"
 LINES_GROUP = "Your lines"
+MAX_RANGES = 100  # in one estimate: each is ranges.SAMPLES draws
 
 
 @dataclass(frozen=True)
@@ -418,6 +419,15 @@ class Calculator:
         inputs, errors = self.parse(texts)
         size_units = inputs.get("size_units")
         binary = bool(size_units and size_units.figure == "binary")
+        rows = []
+        lines_text = inputs.get(LINES)
+        if lines_text is not None and LINES not in errors:
+            try:
+                rows = lines_module.read(lines_text.text)
+            except InputError as error:
+                errors[LINES] = str(error)
+        if any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows):
+            rows = self._count_ranges(inputs, rows, errors)
         env: dict[str, float] = dict(reference.VALUES)
         shown: dict[str, str] = dict(self.ref_shown)
         blocked: dict[str, tuple[str, ...]] = {}
@@ -435,13 +445,6 @@ class Calculator:
             else:
                 env[name] = parsed.value
                 shown[name] = parsed.figure
-        rows = []
-        lines_text = inputs.get(LINES)
-        if lines_text is not None and LINES not in errors:
-            try:
-                rows = lines_module.read(lines_text.text)
-            except InputError as error:
-                errors[LINES] = str(error)
         run = _Run(self, inputs, errors, env, shown, blocked, binary)
         if deferred or rows:
             plan = self._plan(deferred, rows, run)
@@ -477,6 +480,26 @@ class Calculator:
                                                f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
                                                (formula.needs_used,))
         return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads)
+
+    def _count_ranges(self, inputs: dict, rows: list, errors: dict) -> list:
+        """The rows to run, once the field or the lines that take the estimate past
+        MAX_RANGES ranges are refused (each range is SAMPLES draws: the limit bounds a sample
+        run's time)."""
+        total = 0
+        for spec in self.inputs:
+            parsed = inputs.get(spec.name)
+            if parsed is not None and parsed.ranged and spec.name not in errors:
+                total += len(expressions.ranges_in(parsed.tree))
+                if total > MAX_RANGES:
+                    errors[spec.name] = (f"{spec.name}: at most {MAX_RANGES} ranges in one estimate, and this field "
+                                         f"brings it to {total}; narrow some ranges to single figures")
+                    total -= len(expressions.ranges_in(parsed.tree))
+        in_lines = sum(len(row.ranges) for row in rows)
+        if total + in_lines > MAX_RANGES:
+            errors[LINES] = (f"at most {MAX_RANGES} ranges in one estimate: the lines hold {in_lines} and the fields "
+                             f"{total}; narrow some ranges to single figures")
+            return []
+        return rows
 
     def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
         """Inputs no result reads now, each with why: a formula given directly (read_qps)

@@ -330,3 +330,17 @@ def test_a_result_that_is_the_same_in_every_sample_carries_no_range_in_the_api()
     body = estimate({"dau": "50M to 200M"}).as_dict()["results"]
     assert body["object_storage_total"]["value"] == 0 and "range" not in body["object_storage_total"]
     assert "range" in body["storage_total"]
+
+
+def test_an_estimate_holds_at_most_100_ranges_and_says_where_it_went_over():
+    from estimator.domain.engine import MAX_RANGES
+
+    ten = " + ".join(["(1 to 2)"] * 10)
+    lines = "\n".join(f"l{i} = {ten}" for i in range(MAX_RANGES // 10))
+    assert not estimate({"lines": lines}).errors  # exactly the limit
+    over = estimate({"lines": lines, "dau": "50M to 200M"})  # the field counts first, then the lines
+    assert "at most 100 ranges in one estimate: the lines hold 100 and the fields 1" in over.errors["lines"]
+    assert over.results["peak_qps"].spread is not None  # the field still runs on samples
+    fields = estimate({name: " + ".join(["(1 to 2)"] * 10) for name in
+                       ("peak_factor", "replication_factor", "server_concurrency")} | {"lines": lines})
+    assert "at most 100 ranges" in fields.errors["lines"]

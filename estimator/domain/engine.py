@@ -451,13 +451,7 @@ class Calculator:
         else:
             plan = [("formula", step) for step in self.steps]
         self._check_constraints(run)
-        for kind, item in plan:
-            if kind == "formula":
-                run.formula(item)
-            elif kind == "input":
-                run.input(item)
-            else:
-                run.line(item)
+        _follow(plan, run)
         spreads = {}
         if any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows):
             spreads = _Sampling(self, run).evaluate(plan)
@@ -625,6 +619,18 @@ class Calculator:
                         run.unavailable(self.step_by_name[name], culprits or (name,))
                 for needs in graph.values():
                     needs.difference_update(members)
+
+
+def _follow(plan: list[tuple[str, object]], runner) -> None:
+    """Each step of the plan given to the runner's formula, input or line (_Run computes,
+    _Sampling computes again on samples)."""
+    for kind, item in plan:
+        if kind == "formula":
+            runner.formula(item)
+        elif kind == "input":
+            runner.input(item)
+        else:
+            runner.line(item)
 
 
 class _Run:
@@ -821,13 +827,7 @@ class _Sampling:
                 self._source(spec.name, samples, samples, frozenset())
                 self.ranged_inputs.append(spec.name)
         with np.errstate(all="ignore"):
-            for kind, item in plan:
-                if kind == "formula":
-                    self._formula(item)
-                elif kind == "input":
-                    self._input(item)
-                else:
-                    self._line(item)
+            _follow(plan, self)
         names = self.ranged_inputs + [n for n in self.order if not self._undefined(n)]
         spreads = ranges.summarize({n: self.arrays[n] for n in names}, self.sources, self.own, self.scales)
         self._show(spreads)
@@ -842,7 +842,7 @@ class _Sampling:
         sources = self.sources
         return frozenset().union(*(sources[n] for n in names if n in sources))
 
-    def _formula(self, step: Step) -> None:
+    def formula(self, step: Step) -> None:
         run = self.run
         if step.name not in run.env:
             return
@@ -854,7 +854,7 @@ class _Sampling:
         self.scales[step.name] = step.api_scale
         self._result(step.name, value, upstream)
 
-    def _input(self, name: str) -> None:
+    def input(self, name: str) -> None:
         run = self.run
         if name not in run.env:
             return
@@ -877,7 +877,7 @@ class _Sampling:
             self.sources[name] = upstream
         self.ranged_inputs.append(name)
 
-    def _line(self, row) -> None:
+    def line(self, row) -> None:
         run = self.run
         name = row.name
         if name not in run.env or name not in run.steps:

@@ -699,23 +699,22 @@ def parse(text: str, *, counts: bool = False) -> Node:
 
 def names(node: Node) -> frozenset[str]:
     """Every name the tree reads."""
-    found: set[str] = set()
-    _names(node, found)
-    return frozenset(found)
+    return frozenset(n.name for n in walk(node) if isinstance(n, Name))
 
 
-def _names(node: Node, found: set[str]) -> None:
+def walk(node: Node):
+    """Every node of the tree, each before its operands, operands left to right (the order
+    compile_samples numbers ranges in)."""
+    yield node
     match node:
-        case Name(name=name):
-            found.add(name)
         case Neg(operand=x) | Power(base=x) | Group(inner=x):
-            _names(x, found)
+            yield from walk(x)
         case BinOp(left=a, right=b) | Compare(left=a, right=b):
-            _names(a, found)
-            _names(b, found)
+            yield from walk(a)
+            yield from walk(b)
         case Call(args=args):
             for arg in args:
-                _names(arg, found)
+                yield from walk(arg)
 
 
 def reads(node: Node) -> Callable[[Mapping[str, float]], frozenset[str]] | None:
@@ -1021,23 +1020,7 @@ SampleEvaluator = Callable[[Mapping[str, object], list], object]
 
 def ranges_in(node: Node) -> tuple[Range, ...]:
     """The tree's ranges in the order `compile_samples` numbers them."""
-    found: list[Range] = []
-    _ranges(node, found)
-    return tuple(found)
-
-
-def _ranges(node: Node, found: list) -> None:
-    match node:
-        case Range():
-            found.append(node)
-        case Neg(operand=x) | Power(base=x) | Group(inner=x):
-            _ranges(x, found)
-        case BinOp(left=a, right=b) | Compare(left=a, right=b):
-            _ranges(a, found)
-            _ranges(b, found)
-        case Call(args=args):
-            for arg in args:
-                _ranges(arg, found)
+    return tuple(n for n in walk(node) if isinstance(n, Range))
 
 
 def compile_samples(node: Node) -> SampleEvaluator:

@@ -426,7 +426,8 @@ class Calculator:
                 rows = lines_module.read(lines_text.text)
             except InputError as error:
                 errors[LINES] = str(error)
-        if any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows):
+        ranged = any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows)
+        if ranged:
             rows = self._count_ranges(inputs, rows, errors)
         env: dict[str, float] = dict(reference.VALUES)
         shown: dict[str, str] = dict(self.ref_shown)
@@ -452,9 +453,7 @@ class Calculator:
             plan = [("formula", step) for step in self.steps]
         self._check_constraints(run)
         _follow(plan, run)
-        spreads = {}
-        if any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows):
-            spreads = _Sampling(self, run).evaluate(plan)
+        spreads = _Sampling(self, run).evaluate(plan) if ranged else {}
         results = {name: run.results[name] for name in self.result_order if name in run.results}
         line_rows = []
         for row in rows:
@@ -483,11 +482,12 @@ class Calculator:
         for spec in self.inputs:
             parsed = inputs.get(spec.name)
             if parsed is not None and parsed.ranged and spec.name not in errors:
-                total += len(expressions.ranges_in(parsed.tree))
-                if total > MAX_RANGES:
+                count = len(expressions.ranges_in(parsed.tree))
+                if total + count > MAX_RANGES:
                     errors[spec.name] = (f"{spec.name}: at most {MAX_RANGES} ranges in one estimate, and this field "
-                                         f"brings it to {total}; narrow some ranges to single figures")
-                    total -= len(expressions.ranges_in(parsed.tree))
+                                         f"brings it to {total + count}; narrow some ranges to single figures")
+                else:
+                    total += count
         in_lines = sum(len(row.ranges) for row in rows)
         if total + in_lines > MAX_RANGES:
             errors[LINES] = (f"at most {MAX_RANGES} ranges in one estimate: the lines hold {in_lines} and the fields "
@@ -889,9 +889,9 @@ class _Sampling:
         draws = ranges.draw(row.ranges, f"{LINES}\0{row.text.split('#', 1)[0].strip()}")  # a comment reseeds nothing
         values = row.sample(self.arrays, draws)
         if row.ranges:
-            held = row.sample(run.env, draws) if upstream else values
-            self._source(name, self._full(held), self._full(held), upstream)
-        self._result(name, values, upstream | (self.sources.get(name, frozenset())))
+            held = self._full(row.sample(run.env, draws) if upstream else values)
+            self._source(name, held, held, upstream)
+        self._result(name, values, self.sources.get(name, upstream))  # a line holding a range is its own source
 
     @staticmethod
     def _full(values) -> np.ndarray:
@@ -919,7 +919,7 @@ class _Sampling:
                 figure = parsed.figure
             else:
                 spread = spreads[name]
-                figure = expressions.span(spec.kind.show(spread.p5), spec.kind.show(spread.p95))
+                figure = formatting.span(spec.kind.show(spread.p5), spec.kind.show(spread.p95))
             shown[name] = f"({figure})"
         for name in self.order:
             result = run.results.get(name)

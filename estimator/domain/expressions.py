@@ -590,24 +590,13 @@ def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
         raise ExpressionError(f"{low.text} to {high.text} spans a factor of {shown}; "
                               f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
                               to_column)
-    return Range(low, high, span(low.text, high.text), column)
-
-
-_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:[kMT]|bn)?(?:e[-+]?\d+)?)(?P<unit>.*)")
+    return Range(low, high, formatting.span(low.text, high.text), column)
 
 
 def _scale_of(text: str) -> str:
     """The scale a figure was written with: '50M' → 'M', '200 KB' → ''."""
     found = re.search(r"(bn|[kMT])$", text.split(" ")[0])
     return found.group() if found else ""
-
-
-def span(low: str, high: str) -> str:
-    """Two figures as a range, a unit they share written once: '50 ms to 200 ms' → '50 to 200 ms'."""
-    a, b = _FIGURE.fullmatch(low), _FIGURE.fullmatch(high)
-    if a and b and a["unit"] == b["unit"] and a["unit"]:
-        return f"{a['number']} to {high}"
-    return f"{low} to {high}"
 
 
 def _number(token: Token) -> tuple[float, str]:

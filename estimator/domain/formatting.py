@@ -184,7 +184,24 @@ def nines(x: float) -> str:
     return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"
 
 
-_FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
+# A display as its figure and its unit: '25.3k' + ' req/s', '$4.5M' + '/month', '99.9' + '%'.
+FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
+# What interval() writes: '25.3k req/s (12.8k – 49.8k)'.
+INTERVAL = re.compile(r"(?P<median>.+) \((?P<low>.+) – (?P<high>.+)\)")
+
+
+def _numbers(*shown: str) -> list[str] | None:
+    """The figures of displays that share one unit, or None: '5 ms', '20 ms' → ['5', '20']."""
+    parts = [FIGURE.fullmatch(text) for text in shown]
+    if all(parts) and len({part["unit"] for part in parts}) == 1 and parts[0]["unit"]:
+        return [part["number"] for part in parts]
+    return None
+
+
+def span(low: str, high: str) -> str:
+    """Two figures as a range, a unit they share written once: '50 ms', '200 ms' → '50 to 200 ms'."""
+    numbers = _numbers(low, high)
+    return f"{numbers[0]} to {high}" if numbers else f"{low} to {high}"
 
 
 def interval(median: str, low: str, high: str) -> str:
@@ -194,9 +211,9 @@ def interval(median: str, low: str, high: str) -> str:
         return median
     if all(_DURATION.fullmatch(shown) for shown in (median, low, high)):
         median, low, high = (duration(_seconds(shown), rough=True) for shown in (median, low, high))
-    parts = [_FIGURE.fullmatch(shown) for shown in (median, low, high)]
-    if all(parts) and len({part["unit"] for part in parts}) == 1 and parts[0]["unit"]:
-        return f"{median} ({parts[1]['number']} – {parts[2]['number']})"
+    numbers = _numbers(median, low, high)
+    if numbers:
+        return f"{median} ({numbers[1]} – {numbers[2]})"
     return f"{median} ({low} – {high})"
 
 

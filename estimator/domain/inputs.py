@@ -316,10 +316,10 @@ class Input:
         for end in (low, high):
             self.check_bounds(end, parsed.text)
         if isinstance(tree, Range):
-            figure = expressions.span(kind.figure(tree.low, tree.low.value * parsed.scale),
+            figure = formatting.span(kind.figure(tree.low, tree.low.value * parsed.scale),
                                       kind.figure(tree.high, tree.high.value * parsed.scale))
         else:
-            figure = expressions.span(kind.show(min(low, high)), kind.show(max(low, high)))
+            figure = formatting.span(kind.show(min(low, high)), kind.show(max(low, high)))
         self.sample(tree, {}, parsed.scale, parsed.text)
         return Parsed(parsed.text, value, figure, tree, parsed.names, parsed.scale, ranged=True)
 

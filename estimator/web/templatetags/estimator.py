@@ -8,7 +8,6 @@ as strict as the template engine's autoescape.
 """
 
 import math
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from html import escape
@@ -17,7 +16,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from estimator.domain import ranges
-from estimator.domain.formatting import cases
+from estimator.domain.formatting import FIGURE, INTERVAL, cases
 
 register = template.Library()
 
@@ -52,10 +51,6 @@ def result_cards(results, workbench_path="", estimate=None):
     return mark_safe("\n".join(parts))
 
 
-# '25.3k req/s (12.8k – 49.8k)': the median, then the interval (formatting.interval).
-_INTERVAL = re.compile(r"(?P<median>.+) \((?P<low>.+) – (?P<high>.+)\)")
-# The figure a display starts with; what follows it is the unit ('25.3k' + ' req/s').
-_FIGURE = re.compile(r"[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?")
 SKETCH_STEP, SKETCH_BASE, SKETCH_PLOT = 10, 40, 36  # SVG user units: a bar's width, the baseline, the tallest bar
 
 
@@ -72,14 +67,14 @@ def shown(result) -> str:
     spread = result.spread
     if spread is None or spread.share is not None or not spread.wide:
         return mark_safe(escape(result.display))
-    return mark_safe(_with_interval(_INTERVAL.fullmatch(result.display), result.display))
+    return mark_safe(_with_interval(INTERVAL.fullmatch(result.display), result.display))
 
 
 def _spread_parts(r, spread, calculator) -> tuple[str, str]:
     """The value with its interval set apart, and the card's driver line and distribution
     sketch."""
     name = escape(r.name)
-    interval = _INTERVAL.fullmatch(r.display)
+    interval = INTERVAL.fullmatch(r.display)
     shown = _with_interval(interval, r.display)
     driven = ""
     if spread.driver and spread.driver != r.name:
@@ -113,8 +108,10 @@ def _histogram(name: str, interval, spread) -> str:
     low, median, high = x(spread.p5), x(spread.p50), x(spread.p95)
     logarithmic = edges[0] > 0 and (edges[-1] - edges[-2]) > 1.01 * (edges[1] - edges[0])
     if interval:
-        unit = _FIGURE.sub("", interval["median"], count=1)
-        ends = [end + unit if _FIGURE.fullmatch(end) else end for end in (interval["low"], interval["high"])]
+        shown = FIGURE.fullmatch(interval["median"])
+        unit = (shown["unit"] or "") if shown else ""
+        ends = [end + unit if (figure := FIGURE.fullmatch(end)) and not figure["unit"] else end
+                for end in (interval["low"], interval["high"])]
         title = f"90% between {ends[0]} and {ends[1]}, median {interval['median']}"
     else:
         title = "Distribution of the samples"

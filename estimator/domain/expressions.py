@@ -26,6 +26,7 @@ samples drawn for it (ranges.py), on numpy arrays, with the same tree.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from decimal import Decimal
@@ -1018,8 +1019,7 @@ def compile_samples(node: Node) -> SampleEvaluator:
     numpy's elementwise operations; what cannot be computed for a sample (0 ÷ 0, the log of a
     negative) is NaN there, for the caller to count, and both branches of if() are computed.
     Call it under np.errstate(all="ignore")."""
-    counter = iter(range(MAX_RANGES * 4))
-    return _samples(node, counter)
+    return _samples(node, itertools.count())
 
 
 def _samples(node: Node, counter) -> SampleEvaluator:

@@ -103,7 +103,7 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
 def _verdict(result) -> str:
     """A check's verdict: passes, fails, or over ranges how often it passes."""
     spread = result.spread
-    if spread is not None and 0 < spread.share < 1:
+    if spread is not None and spread.varies:
         return f"⚠ {result.display}"
     return "✅ passes" if result.value else "❌ fails"
 

@@ -74,6 +74,12 @@ class Spread:
         """Whether the interval has any width (a ceiling can be 3 in every sample)."""
         return self.p5 != self.p95
 
+    @property
+    def varies(self) -> bool:
+        """Whether the samples tell cases apart: an interval with width, or a check that passes
+        in some cases only (shown with its driver, a sketch, ⚠)."""
+        return 0 < self.share < 1 if self.share is not None else self.wide
+
     def bins(self, count: int = BINS) -> tuple[np.ndarray, np.ndarray]:
         """(edges, counts) of a histogram from the 1st to the 99th percentile, on a log scale
         when the values are positive and span more than a factor of ten."""

@@ -42,7 +42,7 @@ def result_cards(results, workbench_path="", estimate=None):
             aside = f' <a class="aside" href="{escape(workbench_path)}">availability workbench →</a>'
         spread = r.spread if r.available else None
         shown, extra = escape(r.display), ""
-        if spread is not None and (0 < spread.share < 1 if spread.share is not None else spread.wide):
+        if spread is not None and spread.varies:
             shown, extra = _spread_parts(r, spread, calculator)
         parts.append(
             f"{_card_head(r.name, r.label, r.available)}{shown}{aside}</dd>{extra}"

@@ -1,4 +1,4 @@
-"""Bytes stored, declared once each in the formula language (engine.py runs them).
+"""Bytes stored, declared once each in the formula language (the engine runs them).
 
 Payloads above `object_store_above` live in object storage, one logical copy (object stores
 keep their own redundancy and bill per logical byte), with a `metadata_size` row in the

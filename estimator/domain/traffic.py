@@ -1,4 +1,4 @@
-"""Requests per second, declared once each in the formula language (engine.py runs them)."""
+"""Requests per second, declared once each in the formula language (the engine runs them)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,237 @@
+"""A calculator: its inputs and formulas compiled once at import, and one estimate from the
+texts typed (read, planned, run exactly, and run again on samples when a figure is a range)."""
+
+from __future__ import annotations
+
+import graphlib
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from .. import expressions, lexicon
+from .. import lines as lines_module
+from .. import reference
+from ..errors import InputError
+from ..expressions import EvaluationError
+from ..inputs import Input, Parsed
+from ..lexicon import Dims
+from .declarations import LINES, LINES_GROUP, Constraint, Formula
+from .display import shower
+from .plan import Step, follow, plan_of, step_for
+from .result import Estimate, LineRow, Result
+from .run import Run
+from .sample import Sampling
+
+MAX_RANGES = 100  # in one estimate: each is ranges.SAMPLES draws
+
+
+class Calculator:
+    """A declaration of inputs and the formulas computed from them."""
+
+    def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
+                 constraints: tuple[Constraint, ...] = (), timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = ()):
+        self.timeline = timeline  # (calculator, estimate) → rows, or None
+        self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
+        self.inputs = inputs
+        self.by_name: Mapping[str, Input] = {spec.name: spec for spec in inputs}
+        self.defaults: Mapping[str, str] = {spec.name: spec.default for spec in inputs}
+        self.result_groups = result_groups + ((LINES_GROUP,) if LINES in self.by_name else ())
+        self.formulas = formulas
+        self.by_result: Mapping[str, Formula] = {f.name: f for f in formulas}
+        self.constraints = [(c, expressions.parse(c.check)) for c in constraints]
+        self.dims: dict[str, Dims] = {spec.name: spec.kind.dims for spec in inputs if spec.kind.valued}
+        self.dims.update(reference.DIMS)  # ref.<name>: usable in every field, formula and line
+        self.ref_shown = {ref.key: ref.value for ref in reference.REFERENCES}  # in the work, as written
+        order = graphlib.TopologicalSorter(
+            {f.name: {n for n in f.names if n in self.by_result and n != f.name} for f in formulas}
+        ).static_order()
+        self.steps: list[Step] = []
+        for name in order:
+            formula = self.by_result[name]
+            inferred = expressions.infer(formula.tree, self.dims)
+            if inferred != formula.dims:
+                raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
+                                f"declared {formula.unit or 'a plain number'}")
+            self.dims[name] = inferred
+            style = formula.display
+            step = step_for(name, formula.label, formula.group, formula.unit, formula.tree,
+                            shower(inferred, style=style, per=formula.per), given_by=formula.given_by)
+            if formula.unit and formula.dimension is None and formula.display != "check":
+                # The API reports it in its declared unit: a cost per second is reported per month.
+                step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
+            self.steps.append(step)
+        self.step_by_name = {s.name: s for s in self.steps}
+        # The inputs each formula reads itself (a name that is also a result means the result);
+        # a formula with if() reads only the branch it takes, known once values are.
+        self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
+        self.per_input = {f.name for f in formulas if f.needs_used}
+        self.branching = {f.name: reads for f in formulas if (reads := expressions.reads(f.tree))}
+        self.reserved = set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS) | set(lexicon.STANDALONE)
+        self.result_order = [f.name for f in formulas]
+
+    def values(self, env: dict[str, float], given: set[str] = frozenset(),
+               wanted: tuple[str, ...] = ()) -> dict[str, float]:
+        """The formulas' values from input values alone (no display, no work): what the timeline
+        runs once a year. Only what `wanted` needs, when given; formulas given directly
+        (`given`) keep the input's value."""
+        for step in self._needed(wanted):
+            if step.given_by in given:
+                continue
+            if step.names <= env.keys():
+                try:
+                    env[step.name] = step.evaluate(env)
+                except (EvaluationError, OverflowError, ValueError):
+                    continue
+        return env
+
+    @lru_cache(maxsize=8)
+    def _needed(self, wanted: tuple[str, ...]) -> tuple[Step, ...]:
+        """The steps, in order, that the results `wanted` depend on (all when none is named)."""
+        if not wanted:
+            return tuple(self.steps)
+        needed, frontier = set(), list(wanted)
+        while frontier:
+            name = frontier.pop()
+            if name in self.step_by_name and name not in needed:
+                needed.add(name)
+                frontier.extend(self.step_by_name[name].names)
+        return tuple(step for step in self.steps if step.name in needed)
+
+    # Inputs ------------------------------------------------------------------------------------
+
+    def parse(self, texts: Mapping[str, str]) -> tuple[dict[str, Parsed | None], dict[str, str]]:
+        """Every declared input read from `texts` (a missing name takes its default): (parsed
+        inputs by name, error message by name). Names that are not inputs are ignored here."""
+        parsed: dict[str, Parsed | None] = {}
+        errors: dict[str, str] = {}
+        for spec in self.inputs:
+            text = texts.get(spec.name)
+            if text is None:
+                text = spec.default
+            try:
+                parsed[spec.name] = spec.parse(text)
+            except InputError as error:
+                errors[spec.name] = str(error)
+        return parsed, errors
+
+    # Evaluation --------------------------------------------------------------------------------
+
+    def __call__(self, texts: Mapping[str, str]) -> Estimate:
+        inputs, errors = self.parse(texts)
+        size_units = inputs.get("size_units")
+        binary = bool(size_units and size_units.figure == "binary")
+        rows = []
+        lines_text = inputs.get(LINES)
+        if lines_text is not None and LINES not in errors:
+            try:
+                rows = lines_module.read(lines_text.text)
+            except InputError as error:
+                errors[LINES] = str(error)
+        ranged = any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows)
+        if ranged:
+            rows = self._count_ranges(inputs, rows, errors)
+        env: dict[str, float] = dict(reference.VALUES)
+        shown: dict[str, str] = dict(self.ref_shown)
+        blocked: dict[str, tuple[str, ...]] = {}
+        deferred: list[str] = []
+        for spec in self.inputs:
+            name = spec.name
+            if name in errors:
+                blocked[name] = (name,)
+                continue
+            parsed = inputs[name]
+            if parsed is None or not spec.kind.valued:
+                continue
+            if parsed.value is None:
+                deferred.append(name)
+            else:
+                env[name] = parsed.value
+                shown[name] = parsed.figure
+        run = Run(self, inputs, errors, env, shown, blocked, binary)
+        if deferred or rows:
+            plan = plan_of(self, deferred, rows, run)
+        else:
+            plan = [("formula", step) for step in self.steps]
+        self._check_constraints(run)
+        follow(plan, run)
+        spreads = Sampling(self, run).evaluate(plan) if ranged else {}
+        results = {name: run.results[name] for name in self.result_order if name in run.results}
+        line_rows = []
+        for row in rows:
+            result = run.results.get(row.name) if row.is_line else None
+            if result is not None and result.row == row.number:  # not a later row that reused the name
+                results[row.name] = result
+            else:
+                result = None
+            line_rows.append(LineRow(row.number, row.text, row.name, result, run.row_errors.get(row.number, ""),
+                                     row.names))
+        all_texts = {spec.name: texts.get(spec.name, spec.default) for spec in self.inputs}
+        unused = self._unused(inputs, rows, deferred, run.env)
+        for formula in self.formulas:
+            if formula.needs_used in unused and formula.name in results:
+                step = self.step_by_name[formula.name]
+                results[formula.name] = Result(formula.name, step.label, step.group, step.unit, None, "unavailable",
+                                               f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
+                                               (formula.needs_used,))
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads)
+
+    def _count_ranges(self, inputs: dict, rows: list, errors: dict) -> list:
+        """The rows to run, once the field or the lines that take the estimate past
+        MAX_RANGES ranges are refused (each range is SAMPLES draws: the limit bounds a sample
+        run's time)."""
+        total = 0
+        for spec in self.inputs:
+            parsed = inputs.get(spec.name)
+            if parsed is not None and parsed.ranged and spec.name not in errors:
+                count = len(expressions.ranges_in(parsed.tree))
+                if total + count > MAX_RANGES:
+                    errors[spec.name] = (f"{spec.name}: at most {MAX_RANGES} ranges in one estimate, and this field "
+                                         f"brings it to {total + count}; narrow some ranges to single figures")
+                else:
+                    total += count
+        in_lines = sum(len(row.ranges) for row in rows)
+        if total + in_lines > MAX_RANGES:
+            errors[LINES] = (f"at most {MAX_RANGES} ranges in one estimate: the lines hold {in_lines} and the fields "
+                             f"{total}; narrow some ranges to single figures")
+            return []
+        return rows
+
+    def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
+        """Inputs no result reads now, each with why: a formula given directly (read_qps)
+        reads none of its own inputs."""
+        used: set[str] = set(self.timeline_inputs)
+        overridden: list[str] = []
+        for step in self.steps:
+            if step.name in self.per_input:
+                continue  # cost per user reads dau but gives it no use of its own
+            if step.given_by and inputs.get(step.given_by) is not None:
+                used.add(step.given_by)
+                overridden.append(step.given_by)
+            elif step.name in self.branching and step.names <= env.keys():
+                taken = self.branching[step.name](env)
+                used |= {n for n in taken if n in self.by_name and n not in self.by_result}
+            else:
+                used |= self.reads[step.name]
+        for row in rows:
+            used |= row.names
+        for name in deferred:
+            used |= inputs[name].names
+        unused = {}
+        for spec in self.inputs:
+            if spec.name in used or not spec.kind.valued:
+                continue
+            if overridden and any(spec.name in self.reads[s] for s in overridden if s in self.reads):
+                unused[spec.name] = f"not used: {' and '.join(overridden)} {'is' if len(overridden) == 1 else 'are'} given"
+            else:
+                unused[spec.name] = "not used by any result"
+        return unused
+
+    def _check_constraints(self, run: Run) -> None:
+        for constraint, tree in self.constraints:
+            if not expressions.names(tree) <= run.env.keys():
+                continue
+            if not expressions.compile_tree(tree)(run.env):
+                message = constraint.message.format(**run.shown)
+                run.errors[constraint.field] = message
+                run.blocked[constraint.field] = (constraint.field,)
+                run.env.pop(constraint.field, None)

@@ -1,0 +1,54 @@
+"""What a calculator declares besides its inputs (inputs.py): its formulas, each one
+expression text compiled once at import, and the constraints its inputs must meet together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import expressions, lexicon
+from ..expressions import CHECK, Node
+from ..lexicon import Dims
+
+LINES = "lines"
+LINES_GROUP = "Your lines"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A built-in result, declared once: its value, its dimension check and its work all come
+    from `expression`."""
+
+    name: str
+    label: str
+    group: str
+    expression: str
+    unit: str  # canonical unit of the value, named as the spec writes it: "req/s", "B", ""
+    display: str = ""  # "integer" or "percent"; otherwise the dimension decides
+    per: str = ""  # a period shown after a total: storage_per_day shows "5 TB/day"
+    given_by: str = ""  # an optional input that, when given, is the value ("given: 1M req/s")
+    dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
+    needs_used: str = ""  # an input this result means nothing without (per user needs users)
+    tree: Node = field(init=False, repr=False, compare=False)
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        tree = expressions.parse(self.expression)  # a typo in a built-in fails at import
+        object.__setattr__(self, "tree", tree)
+        object.__setattr__(self, "names", expressions.names(tree))
+
+    @property
+    def dims(self) -> Dims:
+        if self.display == "check":
+            return CHECK  # type: ignore[return-value]
+        return lexicon.dimensionality(self.dimension if self.dimension is not None else self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Inputs that parse on their own but not together: `check` must hold, else `field` is
+    refused with `message` (which may name the inputs' figures as {name})."""
+
+    field: str
+    check: str
+    message: str
+

@@ -1,0 +1,141 @@
+"""Formulas compiled into steps, and the plan: formulas, inputs that read names and lines in
+an order where each comes after what it reads (graphlib), with names refused (taken,
+repeated) and cycles marked at their rows or fields."""
+
+from __future__ import annotations
+
+import graphlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import expressions
+from ..expressions import Node
+from .display import Shower
+
+if TYPE_CHECKING:
+    from .calculator import Calculator
+    from .run import Run
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One formula or line ready to run: its closure, its work template and how it shows."""
+
+    name: str
+    label: str
+    group: str
+    unit: str
+    names: frozenset[str]
+    evaluate: Callable[[Mapping[str, float]], float]
+    template: str  # the work with {0}, {1}… where the names' figures go
+    order: tuple[str, ...]  # the names in template order
+    show: Shower
+    given_by: str = ""
+    api_scale: float = 1.0
+    row: int = 0
+    sample: Callable | None = None  # the closure on samples (expressions.compile_samples)
+
+
+def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "") -> Step:
+    template, order = expressions.work_template(tree)
+    return Step(name, label, group, unit, expressions.names(tree), expressions.compile_tree(tree), template, order,
+                show, given_by, sample=expressions.compile_samples(tree))
+
+
+def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
+    """Formulas, inputs that read names, and lines in an order where each comes after what
+    it reads; names refused (taken, repeated) and cycles are marked at their rows."""
+    lines: dict[str, object] = {}
+    for row in rows:
+        if row.error:
+            run.row_error(row, row.error)
+            continue
+        if not row.name:
+            continue
+        if row.name in calculator.reserved or row.name.startswith("ref."):
+            what = ("an input" if row.name in calculator.by_name else "a result" if row.name in calculator.by_result
+                    else "a function" if row.name in expressions.FUNCTIONS else "a unit or reserved word")
+            run.row_error(row, f"'{row.name}' is {what}; choose another name")
+            continue
+        if row.name in lines:
+            first = lines[row.name]
+            run.row_error(row, f"'{row.name}' is already defined on line {first.number}")  # type: ignore[attr-defined]
+            continue
+        lines[row.name] = row
+    deferred_set = set(deferred)
+    if not deferred:  # formulas read no line then: they run first, the lines after them in their own order
+        graph_of_lines = {name: {n for n in row.names if n in lines} for name, row in lines.items()}  # type: ignore[attr-defined]
+        order_of_lines = dependency_order(calculator, graph_of_lines, lambda name: ("line", name), lines, run)
+        return [("formula", step) for step in calculator.steps] + [("line", lines[name]) for name in order_of_lines]
+
+    def node_of(name: str) -> tuple[str, str] | None:
+        if name in calculator.by_result:
+            return ("formula", name)
+        if name in lines:
+            return ("line", name)
+        if name in deferred_set:
+            return ("input", name)
+        return None
+
+    graph: dict[tuple[str, str], set] = {}
+    for step in calculator.steps:
+        needs = {node_of(n) for n in step.names} - {None}
+        if step.given_by and step.given_by in deferred_set:
+            needs.add(("input", step.given_by))
+        graph[("formula", step.name)] = needs  # type: ignore[assignment]
+    for name in deferred:
+        graph[("input", name)] = {node_of(n) for n in run.inputs[name].names} - {None}  # type: ignore[union-attr]
+    for name, row in lines.items():
+        graph[("line", name)] = {node_of(n) for n in row.names} - {None}  # type: ignore[attr-defined]
+    order = dependency_order(calculator, graph, lambda node: node, lines, run)
+    plan: list[tuple[str, object]] = []
+    for kind, name in order:
+        if kind == "formula":
+            plan.append(("formula", calculator.step_by_name[name]))
+        elif kind == "input":
+            if (kind, name) in graph:
+                plan.append(("input", name))
+        elif (kind, name) in graph:
+            plan.append(("line", lines[name]))
+    return plan
+
+
+def dependency_order(calculator: Calculator, graph: dict, node_of: Callable, lines: dict, run: Run) -> list:
+    """The graph's nodes in dependency order; the members of each cycle are refused (at
+    their rows, or at their fields) and left out, so what depends on them waits."""
+    while True:
+        try:
+            return list(graphlib.TopologicalSorter(graph).static_order())
+        except graphlib.CycleError as cycle:
+            members = list(dict.fromkeys(cycle.args[1]))
+            path = " → ".join(node_of(node)[1] for node in cycle.args[1])
+            for node in members:
+                kind, name = node_of(node)
+                message = f"a cycle: {path}" if len(members) > 1 else f"{name} refers to itself"
+                if kind == "line":
+                    run.row_error(lines[name], message)
+                elif kind == "input":
+                    run.errors[name] = f"{name}: {message}"
+                    run.blocked[name] = (name,)
+                graph.pop(node, None)
+            culprits = tuple(node_of(n)[1] if node_of(n)[0] == "input" else f"line {lines[node_of(n)[1]].number}"
+                             for n in members if node_of(n)[0] != "formula")
+            for node in members:
+                kind, name = node_of(node)
+                if kind == "formula":  # a built-in caught in the cycle waits for what made it
+                    run.unavailable(calculator.step_by_name[name], culprits or (name,))
+            for needs in graph.values():
+                needs.difference_update(members)
+
+
+def follow(plan: list[tuple[str, object]], runner) -> None:
+    """Each step of the plan given to the runner's formula, input or line (Run computes,
+    Sampling computes again on samples)."""
+    for kind, item in plan:
+        if kind == "formula":
+            runner.formula(item)
+        elif kind == "input":
+            runner.input(item)
+        else:
+            runner.line(item)

@@ -1,0 +1,152 @@
+"""What a run gives: each result as a value with its display and work, the lines' rows, and
+the estimate that holds them with its JSON body."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .. import ranges, reference
+from ..inputs import Parsed
+
+if TYPE_CHECKING:
+    from .calculator import Calculator
+
+
+@dataclass(slots=True)  # not frozen: ~40 are built a request, and a frozen init costs 3× as much
+class Result:
+    name: str
+    label: str
+    group: str
+    unit: str
+    value: float | bool | None  # None when unavailable
+    display: str
+    work: str
+    needs: tuple[str, ...] = ()  # the bad or missing inputs or lines this result waits for
+    row: int = 0  # for a line: its row in the text
+    spread: ranges.Spread | None = None  # when it depends on a range: its interval and driver
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    """A row of the lines text as the page shows it beside the text area."""
+
+    number: int
+    text: str
+    name: str
+    result: Result | None
+    error: str
+    result_names: frozenset[str] = frozenset()  # the names this row reads
+
+
+@dataclass(frozen=True)
+class Estimate:
+    calculator: Calculator
+    texts: dict[str, str]  # every input's text: as typed, or its default
+    inputs: dict[str, Parsed | None]
+    errors: dict[str, str]
+    results: dict[str, Result]
+    binary: bool
+    rows: list[LineRow] = field(default_factory=list)
+    computed: dict[str, float] = field(default_factory=dict)  # inputs whose text reads names, computed
+    unused: dict[str, str] = field(default_factory=dict)  # inputs no result reads now → why
+    spreads: dict[str, ranges.Spread] = field(default_factory=dict)  # every ranged input and result
+
+    @property
+    def ranged(self) -> bool:
+        """Whether any figure is a range (the estimate ran on samples)."""
+        return bool(self.spreads)
+
+    def used(self, name: str) -> bool:
+        return name not in self.unused
+
+    @property
+    def input_values(self) -> dict[str, float]:
+        """Every input's value in canonical units (those computed from names included) and the
+        reference numbers: what the calculator's formulas read."""
+        values = dict(reference.VALUES)
+        for spec in self.calculator.inputs:
+            value = self._value(spec.name)
+            if value is not None and spec.kind.valued and spec.name not in self.errors:
+                values[spec.name] = value
+        return values
+
+    def _value(self, name: str) -> float | None:
+        """An input's value in canonical units: as read, or computed from the names it reads."""
+        parsed = self.inputs.get(name)
+        if parsed is None:
+            return None
+        return parsed.value if parsed.value is not None else self.computed.get(name)
+
+    @cached_property
+    def timeline(self) -> list | None:
+        """The calculator's timeline (timeline.py) for these inputs, if it has one."""
+        if self.calculator.timeline is None:
+            return None
+        return self.calculator.timeline(self.calculator, self)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def lines(self) -> list[Result]:
+        return [r for r in self.results.values() if r.row]
+
+    MAX_ANSWERS = 8  # the summary stays a glance
+
+    @property
+    def answers(self) -> list[Result]:
+        """The user's own answers: lines no other line reads (the rest are steps toward them),
+        checks aside, in the order written."""
+        read = set().union(*(row.result_names for row in self.rows)) if self.rows else set()
+        return [r for r in self.lines if r.name not in read and not isinstance(r.value, bool)][:self.MAX_ANSWERS]
+
+    def as_dict(self) -> dict:
+        """The JSON API's 200 body: {"inputs": {name: {text, value, unit}},
+        "results": {name: {value, unit, display, work}}} (shared/spec/estimate.md)."""
+        inputs = {}
+        for spec in self.calculator.inputs:
+            parsed = self.inputs.get(spec.name)
+            number = self._value(spec.name)
+            value = None
+            if parsed is not None and spec.kind.unit == "choice":
+                value = parsed.figure
+            elif spec.kind.expression and number is not None:
+                value = spec.kind.api_value(number)
+            unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
+            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
+                                 "used": spec.name not in self.unused}
+            spread = self.spreads.get(spec.name)
+            if spread is not None and value is not None:  # value: the range's own median, as the timeline uses
+                inputs[spec.name]["range"] = {key: _finite(spec.kind.api_value(v)) for key, v in
+                                              (("p5", spread.p5), ("p50", spread.p50), ("p95", spread.p95))}
+        results = {}
+        for name, r in self.results.items():
+            value = r.value
+            if isinstance(value, float):
+                value = _finite(value)  # JSON has no infinity; the display says "forever"
+            results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
+            spread = r.spread
+            if spread is not None and r.value is not None and (spread.wide or spread.share is not None):
+                if spread.share is not None:
+                    results[name]["passes"] = spread.share
+                    results[name]["driver"] = spread.driver
+                else:
+                    results[name]["range"] = {"p5": _finite(spread.p5 * spread.scale),
+                                              "p50": _finite(spread.p50 * spread.scale),
+                                              "p95": _finite(spread.p95 * spread.scale), "driver": spread.driver}
+        body = {"inputs": inputs, "results": results}
+        if self.calculator.timeline is not None:
+            body["timeline"] = [year.as_dict() for year in self.timeline] if self.timeline is not None else None
+        return body
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None

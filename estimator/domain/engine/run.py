@@ -1,0 +1,199 @@
+"""The exact run: each step of the plan computed on floats in canonical units, with its
+display and its work; what cannot be computed is unavailable, naming what it waits for."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .. import expressions, lexicon
+from ..errors import InputError
+from ..expressions import CHECK, EvaluationError, ExpressionError, Node
+from .declarations import LINES, LINES_GROUP
+from .display import api_unit, converted, shower
+from .plan import Step
+from .result import Result
+
+if TYPE_CHECKING:
+    from .calculator import Calculator
+
+
+@lru_cache(maxsize=2048)
+def _infer(tree: Node, dims_items: tuple) -> object:
+    """A line's dimensions, memoized by its tree and the dimensions of the names it reads."""
+    try:
+        return expressions.infer(tree, dict(dims_items))
+    except ExpressionError as error:
+        return error
+
+
+
+class Run:
+    """The state of one evaluation: values, figures, what is blocked and why."""
+
+    def __init__(self, calculator: Calculator, inputs, errors, env, shown, blocked, binary):
+        self.calculator = calculator
+        self.inputs = inputs
+        self.errors = errors
+        self.env = env
+        self.shown = shown
+        self.blocked = blocked
+        self.binary = binary
+        self.results: dict[str, Result] = {}
+        self.row_errors: dict[int, str] = {}
+        self.line_dims: dict[str, object] = {}
+        self.computed: dict[str, float] = {}
+        self.steps: dict[str, Step] = {}  # the lines' steps, by name
+        self.scales: dict[str, float] = {}  # inputs that read names: what their tree's value is multiplied by
+
+    def row_error(self, row, message: str) -> None:
+        self.row_errors[row.number] = message
+        self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {message}"
+        if row.name:
+            self.blocked.setdefault(row.name, (f"line {row.number}",))
+
+    def needs(self, names) -> tuple[str, ...]:
+        """What the names wait for: the bad or blank inputs and lines behind them."""
+        waiting: list[str] = []
+        for name in names:
+            if name in self.env:
+                continue
+            found = self.blocked.get(name, (name,))
+            waiting.extend(n for n in found if n not in waiting)
+        return tuple(waiting)
+
+    def unavailable(self, step: Step, needs: tuple[str, ...], why: str = "") -> None:
+        self.blocked[step.name] = needs
+        if not why:
+            bad = any(n in self.errors or n.startswith("line ") for n in needs)
+            why = f"needs a valid {' and '.join(needs)}" if bad else f"needs {' and '.join(needs)}"
+        self.results[step.name] = Result(step.name, step.label, step.group, step.unit, None, "unavailable", why, needs,
+                                         step.row)
+
+    def formula(self, step: Step) -> None:
+        if step.given_by:
+            given = self.inputs.get(step.given_by)
+            if step.given_by in self.errors:
+                return self.unavailable(step, (step.given_by,))
+            if given is not None:
+                value = self.env[step.given_by]
+                display = step.show(value, self.binary)
+                self.env[step.name] = value
+                self.shown[step.name] = display
+                self.results[step.name] = Result(step.name, step.label, step.group, step.unit, value, display,
+                                                 f"given: {self.shown.get(step.given_by, display)}")
+                return
+        self._compute(step)
+
+    def _compute(self, step: Step) -> None:
+        env = self.env
+        if not step.names <= env.keys():
+            return self.unavailable(step, self.needs(step.names))
+        try:
+            value = step.evaluate(env)
+        except (EvaluationError, OverflowError, ValueError) as error:
+            return self.unavailable(step, (), why=str(error) or "cannot be computed")
+        if value != value:  # NaN
+            return self.unavailable(step, (), why="cannot be computed (an undefined value)")
+        display = step.show(value, self.binary)
+        env[step.name] = value
+        self.shown[step.name] = display
+        work = step.template.format(*[self.shown[n] for n in step.order]) + " = " + display
+        api_value = value if isinstance(value, bool) else value * step.api_scale
+        self.results[step.name] = Result(step.name, step.label, step.group, step.unit, api_value, display, work,
+                                         row=step.row)
+
+    def input(self, name: str) -> None:
+        """An input that reads names (`avg_write`): its dimension checked in the field's terms,
+        its value computed and bounded like any other."""
+        spec = self.calculator.by_name[name]
+        parsed = self.inputs[name]
+        if not parsed.names <= self.env.keys():
+            missing = [n for n in parsed.names if n not in self.env]
+            unknown = [n for n in missing if n not in self.blocked and n not in self.calculator.dims
+                       and n not in self.line_dims]
+            if unknown:
+                close = self._closest(unknown[0])
+                hint = f" (did you mean {close}?)" if close else ""
+                self.errors[name] = (f"'{unknown[0]}' is not a number, an input, a result or a line{hint}; "
+                                     f"{name} needs {spec.kind.want(spec.example)}, got '{parsed.text}'")
+            self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
+            return
+        dims = {n: self._dims(n) for n in parsed.names}
+        try:
+            inferred = expressions.infer(parsed.tree, dims)
+            scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+            value = expressions.compile_tree(parsed.tree)(self.env) * scale
+            spec.check_bounds(value, parsed.text)
+        except (InputError, EvaluationError) as error:
+            self.errors[name] = str(error)
+            self.blocked[name] = (name,)
+            return
+        self.env[name] = value
+        self.computed[name] = value
+        self.scales[name] = scale
+        self.shown[name] = spec.kind.show(value)
+
+    def _closest(self, name: str) -> str | None:
+        """The known name most like an unknown one (a value, an input, a result, a line)."""
+        close = difflib.get_close_matches(name, [*self.env, *self.calculator.dims, *self.line_dims], n=1)
+        return close[0] if close else None
+
+    def _dims(self, name: str):
+        if name in self.line_dims:
+            return self.line_dims[name]
+        return self.calculator.dims[name]
+
+    def line(self, row) -> None:
+        names = row.names
+        unknown = [n for n in names if n not in self.env and n not in self.blocked
+                   and n not in self.calculator.dims and n not in self.line_dims]
+        if unknown:
+            close = self._closest(unknown[0])
+            hint = f"; did you mean {close}?" if close else ""
+            column = expressions.first_column(row.tree, unknown[0])
+            return self.row_error(row, f"'{unknown[0]}' is not an input, a result or a line{hint}"
+                                       + (f" (column {column + row.offset})" if column else ""))
+        try:
+            dims_items = tuple(sorted((n, self._dims(n)) for n in names if n in self.calculator.dims
+                                      or n in self.line_dims))
+        except KeyError:
+            dims_items = ()
+        if len(dims_items) < len(names):  # a name it reads was refused: wait for it
+            return self._line_blocked(row, self.needs(names))
+        inferred = _infer(row.tree, dims_items)
+        if isinstance(inferred, ExpressionError):
+            return self.row_error(row, inferred.reason + (f" (column {inferred.column + row.offset})"
+                                                          if inferred.column else ""))
+        if row.unit is not None:
+            if inferred is CHECK or row.unit.dims != inferred:
+                return self.row_error(row, f"'-> {row.unit_text}' is {lexicon.describe(row.unit.dims)}, but the "
+                                           f"line is {lexicon.describe(inferred) if inferred is not CHECK else 'a check'}")
+            show = converted(row.unit, row.unit_text)
+        else:
+            show = shower(inferred)
+        self.line_dims[row.name] = inferred
+        unit, scale = api_unit(inferred)
+        template, order = row.template
+        step = Step(row.name, row.name, LINES_GROUP, unit, names, row.evaluate, template, order, show,
+                    api_scale=scale, row=row.number, sample=row.sample)
+        self.steps[row.name] = step
+        if not names <= self.env.keys():
+            return self._line_blocked(row, self.needs(names))
+        self._compute(step)
+        result = self.results[step.name]
+        if result.value is None:
+            self.row_errors[row.number] = result.work
+            self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {result.work}"
+        elif isinstance(result.value, float) and not math.isfinite(result.value):
+            self.row_error(row, "the value is not finite (a division by zero, or too large)")
+            self.env.pop(row.name, None)
+            self.results.pop(row.name, None)
+
+    def _line_blocked(self, row, needs) -> None:
+        self.blocked[row.name] = needs
+        why = f"needs a valid {' and '.join(needs)}"
+        self.results[row.name] = Result(row.name, row.name, LINES_GROUP, "", None, "unavailable", why, needs,
+                                        row.number)

@@ -97,6 +97,18 @@
     if (details.open) { openSketches[card.id] = true; } else { delete openSketches[card.id]; }
   }, true);
 
+  // The address bar follows the inputs (the server's HX-Replace-Url), set after the new results
+  // are painted: htmx's own history (off in the page's htmx-config) would first copy the whole
+  // page for a history cache this site keeps empty, on every keystroke.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    var path = xhr && xhr.getResponseHeader("HX-Replace-Url");
+    if (!path || path === "false") { return; }
+    requestAnimationFrame(function () {
+      setTimeout(function () { history.replaceState(history.state, "", path); }, 0);
+    });
+  });
+
   // After htmx swaps in new results, mark each field valid or invalid from its message, and
   // keep "show all work" as the reader left it.
   document.addEventListener("htmx:afterSettle", function () {

@@ -2,18 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from estimator.web import accounts, compare, reference, scenarios, views, workbench
+from estimator.web import accounts, compare, reference, scenarios, views
+from estimator.web.sites import SITES
 
 urlpatterns = [
-    path("", views.calculator, name="calculator"),
-    path("estimate.md", views.estimate_markdown, name="estimate_markdown"),
-    path("api/v1/estimate", views.api_estimate, name="api_estimate"),
+    # Every registered calculator: its page, its markdown and its API (calculators.py).
+    *[route for site in SITES.values() for route in site.urls()],
     path("api/v1/scenarios/<slug:slug>", scenarios.api_scenario, name="api_scenario"),
-    path("api/v1/availability", workbench.api_availability, name="api_availability"),
-    path("availability/", workbench.availability, name="availability"),
     path("reference/", reference.reference_page, name="reference"),
     path("api/v1/reference", reference.api_reference, name="api_reference"),
-    path("availability.md", workbench.availability_markdown, name="availability_markdown"),
     path("s/", scenarios.create, name="scenario_create"),
     path("s/<slug:slug>.md", scenarios.scenario_markdown, name="scenario_markdown"),
     path("s/<slug:slug>/", scenarios.scenario, name="scenario"),

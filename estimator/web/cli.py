@@ -1,6 +1,7 @@
-"""One management command for any calculator (sites.py): name=value arguments, the three
-formats, exit status 2 with the message for any bad input. json and markdown print exactly
-what the Site's API and markdown views return (share links use SITE_URL)."""
+"""One management command for any registered calculator (calculators.py): name=value
+arguments, --preset and --scenario where the calculator takes them, the three formats, exit
+status 2 with the message for any bad input. json and markdown print exactly what the Site's
+API and markdown views return (share links use SITE_URL)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from .http import dumps
-from .sites import Site, route
+from .http import dumps, route
+from .sites import SITES, Site
+
+SOURCE_HELP = {"preset": "start from a preset's inputs", "scenario": "start from a saved scenario's latest inputs"}
 
 
 class CalculatorCommand(BaseCommand):
-    """Subclasses name their `site` and may add sources (--preset, --scenario)."""
+    """Subclasses name the `kind` of calculator they run (calculators.py)."""
 
-    site: Site
+    kind: str
+
+    @property
+    def site(self) -> Site:
+        return SITES[self.kind]
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         kwargs.setdefault("epilog", self.inputs_help())
@@ -35,6 +42,10 @@ class CalculatorCommand(BaseCommand):
         return "\n".join(lines)
 
     def add_arguments(self, parser):
+        if self.site.entry.sources:
+            source = parser.add_mutually_exclusive_group()
+            for name in self.site.entry.sources:
+                source.add_argument(f"--{name}", metavar="SLUG", help=SOURCE_HELP[name])
         first = self.site.calculator.inputs[0]
         parser.add_argument("inputs", nargs="*", metavar="name=value",
                             help=f"inputs, e.g. {first.name}='{first.example}' (all below)".replace("%", "%%"))
@@ -54,7 +65,7 @@ class CalculatorCommand(BaseCommand):
             status, body = self.site.api_body(query)
             self.out(dumps(body), status)
         elif fmt == "markdown":
-            status, text = self.site.markdown_body(query, settings.SITE_URL + route(self.site.page))
+            status, text = self.site.markdown_body(query, settings.SITE_URL + route(self.site.entry.page))
             self.out(text, status)
         else:
             result, errors, _ = self.site.evaluate(query)
@@ -92,4 +103,6 @@ class CalculatorCommand(BaseCommand):
         sys.exit(2)
 
     def handle(self, *args, **options):
-        self.respond(self.query(options), options["format"])
+        query = {name: options[name] for name in self.site.entry.sources if options[name]}
+        query.update(self.query(options))
+        self.respond(query, options["format"])

@@ -32,12 +32,12 @@ from django.views.decorators.http import require_GET
 from estimator.domain import compare as diff
 from estimator.domain import markdown
 from estimator.domain.engine import Estimate
-from estimator.domain.presets import BY_SLUG as PRESETS
 
-from . import presenters
-from .http import markdown_response, pure_get
+from . import calculators, presenters
+from .calculators import Entry
+from .http import markdown_response, pure_get, route
 from .models import Revision, Scenario
-from .scenarios import SITES, saved_inputs, site_of
+from .sites import site_of
 
 SIDES = ("a", "b")
 SHOWN_TEXT = 80  # characters of a side's text quoted back in a message or a name
@@ -57,7 +57,7 @@ class Ask:
     preset, the query's inputs over them; or the error that stops it."""
 
     text: str
-    kind: str = Scenario.ESTIMATE  # the calculator, unless a saved scenario's own decides
+    entry: Entry = calculators.DEFAULT  # the calculator, unless a saved scenario's own decides
     slug: str = ""  # a saved scenario
     number: int | None = None  # its revision; None for the latest
     preset: str = ""
@@ -103,10 +103,8 @@ def read_ask(raw: str | None) -> Ask:
         query = _query(parts.query)
         if isinstance(query, str):
             return Ask(text, error=query)
-        if parts.path in ("", "/"):
-            return Ask(text, query=query)
-        if parts.path == reverse("availability"):
-            return Ask(text, kind=Scenario.WORKBENCH, query=query)
+        if entry := calculators.by_path(parts.path or "/"):
+            return Ask(text, entry=entry, query=query)
         if match := _SCENARIO_PATH.fullmatch(parts.path):
             ask = _scenario_ref(match["slug"], match["number"], text)
             return ask if ask.error else Ask(text, slug=ask.slug, number=ask.number, query=query)
@@ -133,7 +131,7 @@ class Side:
     """One side read: its estimate, what to call it and where to open it; or its error."""
 
     ask: Ask
-    kind: str = ""
+    entry: Entry | None = None
     estimate: Estimate | None = None
     name: str = ""
     path: str = ""  # the page that shows this side's estimate
@@ -158,24 +156,25 @@ def resolve(ask: Ask) -> Side:
     """The side's estimate (reading the database for a scenario), or the error at its field."""
     if ask.error:
         return Side(ask, error=ask.error)
-    site = SITES[ask.kind]
+    site = site_of(ask.entry.kind)
     base: dict[str, str] = dict(site.calculator.defaults)
-    name, path = "", reverse(site.page)
+    name, path = "", route(site.entry.page)
     if ask.slug:
         found = _revision(ask)
         if isinstance(found, str):
             return Side(ask, error=found)
         scenario, revision = found
-        site = site_of(scenario)
-        base = saved_inputs(site, revision.inputs)
+        site = site_of(scenario.kind)
+        base = site.saved_inputs(revision.inputs)
         latest = ask.number is None
         name = scenario.name if latest else f"{scenario.name}, revision {revision.number}"
         path = scenario.get_absolute_url() if latest else revision.get_absolute_url()
     elif ask.preset:
-        preset = PRESETS.get(ask.preset)
+        presets = site.entry.presets_by_slug
+        preset = presets.get(ask.preset)
         if preset is None:
-            return Side(ask, error=f"there is no preset '{_quoted(ask.preset)}'; presets are {', '.join(PRESETS)}")
-        base = saved_inputs(site, preset.inputs)
+            return Side(ask, error=f"there is no preset '{_quoted(ask.preset)}'; presets are {', '.join(presets)}")
+        base = site.saved_inputs(preset.inputs)
         name, path = preset.name, reverse("scenario", args=[preset.slug])
     calculator = site.calculator
     errors = presenters.unknown_names(ask.query, allowed=ask.sources, calculator=calculator)
@@ -190,16 +189,12 @@ def resolve(ask: Ask) -> Side:
         name = given or "the defaults"
     elif given:
         name = f"{name}, with {given}"
-    kind = next(kind for kind, candidate in SITES.items() if candidate is site)
-    return Side(ask, kind=kind, estimate=result, name=_quoted(name), path=presenters.with_query(path, query))
+    return Side(ask, entry=site.entry, estimate=result, name=_quoted(name), path=presenters.with_query(path, query))
 
 
-def compare_path(route: str, a: str, b: str) -> str:
-    """The path of a comparison (`route` is 'compare' or 'compare_markdown'): '@' and '/' left readable."""
-    return f"{reverse(route)}?{urlencode({'a': a, 'b': b}, safe='@/')}"
-
-
-_KIND_NAMES = {Scenario.ESTIMATE: "an estimate", Scenario.WORKBENCH: "an availability workbench"}
+def compare_path(name: str, a: str, b: str) -> str:
+    """The path of a comparison (`name` is 'compare' or 'compare_markdown'): '@' and '/' left readable."""
+    return f"{route(name)}?{urlencode({'a': a, 'b': b}, safe='@/')}"
 
 
 def _sides(query: QueryDict) -> tuple[dict[str, Side], dict[str, str]]:
@@ -208,9 +203,9 @@ def _sides(query: QueryDict) -> tuple[dict[str, Side], dict[str, str]]:
     sides = {key: resolve(read_ask(query.get(key))) for key in SIDES}
     errors = {key: side.error for key, side in sides.items() if side.error}
     a, b = sides["a"], sides["b"]
-    if not errors and a.kind != b.kind:
-        errors["b"] = (f"B is {_KIND_NAMES[b.kind]} and A {_KIND_NAMES[a.kind]}: compare an estimate with an "
-                       f"estimate, or a workbench with a workbench")
+    if not errors and a.entry is not b.entry:
+        like = ", or ".join(f"{entry.noun} with {entry.noun}" for entry in calculators.CALCULATORS)
+        errors["b"] = f"B is {b.entry.noun} and A {a.entry.noun}: compare {like}"
     return sides, errors
 
 

@@ -1,14 +1,15 @@
 """Response helpers: escaped JSON, markdown, validators for answers that are a pure
-function of the query."""
+function of the query, and the paths of named routes."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import wraps
+from functools import lru_cache, wraps
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.decorators.http import condition, require_GET
 
@@ -83,3 +84,9 @@ def json_response(data, *, status: int = 200) -> HttpResponse:
 
 def markdown_response(text: str, *, status: int = 200) -> HttpResponse:
     return HttpResponse(text, status=status, content_type="text/markdown; charset=utf-8")
+
+
+@lru_cache(maxsize=None)
+def route(name: str) -> str:
+    """The path of a named route without arguments: fixed for the life of the process."""
+    return reverse(name)

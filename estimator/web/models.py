@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from . import calculators
+
 NAME_MAX_LENGTH = 120
 DESCRIPTION_MAX_LENGTH = 4000
 SLUG_RANDOM_CHARS = 10  # base32 characters: 50 bits, not guessable
@@ -27,12 +29,8 @@ def new_slug(name: str) -> str:
 
 
 class Scenario(models.Model):
-    ESTIMATE = "estimate"
-    WORKBENCH = "workbench"
-    KINDS = [(ESTIMATE, "estimate"), (WORKBENCH, "availability workbench")]
-
     slug = models.SlugField(max_length=80, unique=True)
-    kind = models.CharField(max_length=16, choices=KINDS, default=ESTIMATE,
+    kind = models.CharField(max_length=16, choices=calculators.CHOICES, default=calculators.DEFAULT.kind,
                             help_text="The calculator its inputs are for: the estimate or the availability workbench.")
     name = models.CharField(max_length=NAME_MAX_LENGTH)
     description = models.TextField(blank=True, max_length=DESCRIPTION_MAX_LENGTH)

@@ -10,18 +10,17 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from estimator.domain.engine import Calculator
-from estimator.domain.estimate import ESTIMATE, Estimate, Result
+from estimator.domain.engine import Calculator, Estimate, Result
 from estimator.domain.inputs import Input
 
 
-def input_texts(query: QueryDict | Mapping[str, str], calculator: Calculator = ESTIMATE) -> dict[str, str]:
+def input_texts(query: QueryDict | Mapping[str, str], calculator: Calculator) -> dict[str, str]:
     """The input texts a query carries (names that are not the calculator's inputs are left out)."""
     return {name: query.get(name, "") for name in calculator.by_name if name in query}
 
 
 def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozenset(),
-                  calculator: Calculator = ESTIMATE) -> dict[str, str]:
+                  calculator: Calculator) -> dict[str, str]:
     """An error message for every query name that is not an input, with a suggestion."""
     names = list(calculator.by_name)
     errors = {}
@@ -36,7 +35,7 @@ def unknown_names(query: Mapping[str, str], *, allowed: frozenset[str] = frozens
 
 
 def share_query(texts: Mapping[str, str], base: Mapping[str, str] | None = None,
-                calculator: Calculator = ESTIMATE) -> str:
+                *, calculator: Calculator) -> str:
     """The query string of a share link: only the inputs whose text differs from `base`
     (the defaults, or a saved revision's inputs), in declaration order."""
     base = calculator.defaults if base is None else base

@@ -10,8 +10,7 @@ from estimator.domain import reference
 from estimator.domain.engine import api_unit, shower
 from estimator.domain.reference import KINDS, REFERENCES, SOURCES
 
-from .http import json_response, pure_get
-from .sites import route
+from .http import json_response, pure_get, route
 
 KIND_TITLES = {"latency": "Latency", "throughput": "Throughput", "price": "Prices", "ratio": "Ratios"}
 MAX_QUERY = 100  # characters of a search

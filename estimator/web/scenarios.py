@@ -1,20 +1,19 @@
-"""Saved scenarios: create, save a revision, fork, delete, old revisions, markdown, API.
+"""Saved scenarios' pages: create, save a revision, fork, delete, old revisions, markdown, API.
 
-A scenario is an estimate or an availability workbench (its `kind`): the same pages, forms,
-revisions and exports for either, each with its own calculator (SITES).
+A scenario is of one registered calculator (its `kind`, calculators.py): the same pages,
+forms, revisions and exports for any, each with its own calculator.
 
-Every change is a POST with CSRF that answers with a redirect (303) to the scenario's page.
-Only the owner may save or delete; anyone with the link may read and fork. A save on top of
-a revision that is no longer the latest is refused (409) with the user's edits kept on the
-page, never written over the newer revision.
+Every change is a POST with CSRF that answers with a redirect (303) to the scenario's page;
+the writes and their rules are services.py's, and the views here translate its answers: a
+refusal into its status page, an invalid form into the page with its messages (400), a
+conflict into the page with the user's edits kept (409).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -22,93 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from estimator.domain import markdown
 
-from . import caps, presenters
+from . import presenters, services
+from .compare import compare_path
 from .http import json_response, markdown_response
-from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
-from .ownership import OWNER_KEY, address_hash, owner_fields, owns
-from .sites import Site
-from .views import ESTIMATE_SITE
-from .workbench import WORKBENCH_SITE
-
-SITES: dict[str, Site] = {Scenario.ESTIMATE: ESTIMATE_SITE, Scenario.WORKBENCH: WORKBENCH_SITE}
-
-
-def site_of(scenario: Scenario) -> Site:
-    """The calculator, with its page and exports, that a scenario's inputs are for."""
-    return SITES[scenario.kind]
-
-
-class Refused(Exception):
-    """A change the user may not make, with the status and the message to show."""
-
-    def __init__(self, status: int, message: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.retry_after = retry_after
-
-    @classmethod
-    def from_cap(cls, reached: caps.CapReached) -> Refused:
-        return cls(429, str(reached), retry_after=reached.retry_after)
-
-
-def _control_characters(text: str, allowed: str = "") -> bool:
-    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
-
-
-# Characters that draw nothing: format characters (zero-width spaces and joiners, bidi
-# overrides and isolates), separators, marks with no base, unassigned and private code points.
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"}
-
-
-def _visible(text: str) -> bool:
-    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text)
-
-
-def _name_and_description(post) -> tuple[str, str, dict[str, str]]:
-    name = " ".join(post.get("name", "").split())
-    description = post.get("description", "").replace("\r\n", "\n").strip()
-    errors = {}
-    if _control_characters(name):
-        errors["name"] = "The name cannot contain control characters (such as NUL)."
-        name = "".join(ch for ch in name if unicodedata.category(ch) != "Cc")
-    if _control_characters(description, allowed="\n\t"):
-        errors["description"] = "The description cannot contain control characters (such as NUL)."
-        description = "".join(ch for ch in description if unicodedata.category(ch) != "Cc" or ch in "\n\t")
-    if not name and "name" not in errors:
-        errors["name"] = "Give the scenario a name, such as 'Chat app at launch'."
-    elif name and not _visible(name) and "name" not in errors:
-        # A name of only zero-width or right-to-left control characters shows as a blank link
-        # (or reverses the text around it) in every list it appears in.
-        errors["name"] = "The name has no visible characters; give it one you can read, such as 'Chat app at launch'."
-    elif len(name) > NAME_MAX_LENGTH:
-        errors["name"] = f"The name is {len(name):,} characters long; at most {NAME_MAX_LENGTH} are accepted."
-    if len(description) > DESCRIPTION_MAX_LENGTH:
-        errors["description"] = (
-            f"The description is {len(description):,} characters long; at most {DESCRIPTION_MAX_LENGTH:,} are accepted."
-        )
-    return name, description, errors
-
-
-def saved_inputs(site: Site, texts: Mapping[str, str]) -> dict[str, str]:
-    """What a revision stores: every input's text exactly as typed, defaults filled in, so a
-    later change of a default never changes a saved scenario."""
-    return {**site.calculator.defaults, **texts}
-
-
-def _create(request: HttpRequest, *, kind: str, name: str, description: str, inputs: dict[str, str],
-            forked_from: Scenario | None = None) -> Scenario:
-    with transaction.atomic():
-        try:
-            caps.spend(request, Usage.SCENARIO)
-        except caps.CapReached as reached:
-            raise Refused.from_cap(reached) from None
-        scenario = Scenario.objects.create(
-            slug=new_slug(name), kind=kind, name=name, description=description, forked_from=forked_from,
-            creator_address=address_hash(request), **owner_fields(request),
-        )
-        Revision.objects.create(scenario=scenario, number=1, inputs=saved_inputs(SITES[kind], inputs))
-    return scenario
+from .models import Revision, Scenario
+from .ownership import OWNER_KEY, owns
+from .services import Conflict, Draft, Invalid, Refused
+from .sites import site_of
 
 
 def _refusal_page(request: HttpRequest, refused: Refused, *, scenario: Scenario | None = None) -> HttpResponse:
@@ -136,32 +55,48 @@ def _history(slug: str) -> tuple[Scenario, list[Revision]]:
     return scenario, revisions
 
 
-def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision, texts: dict[str, str], *,
-                   history: list[Revision] | None = None,
-                   status: int = 200, errors: dict[str, str] | None = None, conflict: Revision | None = None,
-                   name: str | None = None, description: str | None = None, old: bool = False,
-                   edited_from: int | None = None) -> HttpResponse:
-    page_path = revision.get_absolute_url() if old else scenario.get_absolute_url()
-    site = site_of(scenario)
-    saved = saved_inputs(site, revision.inputs)
-    context = site.page_context(request, texts, base=saved, page_path=page_path)
-    edited = bool(presenters.share_query(context["estimate"].texts, saved, calculator=site.calculator))
-    if history is None:
+@dataclass(frozen=True)
+class Shown:
+    """A scenario's page: the revision it shows (with its history) and the inputs shown over
+    it, which differ from the revision's when the user edited them."""
+
+    scenario: Scenario
+    revision: Revision
+    texts: dict[str, str]
+    history: list[Revision]
+    old: bool = False  # an old revision's own page, not the scenario's
+
+    @classmethod
+    def latest(cls, scenario: Scenario, texts: dict[str, str], revision: Revision | None = None) -> Shown:
+        """The scenario's page at its latest revision (or at `revision`, one saved since an edit)."""
         history = list(scenario.revisions.order_by("-number")[:HISTORY_LENGTH])
-    latest = history[0]
+        return cls(scenario, revision or history[0], texts, history)
+
+
+def _scenario_page(request: HttpRequest, shown: Shown, *, draft: Draft | None = None,
+                   conflict: Revision | None = None, status: int = 200) -> HttpResponse:
+    """The scenario's page; with a draft that was not saved, its name, description and
+    messages in the form (and with a conflict, the revision saved since)."""
+    scenario, revision, old = shown.scenario, shown.revision, shown.old
+    page_path = revision.get_absolute_url() if old else scenario.get_absolute_url()
+    site = site_of(scenario.kind)
+    saved = site.saved_inputs(revision.inputs)
+    context = site.page_context(request, shown.texts, base=saved, page_path=page_path)
+    edited = bool(presenters.share_query(context["estimate"].texts, saved, calculator=site.calculator))
     context.update(
         scenario=scenario,
+        kicker="Preset" if scenario.is_preset else site.entry.kicker,
         revision=revision,
-        latest=latest,
+        latest=shown.history[0],
         old=old,
         edited=edited,
         is_owner=owns(request, scenario),
-        revisions=history,
-        form_errors=errors or {},
+        revisions=shown.history,
+        form_errors=draft.errors if draft else {},
         conflict=conflict,
-        edited_from=edited_from,
-        name=scenario.name if name is None else name,
-        description=scenario.description if description is None else description,
+        edited_from=draft.edited_from if draft else None,
+        name=draft.name if draft else scenario.name,
+        description=draft.description if draft else scenario.description,
         scenario_markdown_path=(
             reverse("revision_markdown", args=[scenario.slug, revision.number]) if old
             else reverse("scenario_markdown", args=[scenario.slug])
@@ -181,8 +116,6 @@ def _scenario_page(request: HttpRequest, scenario: Scenario, revision: Revision,
 def _compare_paths(scenario: Scenario, revision: Revision, edits: str | None) -> dict[str, str]:
     """Links to the comparisons a scenario page offers: with the previous revision, with the
     scenario it was forked from (its latest revision), and of unsaved edits with what was saved."""
-    from .compare import compare_path  # compare reads scenarios: imported here, not at the top
-
     shown = f"{scenario.slug}@{revision.number}"
     return {
         "compare_previous_path": (compare_path("compare", f"{scenario.slug}@{revision.number - 1}", shown)
@@ -198,27 +131,6 @@ def _scenario_or_404(slug: str) -> Scenario:
     return get_object_or_404(Scenario, slug=slug)
 
 
-@require_POST
-def create(request: HttpRequest) -> HttpResponse:
-    kind = request.POST.get("kind", Scenario.ESTIMATE)
-    site = SITES.get(kind)
-    if site is None:
-        return _refusal_page(request, Refused(400, f"There is no kind of scenario '{kind[:40]}'; "
-                                                   f"a scenario is an {' or an '.join(SITES)}."))
-    texts = presenters.input_texts(request.POST, site.calculator)
-    name, description, errors = _name_and_description(request.POST)
-    result = site.calculator(texts)
-    if errors or result.errors:
-        context = site.page_context(request, texts)
-        context.update(form_errors=errors, name=name, description=description, save_failed=True)
-        return render(request, site.template, context, status=400)
-    try:
-        scenario = _create(request, kind=kind, name=name, description=description, inputs=texts)
-    except Refused as refused:
-        return _refusal_page(request, refused)
-    return _see_other(scenario)
-
-
 def _see_other(target: Scenario | str) -> HttpResponse:
     """303 See Other: after a POST, the browser GETs the page."""
     response = HttpResponse(status=303)
@@ -226,78 +138,50 @@ def _see_other(target: Scenario | str) -> HttpResponse:
     return response
 
 
+@require_POST
+def create(request: HttpRequest) -> HttpResponse:
+    try:
+        site = services.site_to_create(request.POST)
+        scenario = services.create(request, site, request.POST)
+    except Refused as refused:
+        return _refusal_page(request, refused)
+    except Invalid as invalid:
+        draft = invalid.draft
+        context = site.page_context(request, draft.texts)
+        context.update(form_errors=draft.errors, name=draft.name, description=draft.description, save_failed=True)
+        return render(request, site.entry.template, context, status=400)
+    return _see_other(scenario)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def scenario(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         return _save_revision(request, slug)
     current, history = _history(slug)
-    site = site_of(current)
-    texts = {**saved_inputs(site, history[0].inputs), **presenters.input_texts(request.GET, site.calculator)}
-    return _scenario_page(request, current, history[0], texts, history=history)
+    site = site_of(current.kind)
+    texts = {**site.saved_inputs(history[0].inputs), **presenters.input_texts(request.GET, site.calculator)}
+    return _scenario_page(request, Shown(current, history[0], texts, history))
 
 
 def _save_revision(request: HttpRequest, slug: str) -> HttpResponse:
     current = _scenario_or_404(slug)
-    if not owns(request, current):
-        return _refusal_page(request, Refused(
-            403, "Only this scenario's owner can save over it. Fork it to keep your own copy."), scenario=current)
-    site = site_of(current)
-    texts = presenters.input_texts(request.POST, site.calculator)
-    name, description, errors = _name_and_description(request.POST)
     try:
-        edited_from = int(request.POST.get("revision", ""))
-    except ValueError:
-        edited_from = None
-    latest = current.latest_revision()
-    merged = {**saved_inputs(site, latest.inputs), **texts}  # an input not posted keeps its saved text
-    result = site.calculator(merged)
-    if edited_from is None:
-        errors["revision"] = "The form did not say which revision it was edited from; reload the page and save again."
-    if errors or result.errors:
-        return _scenario_page(request, current, latest, merged, status=400, errors=errors,
-                              name=name, description=description)
-    try:
-        with transaction.atomic():
-            # Lock the scenario row (PostgreSQL) so two saves cannot both see the same latest
-            # revision; SQLite's IMMEDIATE transactions serialize writers already, and the
-            # unique (scenario, number) constraint is the last guard on both.
-            locked = Scenario.objects.select_for_update().get(pk=current.pk)
-            newest = locked.revisions.order_by("-number").first()
-            if newest.number != edited_from:
-                raise _Conflict(newest)
-            caps.spend(request, Usage.REVISION)  # counted only if this revision is written
-            Revision.objects.create(scenario=locked, number=newest.number + 1, inputs=saved_inputs(site, merged))
-            locked.name, locked.description = name, description
-            locked.save(update_fields=["name", "description", "updated"])
-    except _Conflict as conflict:
-        return _scenario_page(request, current, conflict.newest, merged, status=409, conflict=conflict.newest,
-                              name=name, description=description, edited_from=edited_from)
-    except caps.CapReached as reached:
-        return _refusal_page(request, Refused.from_cap(reached), scenario=current)
-    except IntegrityError:
-        newest = current.latest_revision()
-        return _scenario_page(request, current, newest, merged, status=409, conflict=newest,
-                              name=name, description=description, edited_from=edited_from)
+        services.save_revision(request, current, request.POST)
+    except Refused as refused:
+        return _refusal_page(request, refused, scenario=current)
+    except Invalid as invalid:
+        return _scenario_page(request, Shown.latest(current, invalid.draft.texts), draft=invalid.draft, status=400)
+    except Conflict as conflict:
+        return _scenario_page(request, Shown.latest(current, conflict.draft.texts, conflict.newest),
+                              draft=conflict.draft, conflict=conflict.newest, status=409)
     return _see_other(current)
-
-
-class _Conflict(Exception):
-    def __init__(self, newest: Revision):
-        self.newest = newest
 
 
 @require_POST
 def fork(request: HttpRequest, slug: str) -> HttpResponse:
     original = _scenario_or_404(slug)
-    site = site_of(original)
-    saved = saved_inputs(site, original.latest_revision().inputs)
-    texts = {**saved, **presenters.input_texts(request.POST, site.calculator)}
-    if site.calculator(texts).errors:
-        texts = saved  # fork what was saved, never a bad edit
-    name = f"{original.name} (fork)"[:NAME_MAX_LENGTH]
     try:
-        copy = _create(request, kind=original.kind, name=name, description=original.description, inputs=texts,
-                       forked_from=original)
+        copy = services.fork(request, original, request.POST)
     except Refused as refused:
         return _refusal_page(request, refused, scenario=original)
     return _see_other(copy)
@@ -306,9 +190,10 @@ def fork(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, slug: str) -> HttpResponse:
     current = _scenario_or_404(slug)
-    if not owns(request, current):
-        return _refusal_page(request, Refused(403, "Only this scenario's owner can delete it."), scenario=current)
-    current.delete()
+    try:
+        services.delete(request, current)
+    except Refused as refused:
+        return _refusal_page(request, refused, scenario=current)
     return _see_other(reverse("my_scenarios"))
 
 
@@ -318,18 +203,18 @@ def revision(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     old = next((r for r in history if r.number == number), None)
     if old is None:
         old = get_object_or_404(Revision, scenario=current, number=number)
-    site = site_of(current)
-    texts = {**saved_inputs(site, old.inputs), **presenters.input_texts(request.GET, site.calculator)}
-    return _scenario_page(request, current, old, texts, old=True, history=history)
+    site = site_of(current.kind)
+    texts = {**site.saved_inputs(old.inputs), **presenters.input_texts(request.GET, site.calculator)}
+    return _scenario_page(request, Shown(current, old, texts, history, old=True))
 
 
 def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bool) -> HttpResponse:
-    site = site_of(current)
-    result = site.calculator(saved_inputs(site, rev.inputs))
+    site = site_of(current.kind)
+    result = site.calculator(site.saved_inputs(rev.inputs))
     page = rev.get_absolute_url() if old else current.get_absolute_url()
     text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
-                           description=current.description, revision=rev.number, headline=site.headline,
-                           appendix=site.appendix(result), saved=f"{rev.created:%-d %b %Y, %H:%M} UTC")
+                           description=current.description, revision=rev.number, headline=site.entry.headline,
+                           appendix=site.entry.appendix(result), saved=f"{rev.created:%-d %b %Y, %H:%M} UTC")
     return markdown_response(text)
 
 
@@ -351,10 +236,10 @@ def scenario_body(current: Scenario, query: Mapping[str, str] | None = None) -> 
     revision, inputs and results, the query's inputs applied over the saved ones; or 400 with
     one message per bad name, as the estimate API answers."""
     query = query or {}
-    site = site_of(current)
+    site = site_of(current.kind)
     rev = current.latest_revision()
     errors = presenters.unknown_names(query, calculator=site.calculator)
-    result = site.calculator({**saved_inputs(site, rev.inputs), **presenters.input_texts(query, site.calculator)})
+    result = site.calculator({**site.saved_inputs(rev.inputs), **presenters.input_texts(query, site.calculator)})
     errors.update(result.errors)
     if errors:
         return 400, {"errors": errors}

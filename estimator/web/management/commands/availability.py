@@ -7,9 +7,8 @@ GET /api/v1/availability and /availability.md return; a bad input exits 2 with i
 from __future__ import annotations
 
 from estimator.web.cli import CalculatorCommand
-from estimator.web.workbench import WORKBENCH_SITE
 
 
 class Command(CalculatorCommand):
     help = "Availability of a composite system, downtime and error budgets, from name=value inputs."
-    site = WORKBENCH_SITE
+    kind = "workbench"

@@ -15,7 +15,8 @@ def downtime_formulas(group: str, label: str) -> tuple[Formula, ...]:
 
 
 # Shown truncated, never rounded up: 99.98997% has 3.99 nines, not 4.
-NINES = Formula("nines", "Nines", "Availability", "−log10(1 − availability)", "", display="nines")
+NINES = Formula("nines", "Nines", "Availability", "−log10(1 − availability)", "", display="nines",
+                workbench=True)
 FORMULAS = (NINES, *downtime_formulas("Availability", "Downtime allowed per"))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+from . import lexicon
+
 COUNT_STEPS = ("", "k", "M", "bn", "T")  # bn, not B: in a formula B after a number is a byte
 DECIMAL_BYTES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 BINARY_BYTES = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
@@ -58,7 +60,9 @@ def size(x: float, *, binary: bool = False, per: str = "") -> str:
     return f"{mantissa} {symbol}{per}"
 
 
-_UNITS = (("y", 3153600000), ("d", 8640000), ("h", 360000), ("m", 6000))
+# A duration's parts, from the one table of units (a year is 365 days): in hundredths of a second.
+_UNITS = tuple((symbol, round(lexicon.to_canonical(unit) * 100))
+               for symbol, unit in (("y", "year"), ("d", "day"), ("h", "hour"), ("m", "minute")))
 
 
 def duration(seconds: float, *, rough: bool = False) -> str:
@@ -67,14 +71,20 @@ def duration(seconds: float, *, rough: bool = False) -> str:
 
     31,536 → '8h 45m 36s'; 3,153.6 → '52m 33.6s'; 0.0864 → '86.4 ms'. A year is 365 days.
     """
+    return " ".join(number + symbol for number, symbol in duration_parts(seconds, rough=rough))
+
+
+def duration_parts(seconds: float, *, rough: bool = False) -> list[tuple[str, str]]:
+    """A duration as (figure, unit) parts: 31,536 → [('8', 'h'), ('45', 'm'), ('36', 's')];
+    0.0864 → [('86.4', ' ms')]; 0 → [('0', 's')]; ∞ → [('forever', '')]."""
     if seconds == 0:
-        return "0s"
+        return [("0", "s")]
     if math.isinf(seconds):
-        return "forever"
+        return [("forever", "")]
     if seconds < 1e-3:
-        return f"{sig3(seconds * 1e6)} µs"
+        return [(sig3(seconds * 1e6), " µs")]
     if seconds < 1:
-        return f"{sig3(seconds * 1e3)} ms"
+        return [(sig3(seconds * 1e3), " ms")]
     hundredths = round(seconds * 100)
     if rough and hundredths >= 6000:
         sizes = [size for _, size in _UNITS] + [100]
@@ -85,11 +95,11 @@ def duration(seconds: float, *, rough: bool = False) -> str:
     for symbol, size_in_hundredths in _UNITS:
         whole, hundredths = divmod(hundredths, size_in_hundredths)
         if whole:
-            parts.append(f"{whole:,}{symbol}")
+            parts.append((f"{whole:,}", symbol))
     if hundredths:
         secs = hundredths / 100
-        parts.append(f"{int(secs)}s" if secs.is_integer() else f"{secs:g}s")
-    return " ".join(parts)
+        parts.append((f"{int(secs)}" if secs.is_integer() else f"{secs:g}", "s"))
+    return parts
 
 
 def number(x: float) -> str:
@@ -139,15 +149,19 @@ def availability(fraction: float) -> str:
     """An availability as a percentage: exact when it has a short decimal form
     (0.99940005 → '99.940005%', 0.998001 → '99.8001%'), else with the digits that show its
     unavailability to 4 significant figures (1 − 1/720 → '99.8611%')."""
+    return availability_figure(fraction) + "%"
+
+
+def availability_figure(fraction: float) -> str:
+    """An availability's percentage without its sign: 0.999 → '99.9'."""
     unavailable = (1 - fraction) * 100
     if unavailable <= 0:
-        return "100%"
+        return "100"
     exact = f"{fraction * 100:.12g}"
     if len(exact.replace(".", "")) < 12:
-        return exact + "%"
+        return exact
     decimals = max(0, 3 - math.floor(math.log10(unavailable)))
-    text = f"{fraction * 100:.{decimals}f}".rstrip("0").rstrip(".")
-    return text + "%"
+    return f"{fraction * 100:.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def figure3(x: float) -> str:
@@ -184,47 +198,17 @@ def nines(x: float) -> str:
     return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"
 
 
-# A display as its figure and its unit: '25.3k' + ' req/s', '$4.5M' + '/month', '99.9' + '%'.
-FIGURE = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
-# What interval() writes: '25.3k req/s (12.8k – 49.8k)'.
-INTERVAL = re.compile(r"(?P<median>.+) \((?P<low>.+) – (?P<high>.+)\)")
-
-
-def _numbers(*shown: str) -> list[str] | None:
-    """The figures of displays that share one unit, or None: '5 ms', '20 ms' → ['5', '20']."""
-    parts = [FIGURE.fullmatch(text) for text in shown]
-    if all(parts) and len({part["unit"] for part in parts}) == 1 and parts[0]["unit"]:
-        return [part["number"] for part in parts]
-    return None
+# A range as typed ('50 ms to 200 ms'): its figure and its unit, to write a shared unit once.
+_TYPED = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
 
 
 def span(low: str, high: str) -> str:
-    """Two figures as a range, a unit they share written once: '50 ms', '200 ms' → '50 to 200 ms'."""
-    numbers = _numbers(low, high)
-    return f"{numbers[0]} to {high}" if numbers else f"{low} to {high}"
-
-
-def interval(median: str, low: str, high: str) -> str:
-    """A median and its 90% interval, a unit they share written once:
-    '11.6k req/s (5.79k – 23.1k)', '1.2 PB (600 TB – 2.4 PB)'."""
-    if low == high:
-        return median
-    if all(_DURATION.fullmatch(shown) for shown in (median, low, high)):
-        median, low, high = (duration(_seconds(shown), rough=True) for shown in (median, low, high))
-    numbers = _numbers(median, low, high)
-    if numbers:
-        return f"{median} ({numbers[1]} – {numbers[2]})"
-    return f"{median} ({low} – {high})"
-
-
-_DURATION = re.compile(r"(?:[\d,]+(?:\.\d+)?[ydhms] ?)+")
-_PART = re.compile(r"([\d,]+(?:\.\d+)?)([ydhms])")
-_SECONDS = {"y": 31536000, "d": 86400, "h": 3600, "m": 60, "s": 1}
-
-
-def _seconds(shown: str) -> float:
-    """'3d 1h 1m 26.98s' read back as seconds."""
-    return sum(float(number.replace(",", "")) * _SECONDS[unit] for number, unit in _PART.findall(shown))
+    """Two ends of a range as typed, a unit they share written once: '50 ms', '200 ms' →
+    '50 to 200 ms'."""
+    parts = [_TYPED.fullmatch(text) for text in (low, high)]
+    if all(parts) and parts[0]["unit"] and parts[0]["unit"] == parts[1]["unit"]:
+        return f"{parts[0]['number']} to {high}"
+    return f"{low} to {high}"
 
 
 def passes(share: float) -> str:

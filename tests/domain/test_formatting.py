@@ -61,16 +61,6 @@ def test_money_shows_cents_below_100_dollars_whole_dollars_below_10k_then_scales
     assert formatting.money(dollars) == text
 
 
-def test_an_interval_writes_a_shared_unit_once_and_durations_roughly():
-    from estimator.domain import formatting as f
-
-    assert f.interval("11.6k req/s", "5.79k req/s", "23.1k req/s") == "11.6k req/s (5.79k – 23.1k)"
-    assert f.interval("1.2 PB", "600 TB", "2.4 PB") == "1.2 PB (600 TB – 2.4 PB)"
-    assert f.interval("3", "3", "3") == "3"
-    # 3d 1h 11m 26.98s, 1d 12h 7m 38.9s, 6d 3h 57m 37.97s: each to its two leading parts, rounded
-    assert f.interval(f.duration(263486.98), f.duration(130058.9), f.duration(532657.97)) == "3d 1h (1d 12h – 6d 4h)"
-
-
 def test_how_often_a_check_passes_never_rounds_to_every_case():
     from estimator.domain import formatting as f
 

@@ -28,6 +28,7 @@ class Formula:
     given_by: str = ""  # an optional input that, when given, is the value ("given: 1M req/s")
     dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
     needs_used: str = ""  # an input this result means nothing without (per user needs users)
+    workbench: bool = False  # the availability workbench explores it further (its card links there)
     tree: Node = field(init=False, repr=False, compare=False)
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 

@@ -1,60 +1,179 @@
-"""How a value is shown: a family's scale (5.79k req/s, 1.83 PB/yr, 8h 45m 36s), a style a
-declaration chose, or the unit a line chose with `-> unit`; and the unit the API names it in."""
+"""How a value is shown, kept in parts until a renderer formats it (one module for every
+family): a figure is its number and the unit written after it; a result's display is its
+figure (the median when ranged), its family, the 90% interval's ends and a check's verdict.
+A value's family scales it (5.79k req/s, 1.83 PB/yr, 8h 45m 36s), a declaration may choose a
+style (integer, percent, nines), a line its unit with `-> unit`; and the API names its unit."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .. import expressions, formatting, lexicon
 from ..expressions import CHECK
 
-Shower = Callable[[float, bool], str]
+
+class Figure(NamedTuple):
+    """A value as shown, in the two parts a renderer may set apart: its number ('25.3k',
+    '$4.5M', '15', '8h 45m 36s') and the unit written after it (' req/s', '/month', 'h');
+    the unit is empty where the figure has none another could share (a plain count, a
+    duration of several parts, 'forever')."""
+
+    number: str
+    unit: str = ""
+
+    def __str__(self) -> str:
+        return self.number + self.unit
+
+    def per(self, suffix: str) -> Figure:
+        """The figure of a value per something: 5 KB → 5 KB/req."""
+        return Figure(self.number, self.unit + suffix)
 
 
-def shower(dims, *, style: str = "", per: str = "") -> Shower:
+@dataclass(frozen=True, slots=True)
+class Display:
+    """A result as shown: its figure (the median when ranged), its family ('size', 'rate',
+    'duration', 'check', …), the 90% interval's ends when the figures tell them apart, the
+    interval itself (p5, p50, p95 in canonical units), and for a check its verdict or, over
+    ranges, the share of cases in which it passes."""
+
+    figure: Figure
+    family: str = ""
+    low: Figure | None = None
+    high: Figure | None = None
+    interval: tuple[float, float, float] | None = None
+    verdict: bool | None = None
+    share: float | None = None
+
+    @property
+    def ends(self) -> tuple[str, str] | None:
+        """The interval's ends as written after the median, a unit the three share written
+        once: ('12.8k', '49.8k') beside '25.3k req/s'; ('600 TB', '2.4 PB') beside '1.2 PB'."""
+        low, high = self.low, self.high
+        if low is None or high is None:
+            return None
+        unit = self.figure.unit
+        if unit and low.unit == unit and high.unit == unit and all(map(math.isfinite, self.interval or ())):
+            return low.number, high.number
+        return str(low), str(high)
+
+    @property
+    def text(self) -> str:
+        """The display as plain text: '25.3k req/s (12.8k – 49.8k)', 'passes in 83% of cases'."""
+        if self.share is not None:
+            return formatting.passes(self.share)
+        ends = self.ends
+        return f"{self.figure} ({ends[0]} – {ends[1]})" if ends else str(self.figure)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Show:
+    """How the values of one family are shown: `figure(value, binary)` gives its Figure,
+    calling it the text; a duration's `rough` gives its two leading parts, for an interval."""
+
+    __slots__ = ("figure", "family", "rough")
+
+    def __init__(self, figure: Callable[[float, bool], Figure], family: str,
+                 rough: Callable[[float, bool], Figure] | None = None):
+        self.figure = figure
+        self.family = family
+        self.rough = rough
+
+    def __call__(self, value: float, binary: bool = False) -> str:
+        return str(self.figure(value, binary))
+
+    def ranged(self, p5: float, p50: float, p95: float, binary: bool) -> tuple[Figure, Figure | None, Figure | None]:
+        """(median, low, high) of a ranged value as shown; no ends when they read the same; a
+        duration of whole seconds and more rounded to its two leading parts."""
+        figure = self.figure
+        median, low, high = figure(p50, binary), figure(p5, binary), figure(p95, binary)
+        if str(low) == str(high):
+            return median, None, None
+        if self.rough is not None and all(v == 0 or 1 <= v < math.inf for v in (p5, p50, p95)):
+            median, low, high = (self.rough(v, binary) for v in (p50, p5, p95))
+        return median, low, high
+
+
+Shower = Show  # the name importers know
+
+
+def _scaled(value: float, unit: str) -> Figure:
+    """A count scaled by thousands: 5,787 req/s → 5.79k req/s."""
+    mantissa, symbol = formatting.scaled(value, 1000, formatting.COUNT_STEPS)
+    return Figure(mantissa + symbol, unit)
+
+
+def _duration(value: float, rough: bool) -> Figure:
+    parts = formatting.duration_parts(value, rough=rough)
+    if len(parts) == 1:
+        return Figure(*parts[0])
+    return Figure(" ".join(number + symbol for number, symbol in parts))
+
+
+def _size(value: float, binary: bool, per: str) -> Figure:
+    if binary:
+        mantissa, symbol = formatting.scaled(value, 1024, formatting.BINARY_BYTES)
+    else:
+        mantissa, symbol = formatting.scaled(value, 1000, formatting.DECIMAL_BYTES)
+    return Figure(mantissa, f" {symbol}{per}")
+
+
+def _period(per: str) -> str:
+    """The symbol written after a total over a period: 'day' → '/day'."""
+    return f"/{lexicon.PERIOD_SYMBOLS.get(lexicon.PERIODS.get(per, ''), per)}" if per else ""
+
+
+@lru_cache(maxsize=512)
+def shower(dims, *, style: str = "", per: str = "") -> Show:
     """How a value of `dims` is shown: scaled within its family (5.79k req/s, 1.83 PB/yr,
     8h 45m 36s), or as the declaration's `style` says."""
-    suffix = f"/{lexicon.PERIOD_SYMBOLS.get(lexicon.PERIODS.get(per, ''), per)}" if per else ""
+    suffix = _period(per)
     if dims is CHECK or style == "check":
-        return lambda v, binary: "yes" if v else "no"
+        return Show(lambda v, binary: Figure("yes" if v else "no"), "check")
     if style == "integer":
-        return lambda v, binary: formatting.integer(int(v)) if math.isfinite(v) else "∞"
+        return Show(lambda v, binary: Figure(formatting.integer(int(v)) if math.isfinite(v) else "∞"), "integer")
     if style == "percent":
-        return lambda v, binary: formatting.availability(v)
+        return Show(lambda v, binary: Figure(formatting.availability_figure(v), "%"), "percent")
     if style == "nines":
-        return lambda v, binary: formatting.nines(v)
+        return Show(lambda v, binary: Figure(formatting.nines(v)), "nines")
     kind = lexicon.family(dims)
     if kind == "size":
-        return lambda v, binary: formatting.size(v, binary=binary, per=suffix)
+        return Show(lambda v, binary: _size(v, binary, suffix), kind)
     if kind == "bandwidth":
-        return lambda v, binary: formatting.size(v, binary=binary, per="/s")
+        return Show(lambda v, binary: _size(v, binary, "/s"), kind)
     if kind == "rate":
-        return lambda v, binary: formatting.count(v, "req/s")
+        return Show(lambda v, binary: _scaled(v, " req/s"), kind)
     if kind == "requests":
-        return lambda v, binary: formatting.count(v, "req") + suffix
+        unit = " req" + suffix
+        return Show(lambda v, binary: _scaled(v, unit), kind)
     if kind == "users":
-        return lambda v, binary: formatting.count(v, "users")
+        return Show(lambda v, binary: _scaled(v, " users"), kind)
     if kind == "duration":
-        return lambda v, binary: formatting.duration(v)
+        return Show(lambda v, binary: _duration(v, False), kind, rough=lambda v, binary: _duration(v, True))
     if kind == "money":
-        return lambda v, binary: formatting.money(v)
+        return Show(lambda v, binary: Figure(formatting.money(v)), kind)
     if kind == "money_rate":
         month = lexicon.to_canonical("month")
-        return lambda v, binary: formatting.money(v * month) + "/month"
+        return Show(lambda v, binary: Figure(formatting.money(v * month), "/month"), kind)
     if kind == "number":
-        return lambda v, binary: formatting.count(v) if math.isfinite(v) else "∞"
+        return Show(lambda v, binary: _scaled(v, "") if math.isfinite(v) else Figure("∞"), kind)
     if dims == _PER_USER_RATE:
         day = lexicon.to_canonical("day")
-        return lambda v, binary: formatting.count(v * day, "req/user/day")
+        return Show(lambda v, binary: _scaled(v * day, " req/user/day"), "per_user_rate")
     if dims in _PRICES:  # prices read as they are quoted: $0.02/GB/month, $0.05/GB, $0.4/1M req
         scale, unit = _PRICES[dims]
-        return lambda v, binary: f"${formatting.sig3(v * scale)}{unit}" if math.isfinite(v) else f"undefined{unit}"
+        return Show(lambda v, binary: Figure(f"${formatting.sig3(v * scale)}", unit) if math.isfinite(v)
+                    else Figure(f"undefined{unit}"), "price")
     if dims.get("[request]", 0) == -1:  # per request: 5 KB/req, 20 ms/req
-        whole = shower(dims * lexicon.dimensionality("request"))
-        return lambda v, binary: whole(v, binary) + "/req"
-    unit = lexicon.canonical(dims)
-    return lambda v, binary: formatting.count(v, unit)
+        whole = shower(dims * lexicon.dimensionality("request")).figure
+        return Show(lambda v, binary: whole(v, binary).per("/req"), "per_request")
+    unit = " " + lexicon.canonical(dims)
+    return Show(lambda v, binary: _scaled(v, unit), kind)
 
 
 _PER_USER_RATE = lexicon.dimensionality("request/user/second")
@@ -66,14 +185,16 @@ _PRICES = {
 }
 
 
-def converted(unit: expressions.Literal, unit_text: str) -> Shower:
+@lru_cache(maxsize=512)
+def converted(unit: expressions.Literal, unit_text: str) -> Show:
     """A value shown in the unit a line chose with `-> unit`."""
     per_one = unit.value
     if unit.percent:
-        return lambda v, binary: formatting.figure3(v * 100) + "%"
+        return Show(lambda v, binary: Figure(formatting.figure3(v * 100), "%"), "converted")
+    written = " " + unit_text
     if all(symbol in ("req", "users", "req/s") for symbol in unit.numerator):  # counts scale: 300M req/day
-        return lambda v, binary: f"{formatting.count(v / per_one)} {unit_text}"
-    return lambda v, binary: f"{formatting.figure3(v / per_one)} {unit_text}"
+        return Show(lambda v, binary: _scaled(v / per_one, written), "converted")
+    return Show(lambda v, binary: Figure(formatting.figure3(v / per_one), written), "converted")
 
 
 def api_unit(dims) -> tuple[str, float]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import ranges, reference
 from ..inputs import Parsed
+from .display import Display, Figure
 
 if TYPE_CHECKING:
     from .calculator import Calculator
@@ -27,10 +28,23 @@ class Result:
     needs: tuple[str, ...] = ()  # the bad or missing inputs or lines this result waits for
     row: int = 0  # for a line: its row in the text
     spread: ranges.Spread | None = None  # when it depends on a range: its interval and driver
+    figure: Figure | None = None  # the value as shown (the median when ranged); None when unavailable
+    family: str = ""  # how it is shown (display.py): "size", "rate", "check", …
+    ends: tuple[Figure, Figure] | None = None  # a ranged value's 90% interval as shown, when its ends differ
 
     @property
     def available(self) -> bool:
         return self.value is not None
+
+    @property
+    def shown(self) -> Display:
+        """The display in parts, for a renderer: `display` is its text."""
+        spread = self.spread
+        low, high = self.ends or (None, None)
+        return Display(self.figure or Figure(self.display), self.family, low, high,
+                       (spread.p5, spread.p50, spread.p95) if spread is not None and spread.share is None else None,
+                       self.value if isinstance(self.value, bool) else None,
+                       spread.share if spread is not None else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,11 +79,13 @@ class Run:
                 return self.unavailable(step, (step.given_by,))
             if given is not None:
                 value = self.env[step.given_by]
-                display = step.show(value, self.binary)
+                figure = step.show.figure(value, self.binary)
+                display = str(figure)
                 self.env[step.name] = value
                 self.shown[step.name] = display
                 self.results[step.name] = Result(step.name, step.label, step.group, step.unit, value, display,
-                                                 f"given: {self.shown.get(step.given_by, display)}")
+                                                 f"given: {self.shown.get(step.given_by, display)}",
+                                                 figure=figure, family=step.show.family)
                 return
         self._compute(step)
 
@@ -97,13 +99,15 @@ class Run:
             return self.unavailable(step, (), why=str(error) or "cannot be computed")
         if value != value:  # NaN
             return self.unavailable(step, (), why="cannot be computed (an undefined value)")
-        display = step.show(value, self.binary)
+        show = step.show
+        figure = show.figure(value, self.binary)
+        display = str(figure)
         env[step.name] = value
         self.shown[step.name] = display
         work = step.template.format(*[self.shown[n] for n in step.order]) + " = " + display
         api_value = value if isinstance(value, bool) else value * step.api_scale
         self.results[step.name] = Result(step.name, step.label, step.group, step.unit, api_value, display, work,
-                                         row=step.row)
+                                         row=step.row, figure=figure, family=show.family)
 
     def input(self, name: str) -> None:
         """An input that reads names (`avg_write`): its dimension checked in the field's terms,

@@ -152,15 +152,16 @@ class Sampling:
                 continue
             if spread.share is not None:
                 value: float | bool = spread.share >= 0.5  # the median of yes and no
-                display = formatting.passes(spread.share)
+                result.figure, result.ends = step.show.figure(value, run.binary), None
             else:
                 value = spread.p50 * step.api_scale
-                median = step.show(spread.p50, run.binary)
-                display = formatting.interval(median, step.show(spread.p5, run.binary),
-                                              step.show(spread.p95, run.binary))
+                median, low, high = step.show.ranged(spread.p5, spread.p50, spread.p95, run.binary)
+                result.figure, result.ends = median, ((low, high) if low is not None else None)
+            result.value, result.spread = value, spread
+            display = result.shown.text
             if step.given_by and run.inputs.get(step.given_by) is not None:
                 work = f"given: {shown.get(step.given_by, display)}"
             else:
                 work = step.template.format(*[shown[n] for n in step.order]) + " = " + display
             shown[name] = display
-            result.value, result.display, result.work, result.spread = value, display, work, spread
+            result.display, result.work = display, work

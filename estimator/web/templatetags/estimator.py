@@ -16,7 +16,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from estimator.domain import ranges
-from estimator.domain.formatting import FIGURE, INTERVAL, cases
+from estimator.domain.formatting import cases
 
 register = template.Library()
 
@@ -38,7 +38,8 @@ def result_cards(results, workbench_path="", estimate=None):
     parts = []
     for r in results:
         aside = ""
-        if r.name == "nines" and r.available and workbench_path:
+        formula = calculator.by_result.get(r.name) if calculator is not None else None
+        if workbench_path and r.available and formula is not None and formula.workbench:
             aside = f' <a class="aside" href="{escape(workbench_path)}">availability workbench →</a>'
         spread = r.spread if r.available else None
         shown, extra = escape(r.display), ""
@@ -54,11 +55,13 @@ def result_cards(results, workbench_path="", estimate=None):
 SKETCH_STEP, SKETCH_BASE, SKETCH_PLOT = 10, 40, 36  # SVG user units: a bar's width, the baseline, the tallest bar
 
 
-def _with_interval(interval, display: str) -> str:
+def _with_interval(display) -> str:
     """A display with its interval set apart, escaped: the interval wraps as one piece below
     the median where the line is too narrow for both."""
-    return (f'{escape(interval["median"])} <span class="interval">({escape(interval["low"])} – '
-            f'{escape(interval["high"])})</span>' if interval else escape(display))
+    ends = display.ends
+    if ends is None:
+        return escape(display.text)
+    return f'{escape(str(display.figure))} <span class="interval">({escape(ends[0])} – {escape(ends[1])})</span>'
 
 
 @register.filter
@@ -67,28 +70,28 @@ def shown(result) -> str:
     spread = result.spread
     if spread is None or spread.share is not None or not spread.wide:
         return mark_safe(escape(result.display))
-    return mark_safe(_with_interval(INTERVAL.fullmatch(result.display), result.display))
+    return mark_safe(_with_interval(result.shown))
 
 
 def _spread_parts(r, spread, calculator) -> tuple[str, str]:
     """The value with its interval set apart, and the card's driver line and distribution
     sketch."""
     name = escape(r.name)
-    interval = INTERVAL.fullmatch(r.display)
-    shown = _with_interval(interval, r.display)
+    display = r.shown
+    shown = _with_interval(display)
     driven = ""
     if spread.driver and spread.driver != r.name:
         spec = calculator.by_name.get(spread.driver) if calculator is not None else None
         driver = escape(spread.driver)
         driven = (f'<p class="driver">driven by <a href="#id_{driver}">{escape(spec.label)}</a></p>' if spec else
                   f'<p class="driver">driven by <a href="#result-{driver}"><code>{driver}</code></a></p>')
-    sketch = _check_sketch(name, spread.share) if spread.share is not None else _histogram(name, interval, spread)
+    sketch = _check_sketch(name, spread.share) if spread.share is not None else _histogram(name, display, spread)
     if sketch:
         sketch = f'<details class="distribution"><summary>Distribution</summary>{sketch}</details>'
     return shown, (f'<dd class="spread">{driven}{sketch}</dd>' if driven or sketch else "")
 
 
-def _histogram(name: str, interval, spread) -> str:
+def _histogram(name: str, display, spread) -> str:
     """A histogram of the samples from the 1st to the 99th percentile (Spread.bins: 24 bars, on
     a log scale when they span more than a factor of ten) as one step path, the 90% interval
     shaded behind it, a line at the median. `name` is escaped."""
@@ -107,12 +110,8 @@ def _histogram(name: str, interval, spread) -> str:
 
     low, median, high = x(spread.p5), x(spread.p50), x(spread.p95)
     logarithmic = edges[0] > 0 and (edges[-1] - edges[-2]) > 1.01 * (edges[1] - edges[0])
-    if interval:
-        shown = FIGURE.fullmatch(interval["median"])
-        unit = (shown["unit"] or "") if shown else ""
-        ends = [end + unit if (figure := FIGURE.fullmatch(end)) and not figure["unit"] else end
-                for end in (interval["low"], interval["high"])]
-        title = f"90% between {ends[0]} and {ends[1]}, median {interval['median']}"
+    if display.low is not None and display.high is not None:
+        title = f"90% between {display.low} and {display.high}, median {display.figure}"
     else:
         title = "Distribution of the samples"
     scale = "log scale" if logarithmic else "linear scale"

@@ -1,0 +1,307 @@
+"""Queueing: the response time of a tier of c identical servers (shared/spec/architecture.md,
+"Latency from the architecture"; shared/guides/sizing.md, Queueing).
+
+The model is M/M/c: requests arrive as a Poisson process of rate λ, each is served by one of
+c independent servers in an exponential time of mean S (rate μ = 1/S), and a request that
+finds every server busy waits in one first-come-first-served queue. With the offered load
+a = λS (Erlangs) and the utilization ρ = a/c < 1:
+
+- Erlang C, the probability that a request waits:
+      C(c, a) = (aᶜ/c! · c/(c − a)) / (Σₖ₌₀^{c−1} aᵏ/k! + aᶜ/c! · c/(c − a)),
+  computed in log space (math.lgamma, and the Poisson terms summed outward from their largest
+  one), so that c and a in the thousands or millions neither overflow nor lose their digits.
+- The wait W is 0 with probability 1 − C, else exponential with rate θ = cμ − λ; the response
+  time T = W + service, and
+      P(T > t) = (1 − C)e^{−μt} + C(μe^{−θt} − θe^{−μt})/(μ − θ),
+  which is C(1 + μt)e^{−μt} in its second term when θ = μ. The q-percentile solves
+  P(T > t) = 1 − q by bisection inside bounds that always hold it.
+- At λ ≥ cμ the queue grows without bound: there is no steady state and no percentile
+  (`Saturated`).
+
+Units are the caller's, consistently: an arrival rate per second with a service time in
+seconds gives percentiles in seconds.
+
+Every function takes plain floats (the exact run); the functions named in `__all__` that say
+so also take numpy arrays of samples (the run on ranges), elementwise, with NaN where a sample
+is saturated or undefined, as the engine's sample pass expects.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import EstimateError
+
+__all__ = [
+    "MMc", "Saturated", "Unreachable",
+    "erlang_c", "utilization", "mmc", "mmc_percentile", "response_time_tail", "fewest_servers_for_p99",
+]
+
+# The Poisson terms are summed outward from the largest until a term falls below this share
+# of it: 2⁻⁷⁰ ≈ 8.5e-22, far below a float's 1.1e-16, so the dropped tail cannot show.
+_NEGLIGIBLE = 2.0**-70
+# Bisection on the logarithm of t: each step halves log(hi/lo); stop at a relative width of
+# 1e-14, which the bounds below reach in well under _MAX_STEPS steps.
+_RELATIVE_WIDTH = 1e-14
+_MAX_STEPS = 200
+# fewest_servers_for_p99 stops looking past this many servers (and says so).
+MAX_SERVERS = 10**7
+
+
+class Saturated(EstimateError):
+    """λ ≥ cμ: the queue grows without bound, so the tier has no response-time percentile."""
+
+    def __init__(self, *, arrival_rate: float, servers: int, service_time: float):
+        capacity = servers / service_time
+        self.arrival_rate = arrival_rate
+        self.servers = servers
+        self.service_time = service_time
+        self.utilization = arrival_rate * service_time / servers
+        super().__init__(
+            f"saturated: {arrival_rate:.4g} requests per unit of time arrive and {servers:,} servers finish at "
+            f"most {capacity:.4g} (utilization {self.utilization:.1%}); the queue grows without bound, so "
+            f"no percentile exists: add servers or shorten the service time"
+        )
+
+
+class Unreachable(EstimateError):
+    """A response-time target that no number of servers can meet."""
+
+
+def _whole_servers(servers) -> int:
+    if isinstance(servers, bool) or not float(servers).is_integer() or servers < 1:
+        raise ValueError(f"servers must be a whole number ≥ 1, not {servers!r}")
+    return int(servers)
+
+
+def _erlang_c(c: int, a: float) -> float:
+    """C = X / (H + X) = 1 / (1 + H/X), H = Σₖ₌₀^{c−1} aᵏ/k! and X = aᶜ/c! · c/(c − a), 0 < a < c.
+
+    H is summed relative to its largest term, aᵐ/m! with m = ⌊a⌋ ≤ c − 1, walking outward:
+    below m each term is the one above times k/a ≤ 1, above it the one below times a/k < 1,
+    so both walks shrink and stop once a term is negligible (about 10√a terms each way).
+    X relative to the same term is the upward walk carried on to k = c when it got that far
+    (products of ratios near 1 keep every digit), else, far past the mode where C is tiny,
+    (c − m) ln a − ln(c!/m!) from math.lgamma."""
+    top = math.floor(a)
+    total = 1.0
+    term, k = 1.0, top
+    while k > 0 and term > _NEGLIGIBLE:
+        term *= k / a
+        k -= 1
+        total += term
+    term, k = 1.0, top
+    while k < c - 1 and term > _NEGLIGIBLE:
+        k += 1
+        term *= a / k
+        total += term
+    if k == c - 1 and term > _NEGLIGIBLE:
+        log_ratio = math.log(total / (term * a / (c - a)))  # X relative: term × a/c × c/(c − a)
+    else:
+        log_ratio = (math.log(total) - (c - top) * math.log(a) + math.lgamma(c + 1) - math.lgamma(top + 1)
+                     - math.log(c / (c - a)))
+    return 0.0 if log_ratio > 745 else 1 / (1 + math.exp(log_ratio))
+
+
+def _probability_of_waiting(c: int, a: float) -> float:
+    if a <= 0:
+        return 0.0
+    if a >= c:
+        return 1.0
+    return _erlang_c(c, a)
+
+
+def erlang_c(c, offered_load):
+    """Erlang C: the probability that a request waits in an M/M/c queue of `c` servers with
+    offered load a = λS (`offered_load`, in Erlangs):
+
+        C(c, a) = (aᶜ/c! · c/(c − a)) / (Σₖ₌₀^{c−1} aᵏ/k! + aᶜ/c! · c/(c − a)),
+
+    computed in log space, sound for c in the millions. 0 when a = 0; 1 when a ≥ c (the
+    queue is saturated: every request waits, without bound). Takes floats, or numpy arrays
+    (elementwise; c must then hold whole numbers too)."""
+    if np.ndim(c) or np.ndim(offered_load):
+        cs, loads = np.broadcast_arrays(np.asarray(c, dtype=float), np.asarray(offered_load, dtype=float))
+        out = np.full(cs.shape, np.nan)
+        for index in np.ndindex(cs.shape):
+            if np.isfinite(loads[index]) and loads[index] >= 0 and float(cs[index]).is_integer() and cs[index] >= 1:
+                out[index] = _probability_of_waiting(int(cs[index]), float(loads[index]))
+        return out
+    if offered_load < 0:
+        raise ValueError(f"offered load must be ≥ 0, not {offered_load!r}")
+    return _probability_of_waiting(_whole_servers(c), float(offered_load))
+
+
+def utilization(*, arrival_rate, servers, service_time):
+    """ρ = λS ÷ c: the share of the c servers' time spent serving (≥ 1 means saturated).
+    Floats or numpy arrays alike."""
+    return arrival_rate * service_time / servers
+
+
+def _tail(t: float, *, waiting: float, service_rate: float, drain_rate: float) -> float:
+    """P(T > t) = (1 − C)e^{−μt} + C·h(t), with h the tail of the sum of two exponentials of
+    rates θ (the wait) and μ (the service). h is symmetric in its two rates; written with the
+    slower s and the faster f as e^{−st}(1 + s(1 − e^{−(f−s)t})/(f − s)), it has no cancellation
+    when they are close, and is (1 + st)e^{−st} when they are equal."""
+    slow, fast = min(service_rate, drain_rate), max(service_rate, drain_rate)
+    gap = fast - slow
+    spread = t if gap == 0 else -math.expm1(-gap * t) / gap
+    both = math.exp(-slow * t) * (1 + slow * spread)
+    return (1 - waiting) * math.exp(-service_rate * t) + waiting * both
+
+
+@dataclass(frozen=True, slots=True)
+class MMc:
+    """One stable M/M/c tier: its figures and its response-time distribution.
+
+    arrival_rate λ, servers c, service_time S (μ = 1/S), offered_load a = λS,
+    utilization ρ = a/c < 1, waiting_probability C (Erlang C), drain_rate θ = cμ − λ."""
+
+    arrival_rate: float
+    servers: int
+    service_time: float
+    offered_load: float
+    utilization: float
+    waiting_probability: float
+    drain_rate: float
+
+    @property
+    def service_rate(self) -> float:
+        return 1 / self.service_time
+
+    @property
+    def mean_wait(self) -> float:
+        """E[W] = C ÷ (cμ − λ)."""
+        return self.waiting_probability / self.drain_rate
+
+    @property
+    def mean_response(self) -> float:
+        """E[T] = C ÷ (cμ − λ) + S."""
+        return self.mean_wait + self.service_time
+
+    def wait_tail(self, t: float) -> float:
+        """P(W > t) = C·e^{−θt}: 1 − this is a call centre's service level within t."""
+        return self.waiting_probability * math.exp(-self.drain_rate * t)
+
+    def tail(self, t: float) -> float:
+        """P(T > t) = (1 − C)e^{−μt} + C(μe^{−θt} − θe^{−μt})/(μ − θ), θ = cμ − λ."""
+        return _tail(t, waiting=self.waiting_probability, service_rate=self.service_rate,
+                     drain_rate=self.drain_rate)
+
+    def percentile(self, q: float) -> float:
+        """The response time t with P(T ≤ t) = q (0 < q < 1), by bisection on log t between
+        two bounds that always hold it:
+        - below, the service time's own percentile ln(1/(1 − q)) ÷ μ (T ≥ the service);
+        - above, 2 ln(2/(1 − q)) ÷ min(θ, μ), since P(T > t) ≤ P(W > t/2) + P(S > t/2)
+          ≤ 2e^{−min(θ, μ)t/2}.
+        At most _MAX_STEPS steps, each one evaluation of the tail."""
+        if not 0 < q < 1:
+            raise ValueError(f"a percentile needs 0 < q < 1, not {q!r}")
+        beyond = 1 - q
+        mu, theta = self.service_rate, self.drain_rate
+        low = math.log(1 / beyond) / mu
+        high = 2 * math.log(2 / beyond) / min(mu, theta)
+        if self.waiting_probability == 0 or self.tail(low) <= beyond:
+            return low
+        for _ in range(_MAX_STEPS):
+            if high <= low * (1 + _RELATIVE_WIDTH):
+                break
+            middle = math.sqrt(low * high)
+            if self.tail(middle) > beyond:
+                low = middle
+            else:
+                high = middle
+        return math.sqrt(low * high)
+
+
+def mmc(*, arrival_rate: float, servers: int, service_time: float) -> MMc:
+    """The M/M/c tier with Poisson arrivals of rate λ (`arrival_rate`), `servers` independent
+    servers and exponential service of mean S (`service_time`); Saturated when λ ≥ c/S.
+    Floats only (see mmc_percentile for arrays)."""
+    c = _whole_servers(servers)
+    if arrival_rate < 0 or not service_time > 0:
+        raise ValueError(f"need arrival_rate ≥ 0 and service_time > 0, not {arrival_rate!r} and {service_time!r}")
+    load = arrival_rate * service_time
+    if load >= c:
+        raise Saturated(arrival_rate=arrival_rate, servers=c, service_time=service_time)
+    return MMc(arrival_rate, c, service_time, load, load / c, _probability_of_waiting(c, load),
+               c / service_time - arrival_rate)
+
+
+def response_time_tail(t, *, arrival_rate, servers, service_time):
+    """P(T > t) for the M/M/c tier (see MMc.tail); Saturated when λ ≥ c/S. Floats only."""
+    return mmc(arrival_rate=arrival_rate, servers=servers, service_time=service_time).tail(t)
+
+
+def mmc_percentile(q, *, arrival_rate, servers, service_time):
+    """The q-percentile of the response time (wait + service) of an M/M/c tier (0 < q < 1:
+    0.99 for p99), in the unit of `service_time`:
+
+        solve (1 − C)e^{−μt} + C(μe^{−θt} − θe^{−μt})/(μ − θ) = 1 − q,  μ = 1/S, θ = cμ − λ.
+
+    For c = 1 this is ln(1/(1 − q)) · S ÷ (1 − ρ): the M/M/1 response time is exponential with
+    rate μ − λ. Floats: Saturated when λ ≥ c/S. Numpy arrays (any argument but q):
+    elementwise, NaN where a sample is saturated."""
+    if np.ndim(arrival_rate) or np.ndim(servers) or np.ndim(service_time):
+        rates, counts, times = np.broadcast_arrays(np.asarray(arrival_rate, dtype=float),
+                                                   np.asarray(servers, dtype=float),
+                                                   np.asarray(service_time, dtype=float))
+        out = np.full(rates.shape, np.nan)
+        for index in np.ndindex(rates.shape):
+            try:
+                out[index] = mmc(arrival_rate=float(rates[index]), servers=counts[index],
+                                 service_time=float(times[index])).percentile(q)
+            except (Saturated, ValueError, OverflowError):
+                pass
+        return out
+    return mmc(arrival_rate=arrival_rate, servers=servers, service_time=service_time).percentile(q)
+
+
+def fewest_servers_for_p99(target: float, *, arrival_rate: float, service_time: float,
+                           concurrency: int = 1, q: float = 0.99) -> int:
+    """The fewest nodes, each serving `concurrency` requests at once, whose M/M/c tier
+    (c = nodes × concurrency) keeps its q-percentile response time (p99 by default) within
+    `target`.
+
+    The percentile falls as c grows (more servers never make a request wait longer) toward
+    the service time's own, ln(1/(1 − q)) · S, which it never reaches while λ > 0: a target
+    at or below that is Unreachable at any size, and so is one that needs more than
+    MAX_SERVERS servers. Otherwise the search starts at the fewest stable c (⌊λS⌋ + 1), doubles
+    until the target is met, then bisects: O(log c) percentile evaluations. Floats only."""
+    if not target > 0 or not service_time > 0 or arrival_rate < 0:
+        raise ValueError("need target > 0, service_time > 0 and arrival_rate ≥ 0")
+    slots = _whole_servers(concurrency)
+    floor = math.log(1 / (1 - q)) * service_time
+    if target <= floor:
+        raise Unreachable(
+            f"the p{_percent(q)} target {target:.4g} is at or below the service time's own p{_percent(q)}, "
+            f"ln(1/(1 − {q:g})) × {service_time:.4g} = {floor:.4g}: no number of servers can meet it; "
+            f"shorten the service time or relax the target"
+        )
+
+    def meets(c: int) -> bool:
+        return mmc(arrival_rate=arrival_rate, servers=c, service_time=service_time).percentile(q) <= target
+
+    low = math.floor(arrival_rate * service_time)  # unstable (or, at λ = 0, no servers): fails
+    high = low + 1
+    while high > MAX_SERVERS or not meets(high):
+        if high >= MAX_SERVERS:
+            raise Unreachable(
+                f"the p{_percent(q)} target {target:.4g} needs more than {MAX_SERVERS:,} servers "
+                f"(offered load {arrival_rate * service_time:.4g} Erlangs)"
+            )
+        low, high = high, min(2 * high, MAX_SERVERS)
+    while high - low > 1:  # low fails (or is 0), high meets
+        middle = (low + high) // 2
+        if meets(middle):
+            high = middle
+        else:
+            low = middle
+    return -(-high // slots)
+
+
+def _percent(q: float) -> str:
+    return f"{q * 100:g}".replace(".", "")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import availability as formulas
-from . import formatting
+from . import formatting, reliability
 from .errors import InputError, SystemSyntaxError
 
 MAX_LENGTH = 500
@@ -274,7 +274,8 @@ def parse(text: str) -> Node:
 def unavailability(node: Node) -> float:
     """1 − availability of the tree: series multiply availabilities, parallel multiply
     unavailabilities, N copies raise the unavailability to the Nth power, k of N sum the ways
-    fewer than k copies are up."""
+    fewer than k copies are up (reliability.k_of_n, the failing terms summed directly so a
+    six-nines quorum keeps its digits)."""
     match node:
         case Component():
             return node.unavailability
@@ -285,18 +286,9 @@ def unavailability(node: Node) -> float:
         case Redundant(copies, part):
             return formulas.redundant(copies=copies, unavailability=unavailability(part))
         case Quorum(needed, copies, part):
-            return quorum(needed=needed, copies=copies, unavailability=unavailability(part))
+            group = reliability.k_of_n(needed=needed, nodes=copies, node_unavailability=unavailability(part))
+            return group.unavailability
     raise TypeError(f"not a system node: {node!r}")
-
-
-def quorum(*, needed: int, copies: int, unavailability: float) -> float:
-    """Unavailability of N copies of which at least k must be up: the chance fewer than k are,
-    Σ_{i<k} C(N, i) aⁱ (1 − a)^(N−i) with a = 1 − unavailability.
-
-    Summed from the failing terms themselves, each a multiple of (1 − a)^(N−k+1), so a
-    six-nines quorum keeps its digits (1 − Σ_{i≥k} … would leave only rounding error)."""
-    up = 1 - unavailability
-    return math.fsum(math.comb(copies, i) * up**i * unavailability ** (copies - i) for i in range(needed))
 
 
 def text_of(node: Node) -> str:

@@ -1,0 +1,116 @@
+"""Reliability: the availability of N copies of which at least k must be up (shared/spec/
+architecture.md, "Availability from the architecture"; shared/guides/sizing.md, Availability).
+
+Failures are independent and each copy is up with probability a (down with u = 1 − a). The
+number up is binomial, so
+
+    available(k of N)   = Σ_{i=k..N}   C(N, i) aⁱ uᴺ⁻ⁱ,
+    unavailable(k of N) = Σ_{i=0..k−1} C(N, i) aⁱ uᴺ⁻ⁱ.
+
+Both sums are computed directly, each from its own terms, never one as 1 minus the other: a
+six-nines quorum's unavailability is a sum of failing terms of order u^{N−k+1}, which
+1 − Σ(up terms) would leave as rounding error. Each sum starts at its largest term (the
+binomial's mode, or the end of the range nearest to it), taken in logs (math.lgamma, log1p),
+and walks outward by the ratio of neighbouring terms until they are negligible, so N in the
+thousands (or millions) neither overflows nor costs more than a few hundred terms. The
+largest term's logarithm, from lgamma, carries an absolute error of about 1e-16 × N ln N:
+relative errors of 1e-15 for a handful of copies, 1e-11 at N = 5,000, 1e-9 at a million.
+
+Stateless tiers (`servers`, `connections`, `workers`) serve while k of their N nodes are up;
+a replicated store's shard serves while a majority of its r copies are, ⌊r/2⌋ + 1 of r.
+The availability workbench's `k of N x A` (system.py) is this same function.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+__all__ = ["Reliability", "k_of_n", "majority", "majority_needed"]
+
+# A walk stops once a term falls below this share of the largest: 2⁻⁷⁰ ≈ 8.5e-22, far below a
+# float's 1.1e-16, so the terms left out cannot show in the sum.
+_NEGLIGIBLE = 2.0**-70
+
+
+@dataclass(frozen=True, slots=True)
+class Reliability:
+    """The share of time a group serves (`availability`) and the share it does not
+    (`unavailability`), each computed on its own so that neither loses the other's digits."""
+
+    availability: float
+    unavailability: float
+
+
+def _node_odds(availability: float | None, unavailability: float | None) -> tuple[float, float]:
+    if (availability is None) == (unavailability is None):
+        raise TypeError("give exactly one of node_availability and node_unavailability")
+    down = 1 - availability if unavailability is None else unavailability
+    up = 1 - down if availability is None else availability
+    if not (0 <= up <= 1 and 0 <= down <= 1):
+        raise ValueError(f"a node's availability must be from 0 to 1, not {up!r}")
+    return up, down
+
+
+def _binomial_sum(low: int, high: int, n: int, up: float, down: float) -> float:
+    """Σ_{i=low..high} C(n, i) upⁱ downⁿ⁻ⁱ for 0 < up, down < 1 and 0 ≤ low ≤ high ≤ n.
+
+    The terms rise to the mode ⌊(n + 1)·up⌋ and fall after it, so the largest in the range is
+    at the mode clamped into it; from there each walk (term(i − 1) = term(i) · i/(n − i + 1) ·
+    down/up going down, term(i + 1) = term(i) · (n − i)/(i + 1) · up/down going up) only
+    shrinks, and stops at a negligible term."""
+    top = min(max(math.floor((n + 1) * up), low), high)
+    log_top = (math.lgamma(n + 1) - math.lgamma(top + 1) - math.lgamma(n - top + 1)
+               + top * math.log(up) + (n - top) * math.log(down))
+    odds = up / down
+    total = 1.0
+    term, i = 1.0, top
+    while i > low and term > _NEGLIGIBLE:
+        term *= i / (n - i + 1) / odds
+        i -= 1
+        total += term
+    term, i = 1.0, top
+    while i < high and term > _NEGLIGIBLE:
+        term *= (n - i) / (i + 1) * odds
+        i += 1
+        total += term
+    return math.exp(log_top) * total
+
+
+def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
+           node_unavailability: float | None = None) -> Reliability:
+    """At least `needed` (k) of `nodes` (N) up, each independently up with probability
+    `node_availability` (or down with `node_unavailability`, which keeps the digits of a
+    tiny figure such as 10⁻⁶ exactly; give one of the two):
+
+        availability   = Σ_{i=k..N}   C(N, i) aⁱ (1 − a)ᴺ⁻ⁱ,
+        unavailability = Σ_{i=0..k−1} C(N, i) aⁱ (1 − a)ᴺ⁻ⁱ.
+
+    k ≤ 0 is always available, k > N never. Floats only."""
+    up, down = _node_odds(node_availability, node_unavailability)
+    if isinstance(needed, bool) or isinstance(nodes, bool) or nodes < 0 or needed != int(needed) \
+            or nodes != int(nodes):
+        raise ValueError(f"k of N needs whole numbers with N ≥ 0, not {needed!r} of {nodes!r}")
+    needed, nodes = int(needed), int(nodes)
+    if needed <= 0:
+        return Reliability(1.0, 0.0)
+    if needed > nodes:
+        return Reliability(0.0, 1.0)
+    if down == 0:
+        return Reliability(1.0, 0.0)
+    if up == 0:
+        return Reliability(0.0, 1.0)
+    return Reliability(_binomial_sum(needed, nodes, nodes, up, down), _binomial_sum(0, needed - 1, nodes, up, down))
+
+
+def majority_needed(copies: int) -> int:
+    """⌊r/2⌋ + 1: the copies a quorum of r needs up (2 of 3, 3 of 5, 3 of 4)."""
+    return copies // 2 + 1
+
+
+def majority(*, copies: int, node_availability: float | None = None,
+             node_unavailability: float | None = None) -> Reliability:
+    """A replicated shard that serves while a majority of its r `copies` are up: k of N with
+    k = ⌊r/2⌋ + 1 and N = r (see k_of_n)."""
+    return k_of_n(needed=majority_needed(copies), nodes=copies, node_availability=node_availability,
+                  node_unavailability=node_unavailability)

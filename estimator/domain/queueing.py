@@ -21,9 +21,10 @@ a = λS (Erlangs) and the utilization ρ = a/c < 1:
 Units are the caller's, consistently: an arrival rate per second with a service time in
 seconds gives percentiles in seconds.
 
-Every function takes plain floats (the exact run); the functions named in `__all__` that say
-so also take numpy arrays of samples (the run on ranges), elementwise, with NaN where a sample
-is saturated or undefined, as the engine's sample pass expects.
+Every function takes plain floats (the exact run); `erlang_c`, `utilization` and
+`mmc_percentile` also take numpy arrays of samples (the run on ranges), vectorized: the same
+walk and bisection as the floats, all samples in step, with NaN where a sample is saturated
+or undefined, as the engine's sample pass expects.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def _erlang_c(c: int, a: float) -> float:
     else:
         log_ratio = (math.log(total) - (c - top) * math.log(a) + math.lgamma(c + 1) - math.lgamma(top + 1)
                      - math.log(c / (c - a)))
-    return 0.0 if log_ratio > 745 else 1 / (1 + math.exp(log_ratio))
+    # 1/(1 + e^L), written so that e^L never overflows
+    return 1 / (1 + math.exp(log_ratio)) if log_ratio <= 0 else math.exp(-log_ratio) / (1 + math.exp(-log_ratio))
 
 
 def _probability_of_waiting(c: int, a: float) -> float:
@@ -122,14 +124,10 @@ def erlang_c(c, offered_load):
 
     computed in log space, sound for c in the millions. 0 when a = 0; 1 when a ≥ c (the
     queue is saturated: every request waits, without bound). Takes floats, or numpy arrays
-    (elementwise; c must then hold whole numbers too)."""
+    (vectorized; NaN where c is not a whole number ≥ 1 or the load is negative)."""
     if np.ndim(c) or np.ndim(offered_load):
-        cs, loads = np.broadcast_arrays(np.asarray(c, dtype=float), np.asarray(offered_load, dtype=float))
-        out = np.full(cs.shape, np.nan)
-        for index in np.ndindex(cs.shape):
-            if np.isfinite(loads[index]) and loads[index] >= 0 and float(cs[index]).is_integer() and cs[index] >= 1:
-                out[index] = _probability_of_waiting(int(cs[index]), float(loads[index]))
-        return out
+        return _erlang_c_samples(*np.broadcast_arrays(np.asarray(c, dtype=float),
+                                                      np.asarray(offered_load, dtype=float)))
     if offered_load < 0:
         raise ValueError(f"offered load must be ≥ 0, not {offered_load!r}")
     return _probability_of_waiting(_whole_servers(c), float(offered_load))
@@ -244,20 +242,96 @@ def mmc_percentile(q, *, arrival_rate, servers, service_time):
 
     For c = 1 this is ln(1/(1 − q)) · S ÷ (1 − ρ): the M/M/1 response time is exponential with
     rate μ − λ. Floats: Saturated when λ ≥ c/S. Numpy arrays (any argument but q):
-    elementwise, NaN where a sample is saturated."""
+    vectorized, NaN where a sample is saturated."""
     if np.ndim(arrival_rate) or np.ndim(servers) or np.ndim(service_time):
-        rates, counts, times = np.broadcast_arrays(np.asarray(arrival_rate, dtype=float),
-                                                   np.asarray(servers, dtype=float),
-                                                   np.asarray(service_time, dtype=float))
-        out = np.full(rates.shape, np.nan)
-        for index in np.ndindex(rates.shape):
-            try:
-                out[index] = mmc(arrival_rate=float(rates[index]), servers=counts[index],
-                                 service_time=float(times[index])).percentile(q)
-            except (Saturated, ValueError, OverflowError):
-                pass
-        return out
+        return _percentile_samples(q, *np.broadcast_arrays(np.asarray(arrival_rate, dtype=float),
+                                                           np.asarray(servers, dtype=float),
+                                                           np.asarray(service_time, dtype=float)))
     return mmc(arrival_rate=arrival_rate, servers=servers, service_time=service_time).percentile(q)
+
+
+# --- The same arithmetic on numpy arrays of samples (the engine's run on ranges) -------------------
+# Every sample walks and bisects in step with the others, each stopping where its scalar twin
+# above would: the same operations in the same order, masked, so a sample's figure is the
+# float's. Invalid or saturated samples are NaN.
+
+_lgamma = np.vectorize(math.lgamma, otypes=[float])
+
+
+def _erlang_c_samples(c: np.ndarray, a: np.ndarray) -> np.ndarray:
+    out = np.full(c.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        valid = np.isfinite(a) & (a >= 0) & np.isfinite(c) & (c >= 1) & (c == np.floor(c))
+    out[valid & (a == 0)] = 0.0
+    out[valid & (a >= c)] = 1.0
+    live = valid & (a > 0) & (a < c)
+    c, a = c[live], a[live]
+    top = np.floor(a)
+    total = np.ones_like(a)
+    term, k = np.ones_like(a), top.copy()
+    walking = (k > 0) & (term > _NEGLIGIBLE)
+    while walking.any():
+        term = np.where(walking, term * k / a, term)
+        k = np.where(walking, k - 1, k)
+        total = np.where(walking, total + term, total)
+        walking &= (k > 0) & (term > _NEGLIGIBLE)
+    term, k = np.ones_like(a), top.copy()
+    walking = (k < c - 1) & (term > _NEGLIGIBLE)
+    while walking.any():
+        k = np.where(walking, k + 1, k)
+        term = np.where(walking, term * a / k, term)
+        total = np.where(walking, total + term, total)
+        walking &= (k < c - 1) & (term > _NEGLIGIBLE)
+    reached = (k == c - 1) & (term > _NEGLIGIBLE)
+    log_ratio = np.empty_like(a)
+    log_ratio[reached] = np.log(total[reached] / (term[reached] * a[reached] / (c[reached] - a[reached])))
+    far = ~reached
+    if far.any():
+        cf, af, tf = c[far], a[far], top[far]
+        log_ratio[far] = (np.log(total[far]) - (cf - tf) * np.log(af) + _lgamma(cf + 1) - _lgamma(tf + 1)
+                          - np.log(cf / (cf - af)))
+    with np.errstate(over="ignore"):
+        out[live] = np.where(log_ratio <= 0, 1 / (1 + np.exp(np.minimum(log_ratio, 0))),
+                             np.exp(-np.maximum(log_ratio, 0)) / (1 + np.exp(-np.maximum(log_ratio, 0))))
+    return out
+
+
+def _tail_samples(t, waiting, service_rate, drain_rate):
+    slow, fast = np.minimum(service_rate, drain_rate), np.maximum(service_rate, drain_rate)
+    gap = fast - slow
+    spread = np.where(gap == 0, t, -np.expm1(-gap * t) / np.where(gap == 0, 1, gap))
+    both = np.exp(-slow * t) * (1 + slow * spread)
+    return (1 - waiting) * np.exp(-service_rate * t) + waiting * both
+
+
+def _percentile_samples(q: float, arrival_rate: np.ndarray, servers: np.ndarray,
+                        service_time: np.ndarray) -> np.ndarray:
+    if not 0 < q < 1:
+        raise ValueError(f"a percentile needs 0 < q < 1, not {q!r}")
+    out = np.full(arrival_rate.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        live = (np.isfinite(arrival_rate) & (arrival_rate >= 0) & np.isfinite(service_time) & (service_time > 0)
+                & np.isfinite(servers) & (servers >= 1) & (servers == np.floor(servers))
+                & (arrival_rate * service_time < servers))
+    rate, c, time = arrival_rate[live], servers[live], service_time[live]
+    waiting = _erlang_c_samples(c, rate * time)
+    beyond = 1 - q
+    mu = 1 / time
+    theta = c / time - rate
+    low = math.log(1 / beyond) / mu
+    high = 2 * math.log(2 / beyond) / np.minimum(mu, theta)
+    done = (waiting == 0) | (_tail_samples(low, waiting, mu, theta) <= beyond)
+    answer = low.copy()
+    for _ in range(_MAX_STEPS):
+        open_ = ~done & (high > low * (1 + _RELATIVE_WIDTH))
+        if not open_.any():
+            break
+        middle = np.sqrt(low * high)
+        over = _tail_samples(middle, waiting, mu, theta) > beyond
+        low = np.where(open_ & over, middle, low)
+        high = np.where(open_ & ~over, middle, high)
+    out[live] = np.where(done, answer, np.sqrt(low * high))
+    return out
 
 
 def fewest_servers_for_p99(target: float, *, arrival_rate: float, service_time: float,

@@ -187,9 +187,35 @@ def test_arrays_of_samples_give_each_samples_percentile_and_nan_when_saturated()
     p99 = queueing.mmc_percentile(0.99, arrival_rate=rates, servers=np.array([2, 2, 2, 2, 1]), service_time=0.020)
 
     expected = [queueing.mmc_percentile(0.99, arrival_rate=r, servers=2, service_time=0.020) for r in rates[:3]]
-    assert p99[:3] == approx(expected, rel=1e-15)
+    assert p99[:3] == approx(expected, rel=1e-13)
     assert np.isnan(p99[3:]).all()
     assert queueing.erlang_c(np.array([3, 3]), np.array([2.0, 4.0])) == approx([4 / 9, 1.0])
+
+
+@pytest.mark.parametrize(("low", "high", "servers"), [(0.05, 0.99, 1), (10, 90, 100), (4000, 4999, 5000)])
+def test_samples_get_the_figures_their_floats_get(low, high, servers):
+    rates = np.random.default_rng(21).uniform(low, high, 400)
+    counts = np.full(400, servers)
+
+    waiting = queueing.erlang_c(counts, rates)
+    p999 = queueing.mmc_percentile(0.999, arrival_rate=rates, servers=counts, service_time=1.0)
+
+    assert waiting == approx([queueing.erlang_c(servers, r) for r in rates], rel=1e-13)
+    assert p999 == approx([queueing.mmc_percentile(0.999, arrival_rate=r, servers=servers, service_time=1.0)
+                           for r in rates], rel=1e-13)
+
+
+def test_samples_that_are_not_a_queue_are_nan():
+    p50 = queueing.mmc_percentile(0.5, arrival_rate=np.array([1.0, np.nan, -1.0, 1.0, 1.0]),
+                                  servers=np.array([2, 2, 2, 2.5, 0]), service_time=1.0)
+
+    assert p50[0] > 0 and np.isnan(p50[1:]).all()
+
+
+def test_a_tiny_waiting_probability_underflows_to_zero_instead_of_overflowing():
+    # 24 Erlangs on 385 servers: C ≈ 24³⁸⁵/385! ≈ 1e-309, past the largest float's reciprocal
+    assert 0 <= queueing.erlang_c(385, 24.0) < 1e-300
+    assert queueing.erlang_c(np.array([385.0]), np.array([24.0]))[0] < 1e-300
 
 
 # --- The fewest servers for a p99 target ------------------------------------------------------

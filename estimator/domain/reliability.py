@@ -52,6 +52,12 @@ def _node_odds(availability: float | None, unavailability: float | None) -> tupl
     return up, down
 
 
+def _log_share(share: float, rest: float) -> float:
+    """ln(share) where share = 1 − rest, from whichever of the two carries the digits: a share
+    near 1 is known to its last digit only through its small complement (log1p)."""
+    return math.log1p(-rest) if rest < 0.5 else math.log(share)
+
+
 def _binomial_sum(low: int, high: int, n: int, up: float, down: float) -> float:
     """Σ_{i=low..high} C(n, i) upⁱ downⁿ⁻ⁱ for 0 < up, down < 1 and 0 ≤ low ≤ high ≤ n.
 
@@ -61,7 +67,7 @@ def _binomial_sum(low: int, high: int, n: int, up: float, down: float) -> float:
     shrinks, and stops at a negligible term."""
     top = min(max(math.floor((n + 1) * up), low), high)
     log_top = (math.lgamma(n + 1) - math.lgamma(top + 1) - math.lgamma(n - top + 1)
-               + top * math.log(up) + (n - top) * math.log(down))
+               + top * _log_share(up, down) + (n - top) * _log_share(down, up))
     odds = up / down
     total = 1.0
     term, i = 1.0, top

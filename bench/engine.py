@@ -35,8 +35,8 @@ from common import TEN_LINES, median_seconds, table, verdict
 
 from estimator.domain.engine import MAX_RANGES as RANGES_IN_ESTIMATE
 from estimator.domain.estimate import estimate
-from estimator.domain.expressions import MAX_RANGES
 from estimator.domain.inputs import INPUTS, Quantity
+from estimator.domain.lang.parse import MAX_RANGES
 from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
 from estimator.domain.presets import PRESETS
 from estimator.domain.units import Q
@@ -276,8 +276,8 @@ def bounded_memo_clearer() -> Callable[[], None]:
     import estimator.domain as domain
 
     clears = [memo_clearer()]
-    for info in pkgutil.iter_modules(domain.__path__):
-        module = importlib.import_module(f"{domain.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(domain.__path__, f"{domain.__name__}."):  # packages' modules too
+        module = importlib.import_module(info.name)
         classes = [v for v in vars(module).values() if isinstance(v, type) and v.__module__ == module.__name__]
         owners = [module, *classes]
         for owner in owners:

@@ -1,5 +1,5 @@
 """Servers, shards and replicas, declared once each in the formula language. Ceilings forgive
-binary floating-point noise (expressions.whole_ceiling): 3.0000000001 servers is 3.
+binary floating-point noise (lang.functions.whole_ceiling): 3.0000000001 servers is 3.
 
 - App servers are bound by throughput and by concurrency: a 500 ms request holds a slot 100×
   longer than a 5 ms one (Little's law: in flight = rate × time).

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from .estimate import ESTIMATE
+from .lang.parse import MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_POWER, MAX_RANGES, MAX_RANGE_RATIO
 from .lines import MAX_CHARACTERS, MAX_LINES
-from . import expressions
 from .workbench import WORKBENCH
 
 
@@ -35,11 +35,11 @@ def formulas_table(calculator=ESTIMATE) -> str:
 
 
 def limits() -> str:
-    return (f"{expressions.MAX_LENGTH} characters a field or line, {MAX_LINES} lines and "
-            f"{MAX_CHARACTERS:,} characters of lines, {expressions.MAX_DEPTH} levels of nesting, exponents within "
-            f"±{expressions.MAX_POWER}, magnitudes within 1e±{expressions.MAX_MAGNITUDE}, "
-            f"{expressions.MAX_DIGITS} digits a number, {expressions.MAX_RANGES} ranges an expression, each "
-            f"spanning at most a factor of {expressions.MAX_RANGE_RATIO:,.0f}")
+    return (f"{MAX_LENGTH} characters a field or line, {MAX_LINES} lines and "
+            f"{MAX_CHARACTERS:,} characters of lines, {MAX_DEPTH} levels of nesting, exponents within "
+            f"±{MAX_POWER}, magnitudes within 1e±{MAX_MAGNITUDE}, "
+            f"{MAX_DIGITS} digits a number, {MAX_RANGES} ranges an expression, each "
+            f"spanning at most a factor of {MAX_RANGE_RATIO:,.0f}")
 
 
 BLOCKS = {

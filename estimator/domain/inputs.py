@@ -3,7 +3,7 @@
 The engine, the form, the API, the CLI, the markdown export and the docs all derive from
 INPUTS; nothing else lists the inputs. Names are the contract of shared/spec/estimate.md.
 
-Every field holds an expression of the formula language (expressions.py) read in the
+Every field holds an expression of the formula language (lang/) read in the
 field's own terms: its kind says what a bare number means (`100M` in daily users is 100M
 users, `5` in reads per user is 5 req/user/day), which counted nouns may be left out
 (`1k/s` is 1k req/s) and whether `B` after a number is a billion (count fields) or a byte.
@@ -18,9 +18,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import expressions, formatting, lexicon, ranges
+from . import formatting, lexicon, ranges
 from .errors import InputError
-from .expressions import ExpressionError, Literal, Node, Range, UnknownUnit
+from .lang.compile import compile_samples, compile_tree
+from .lang.dims import infer
+from .lang.errors import EvaluationError, ExpressionError, UnknownUnit
+from .lang.nodes import CHECK, Literal, Node, Range, names_in, ranges_in
+from .lang.parse import MAX_LENGTH, parse
 from .lexicon import DIMENSIONLESS, Dims
 
 MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all
@@ -51,7 +55,7 @@ class Kind:
     dims: Dims = DIMENSIONLESS
     expression = True  # an expression of the formula language (not a choice, not lines)
     valued = True  # its value is a number formulas may read
-    max_length = expressions.MAX_LENGTH
+    max_length = MAX_LENGTH
 
     def want(self, example: str) -> str:
         return f"{self.expected} such as {example}"
@@ -91,19 +95,19 @@ class Quantity(Kind):
     def read(self, name: str, text: str, example: str) -> Parsed:
         folded = " ".join(text.split())
         try:
-            tree = expressions.parse(folded, counts=self.counts)
+            tree = parse(folded, counts=self.counts)
         except UnknownUnit as error:
             raise self._unknown_unit(name, folded, example, error) from None
         except ExpressionError as error:
             raise InputError(f"{name}: {error}; it needs {self.want(example)}") from None
-        names = expressions.names(tree)
+        names = names_in(tree)
         if names:  # the engine checks its dimension once the names' are known
             return Parsed(folded, None, "", tree, names)
-        dims = expressions.infer(tree, {})
+        dims = infer(tree, {})
         scale = self.scale_for(name, folded, example, dims)
         try:
-            value = expressions.compile_tree(tree)({}) * scale
-        except expressions.EvaluationError as error:
+            value = compile_tree(tree)({}) * scale
+        except EvaluationError as error:
             raise InputError(f"{name}: {error}; it needs {self.want(example)}, got '{folded}'") from None
         if not math.isfinite(value):
             raise InputError(f"{name} must be a finite number, got '{folded}'")
@@ -120,7 +124,7 @@ class Quantity(Kind):
     def _refuse_dims(self, name: str, text: str, example: str, dims) -> float:
         """InputError saying what `dims` is and what the field needs (no scale fits)."""
         want = self.want(example)
-        if dims is expressions.CHECK:
+        if dims is CHECK:
             raise InputError(f"'{text}' is a check (yes or no); {name} needs {want}")
         if dims == DIMENSIONLESS:
             raise InputError(f"a {self.expected[2:]} needs a unit; {name} needs {want}, got '{text}'"
@@ -200,7 +204,7 @@ class Quantity(Kind):
 def _scales(kind: Quantity, dims) -> float | None:
     """The multiplier for a value of `dims` in `kind`'s field, or None when it does not fit:
     once per kind and dimensionality (pint's comparisons are not free)."""
-    if dims is expressions.CHECK:
+    if dims is CHECK:
         return None
     if dims == kind.dims:
         return 1.0
@@ -295,7 +299,7 @@ class Input:
                 return None
             raise InputError(f"{self.name} is required: {self.kind.want(self.example)}")
         parsed = self.kind.read(self.name, text, self.example)
-        if self.kind.expression and parsed.tree is not None and expressions.ranges_in(parsed.tree):
+        if self.kind.expression and parsed.tree is not None and ranges_in(parsed.tree):
             return self._ranged(parsed)
         if parsed.value is not None and self.kind.expression:
             self.check_bounds(parsed.value, parsed.text)
@@ -312,7 +316,7 @@ class Input:
             return Parsed(parsed.text, None, parsed.figure, parsed.tree, parsed.names, parsed.scale, ranged=True)
         tree = parsed.tree
         value = parsed.value
-        low, high = self.evaluate(tree, {}, parsed.scale, ranges.ends(expressions.ranges_in(tree)))
+        low, high = self.evaluate(tree, {}, parsed.scale, ranges.ends(ranges_in(tree)))
         for end in (low, high):
             self.check_bounds(end, parsed.text)
         if isinstance(tree, Range):
@@ -331,14 +335,14 @@ class Input:
     @staticmethod
     def evaluate(tree: Node, env, scale: float, draws) -> np.ndarray:
         with np.errstate(all="ignore"):
-            return np.asarray(expressions.compile_samples(tree)(env, draws), dtype=float) * scale
+            return np.asarray(compile_samples(tree)(env, draws), dtype=float) * scale
 
     def sample(self, tree: Node, env, scale: float, text: str) -> np.ndarray:
         """The field's samples (canonical units) for its tree and the names' values in `env`
         (floats or arrays): drawn with a seed from the field's name and text, clipped to the
         field's bounds (a hit rate never passes 100%), whole where the field is whole.
         InputError when some cannot be computed."""
-        values = self.evaluate(tree, env, scale, ranges.draw(expressions.ranges_in(tree), f"{self.name}\0{text}"))
+        values = self.evaluate(tree, env, scale, ranges.draw(ranges_in(tree), f"{self.name}\0{text}"))
         values = np.broadcast_to(values, (ranges.SAMPLES,)).copy()
         if np.isnan(values).any():
             raise InputError(f"{self.name} cannot be computed for {np.isnan(values).mean():.0%} of the range's "

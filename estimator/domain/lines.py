@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import expressions
 from .errors import InputError
-from .expressions import ExpressionError, Literal, Node
+from .lang.compile import compile_samples, compile_tree
+from .lang.errors import ExpressionError
+from .lang.nodes import Literal, Node, names_in, ranges_in
+from .lang.parse import MAX_LENGTH, NAME, parse
+from .lang.show import work_template
 
 MAX_LINES = 50
 MAX_CHARACTERS = 4000
-MAX_LINE = expressions.MAX_LENGTH
+MAX_LINE = MAX_LENGTH
 MEMO_SIZE = 1024
 
 _DEFINITION = re.compile(r"\s*(?P<name>[^\s=<>≤≥]+)\s*=(?!=)")
@@ -37,9 +40,9 @@ class Row:
     unit_text: str = ""
     error: str = ""
     offset: int = 0  # columns before the expression: a column in it + offset is one in the row
-    evaluate: object = None  # the tree compiled (expressions.compile_tree), once per text
-    sample: object = None  # the tree on samples (expressions.compile_samples), once per text
-    ranges: tuple = ()  # the ranges the line itself holds (expressions.ranges_in)
+    evaluate: object = None  # the tree compiled (compile_tree), once per text
+    sample: object = None  # the tree on samples (compile_samples), once per text
+    ranges: tuple = ()  # the ranges the line itself holds (ranges_in)
     template: tuple[str, tuple[str, ...]] = ("", ())  # its work, once per text (engine.work_template)
 
     @property
@@ -72,8 +75,8 @@ def _row(number: int, raw: str) -> Row:
 def _compiled(tree: Node):
     """(names, closure, work template, closure on samples, ranges) of a line's tree: built once
     per distinct tree."""
-    return (expressions.names(tree), expressions.compile_tree(tree), expressions.work_template(tree),
-            expressions.compile_samples(tree), expressions.ranges_in(tree))
+    return (names_in(tree), compile_tree(tree), work_template(tree),
+            compile_samples(tree), ranges_in(tree))
 
 
 @lru_cache(maxsize=MEMO_SIZE)
@@ -90,8 +93,8 @@ def _read_row(raw: str) -> tuple[str, Node | None, Literal | None, str, str, int
         return "", None, None, "", ("a line is name = expression, for example "
                                     "urls = 100M req/day × 10 years"), 0
     name = match.group("name")
-    if not expressions.NAME.fullmatch(name):
-        hint = f"; did you mean {name.lower()}?" if expressions.NAME.fullmatch(name.lower()) else ""
+    if not NAME.fullmatch(name):
+        hint = f"; did you mean {name.lower()}?" if NAME.fullmatch(name.lower()) else ""
         return name, None, None, "", (f"'{name}' is not a name: a name is lower case letters, digits and _, "
                                       f"starting with a letter{hint}"), 0
     expression = body[match.end():]
@@ -103,14 +106,14 @@ def _read_row(raw: str) -> tuple[str, Node | None, Literal | None, str, str, int
             unit_text = unit_text.strip()
             break
     try:
-        tree = expressions.parse(expression.strip())
+        tree = parse(expression.strip())
     except ExpressionError as error:
         column = error.column + offset + len(expression) - len(expression.lstrip()) if error.column else None
         return name, None, None, "", f"{error.reason}" + (f" (column {column})" if column else ""), 0
     unit = None
     if unit_text:
         try:
-            unit = expressions.parse("1 " + unit_text)
+            unit = parse("1 " + unit_text)
         except ExpressionError:
             unit = None
         if not isinstance(unit, Literal) or unit.value == 0:

@@ -2,7 +2,7 @@
 
 A range `low to high` is a 90% interval: lognormal when both ends are positive (its median
 the geometric mean of the ends), normal otherwise; percentages both above 50% are lognormal in
-what they leave out (expressions.Range). When an estimate holds any, every range is
+what they leave out (lang.nodes.Range). When an estimate holds any, every range is
 drawn SAMPLES times with numpy's default generator, seeded from the name that holds the range
 and its text (so the same link shows the same figures, and editing one field never reshuffles
 another's samples), and the engine evaluates the same trees on those arrays.
@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .expressions import Range
+from .lang.nodes import Range
+
 
 SAMPLES = 2000
 PERCENTILES = (0.05, 0.50, 0.95)

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import expressions
+from .lang.compile import compile_tree
+from .lang.dims import infer
+from .lang.nodes import Node
+from .lang.parse import parse
+
 
 NAPKIN_COMMIT = "f1edabbb517a6574a44cff2c72384f031f78b03a"
 SOURCES = {
@@ -32,13 +36,13 @@ class Reference:
     description: str
     source: str  # a key of SOURCES
     kind: str  # one of KINDS
-    tree: expressions.Node = field(init=False, repr=False, compare=False)
+    tree: Node = field(init=False, repr=False, compare=False)
     number: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        tree = expressions.parse(self.value)  # a typo fails at import and in a test
+        tree = parse(self.value)  # a typo fails at import and in a test
         object.__setattr__(self, "tree", tree)
-        object.__setattr__(self, "number", expressions.compile_tree(tree)({}))
+        object.__setattr__(self, "number", compile_tree(tree)({}))
 
     @property
     def key(self) -> str:
@@ -46,7 +50,7 @@ class Reference:
 
     @property
     def dims(self):
-        return expressions.infer(self.tree, {})
+        return infer(self.tree, {})
 
 
 def _r(name: str, value: str, description: str, source: str, kind: str) -> Reference:

@@ -1,7 +1,7 @@
 """The one unit registry of the process, built once at import from units.txt.
 
-Request text never reaches this registry: expressions.py reads numbers and unit words with
-the project's own grammar and looks each word up in lexicon.py, which asks pint for that
+Request text never reaches this registry: the language (lang/parse.py) reads numbers and unit
+words with the project's own grammar and looks each word up in lexicon.py, which asks pint for that
 unit's factor and dimensionality once.
 """
 

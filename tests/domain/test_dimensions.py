@@ -7,11 +7,13 @@ import pint
 import pytest
 
 from estimator.domain import estimate as estimate_module
-from estimator.domain import expressions, workbench
+from estimator.domain import workbench
 from estimator.domain.engine import Calculator, Formula
 from estimator.domain.estimate import ESTIMATE, estimate
-from estimator.domain.expressions import CHECK, ExpressionError
 from estimator.domain.inputs import INPUTS
+from estimator.domain.lang.dims import infer
+from estimator.domain.lang.errors import ExpressionError
+from estimator.domain.lang.nodes import CHECK
 from estimator.domain.units import Q
 
 CALCULATORS = {"estimate": (ESTIMATE, estimate_module.FORMULAS), "workbench": (workbench.WORKBENCH, workbench.FORMULAS)}
@@ -68,7 +70,7 @@ DECLARATIONS = [(which, formula) for which, (_, formulas) in CALCULATORS.items()
 def test_each_declaration_has_the_dimension_of_its_canonical_unit(which, formula):
     calculator, formulas = CALCULATORS[which]
 
-    inferred = expressions.infer(formula.tree, declared_dims(calculator, formulas))
+    inferred = infer(formula.tree, declared_dims(calculator, formulas))
 
     assert inferred == pint_dims(formula), f"{formula.name} = {formula.expression}"
     assert formula.dims == pint_dims(formula)

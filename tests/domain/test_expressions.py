@@ -13,10 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest import approx
 
-from estimator.domain import expressions
 from estimator.domain.errors import InputError
 from estimator.domain.estimate import ESTIMATE
-from estimator.domain.expressions import CHECK, ExpressionError
+from estimator.domain.lang.compile import compile_tree
+from estimator.domain.lang.dims import infer
+from estimator.domain.lang.errors import EvaluationError, ExpressionError
+from estimator.domain.lang.nodes import CHECK, names_in
+from estimator.domain.lang.parse import MAX_LENGTH, parse
+from estimator.domain.lang.show import describe
 from estimator.domain.units import Q
 
 DAY = 86_400
@@ -30,17 +34,17 @@ def dims(unit: str):
 
 
 def value(text: str, **env: float):
-    tree = expressions.parse(text)
-    return expressions.compile_tree(tree)(env)
+    tree = parse(text)
+    return compile_tree(tree)(env)
 
 
 def dimension(text: str, dims_of=None):
-    return expressions.infer(expressions.parse(text), dims_of or {})
+    return infer(parse(text), dims_of or {})
 
 
 def refusal(text: str, dims_of=None) -> ExpressionError:
     with pytest.raises(ExpressionError) as error:
-        expressions.infer(expressions.parse(text), dims_of or {})
+        infer(parse(text), dims_of or {})
     return error.value
 
 
@@ -222,9 +226,9 @@ def test_if_of_a_check_is_refused_where_a_value_is_needed():
 
 
 def test_the_work_of_if_shows_the_check_and_both_values_with_the_figures():
-    tree = expressions.parse("if(object_size > object_store_above, metadata_size, object_size)")
+    tree = parse("if(object_size > object_store_above, metadata_size, object_size)")
 
-    work = expressions.describe(tree, {"object_size": "500 KB", "object_store_above": "100 KB",
+    work = describe(tree, {"object_size": "500 KB", "object_store_above": "100 KB",
                                        "metadata_size": "1 KB"})
 
     assert work == "if(500 KB > 100 KB, 1 KB, 500 KB)"
@@ -246,7 +250,7 @@ def test_round_of_a_value_that_is_not_finite_is_not_a_crash(text):
     # Found by the read-back property below: round(1 ÷ 0) raised OverflowError (a 500 in a field).
     try:
         result = value(text)
-    except expressions.EvaluationError:
+    except EvaluationError:
         return  # refused with a message: fine
     assert not math.isfinite(result)  # or ∞/NaN, as ceil and floor give
 
@@ -256,7 +260,7 @@ def test_round_of_a_value_that_is_not_finite_is_not_a_crash(text):
                           ("day × 5×", "day × 5", 5 * DAY)])
 def test_a_multipliers_suffix_reads_back_after_a_product(typed, work, expected):
     assert value(typed) == approx(expected)
-    assert expressions.describe(expressions.parse(typed), {}) == work
+    assert describe(parse(typed), {}) == work
     assert value(work) == approx(expected)
 
 
@@ -315,7 +319,7 @@ def test_a_name_divided_by_a_unit_standing_alone():
 def test_b_after_a_number_is_a_byte_unless_the_field_counts():
     assert value("100B") == 100
     assert dimension("100B") == dims("byte")
-    assert expressions.compile_tree(expressions.parse("100B", counts=True))({}) == 1e11
+    assert compile_tree(parse("100B", counts=True))({}) == 1e11
 
 
 # Dimensions ----------------------------------------------------------------------------------
@@ -361,7 +365,7 @@ def test_a_trailing_times_after_a_number_is_a_multipliers_suffix():
 @pytest.mark.parametrize("text", ["read_qps ×", "(1 + 2) ×", "ceil(1.5) ×"])
 def test_an_unfinished_product_is_refused(text):
     with pytest.raises(ExpressionError):
-        expressions.infer(expressions.parse(text), ESTIMATE.dims)
+        infer(parse(text), ESTIMATE.dims)
 
 
 def test_an_unknown_name_suggests_the_nearest_one():
@@ -375,15 +379,15 @@ def test_names_are_lower_case():
 
 
 def test_the_names_a_tree_reads():
-    tree = expressions.parse("ceil(read_qps × peak_factor ÷ day) + object_size ÷ 1 KB")
+    tree = parse("ceil(read_qps × peak_factor ÷ day) + object_size ÷ 1 KB")
 
-    assert expressions.names(tree) == {"read_qps", "peak_factor", "object_size"}
+    assert names_in(tree) == {"read_qps", "peak_factor", "object_size"}
 
 
 def test_work_writes_names_as_their_figures_and_operators_as_people_do():
-    tree = expressions.parse("ceil(write_qps × 1 day * object_size / 2 - 1 KB)")
+    tree = parse("ceil(write_qps × 1 day * object_size / 2 - 1 KB)")
 
-    work = expressions.describe(tree, {"write_qps": "116 req/s", "object_size": "500 KB"})
+    work = describe(tree, {"write_qps": "116 req/s", "object_size": "500 KB"})
 
     assert work == "⌈116 req/s × 1 day × 500 KB ÷ 2 − 1 KB⌉"
 
@@ -396,7 +400,7 @@ def test_200_characters_are_accepted_and_201_refused():
     assert len(longest) == 200
     assert value(longest) == 109
     with pytest.raises(ExpressionError, match="201 characters long; at most 200"):
-        expressions.parse(longest + "1")
+        parse(longest + "1")
 
 
 @pytest.mark.parametrize(
@@ -406,7 +410,7 @@ def test_200_characters_are_accepted_and_201_refused():
 def test_12_levels_of_nesting_are_accepted_and_13_refused(opening, closing):
     assert value(opening * 12 + "1" + closing * 12) == 1
     with pytest.raises(ExpressionError, match="nested more than 12 levels deep"):
-        expressions.parse(opening * 13 + "1" + closing * 13)
+        parse(opening * 13 + "1" + closing * 13)
 
 
 @pytest.mark.parametrize("text", ["1e30", "1e-30", "0.1e-29", "1000T", "1e27 k"])
@@ -417,7 +421,7 @@ def test_magnitudes_within_1e30_either_way_are_accepted(text):
 @pytest.mark.parametrize("text", ["1e31", "1e-31", "1e28 k", "1e25 T", "0.01e-29", "1" + "0" * 31, "9" * 40])
 def test_magnitudes_beyond_1e30_either_way_are_refused(text):
     with pytest.raises(ExpressionError):
-        expressions.parse(text)
+        parse(text)
 
 
 # Hostile text --------------------------------------------------------------------------------
@@ -437,7 +441,7 @@ def test_hostile_text_is_refused_quickly(text):
     for _ in range(3):  # the best of three: a hang fails every time, a scheduler hiccup does not
         start = time.perf_counter()
         with pytest.raises(InputError):
-            expressions.infer(expressions.parse(text), {})
+            infer(parse(text), {})
         timings.append(time.perf_counter() - start)
 
     assert min(timings) < 0.050
@@ -458,10 +462,10 @@ EXPRESSIONISH = st.lists(
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(st.text(max_size=expressions.MAX_LENGTH + 5), EXPRESSIONISH))
+@given(text=st.one_of(st.text(max_size=MAX_LENGTH + 5), EXPRESSIONISH))
 def test_any_text_is_an_expression_of_some_dimension_or_is_refused(text):
     try:
-        inferred = expressions.infer(expressions.parse(text), ESTIMATE.dims)
+        inferred = infer(parse(text), ESTIMATE.dims)
     except InputError as error:
         assert str(error)
         return
@@ -472,7 +476,7 @@ def test_any_text_is_an_expression_of_some_dimension_or_is_refused(text):
 # The round trip: the work of an expression without names, read back, gives its value ------
 
 def test_a_billion_in_the_work_reads_back_as_a_billion():
-    work = expressions.describe(expressions.parse("3 billion × 2"), {})
+    work = describe(parse("3 billion × 2"), {})
 
     assert value(work) == 6e9
 
@@ -517,18 +521,18 @@ NAMELESS = st.recursive(st.one_of(quantities(), st.sampled_from(["day", "KB", "r
 @given(text=NAMELESS)
 def test_the_work_of_an_expression_read_back_gives_its_value(text):
     try:
-        tree = expressions.parse(text)
-        expressions.infer(tree, {})
-        original = expressions.compile_tree(tree)({})
-    except (InputError, expressions.EvaluationError):
+        tree = parse(text)
+        infer(tree, {})
+        original = compile_tree(tree)({})
+    except (InputError, EvaluationError):
         return  # refused, or undefined (log of 0): nothing to read back
     if not isinstance(original, bool) and not math.isfinite(original):
         return
 
-    work = expressions.describe(tree, {})
+    work = describe(tree, {})
     # ⌈x⌉ and ⌊x⌋ are how the work writes ceil(x) and floor(x); the grammar spells them out.
     spelled = work.replace("⌈", "ceil(").replace("⌉", ")").replace("⌊", "floor(").replace("⌋", ")")
-    back = expressions.compile_tree(expressions.parse(spelled))({})
+    back = compile_tree(parse(spelled))({})
 
     if isinstance(original, bool):
         assert back is original, work

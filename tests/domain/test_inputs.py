@@ -13,8 +13,8 @@ from pytest import approx
 
 from estimator.domain.errors import InputError
 from estimator.domain.estimate import estimate
-from estimator.domain.expressions import MAX_LENGTH
 from estimator.domain.inputs import BY_NAME, INPUTS
+from estimator.domain.lang.parse import MAX_LENGTH
 
 DAY = 86_400
 

@@ -31,7 +31,7 @@ def test_importing_the_engine_loads_no_django():
 
 
 def test_no_domain_module_calls_eval_or_exec():
-    # Request text goes through the project's own grammar (expressions.py), never Python's.
+    # Request text goes through the project's own grammar (lang/), never Python's.
     offenders = []
     for path in DOMAIN.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):

@@ -10,9 +10,11 @@ import numpy as np
 import pytest
 from pytest import approx
 
-from estimator.domain import expressions, ranges
+from estimator.domain import ranges
 from estimator.domain.estimate import estimate
-from estimator.domain.expressions import ExpressionError, Range
+from estimator.domain.lang.errors import ExpressionError
+from estimator.domain.lang.nodes import Range
+from estimator.domain.lang.parse import parse
 from estimator.domain.presets import PRESETS
 
 Z90 = NormalDist().inv_cdf(0.95)
@@ -43,21 +45,21 @@ def line(text: str, **inputs: str):
     ("$100 to $300/month", 100 / (30 * DAY), 300 / (30 * DAY), "$100 to $300/month"),
 ])
 def test_a_range_is_read_with_its_ends_in_canonical_units(text, low, high, shown):
-    tree = expressions.parse(text)
+    tree = parse(text)
     assert isinstance(tree, Range)
     assert (tree.low.value, tree.high.value) == (approx(low, rel=1e-3), approx(high, rel=1e-3))
     assert tree.text == shown
 
 
 def test_positive_ends_are_lognormal_around_the_geometric_mean():
-    tree = expressions.parse("50M to 200M")
+    tree = parse("50M to 200M")
     assert tree.lognormal
     assert tree.median == approx(100e6)
     assert tree.sigma == approx(math.log(4) / (2 * Z90))
 
 
 def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
-    tree = expressions.parse("-5 to 10")
+    tree = parse("-5 to 10")
     assert not tree.lognormal
     assert tree.median == approx(2.5)
     assert tree.sigma == approx(15 / (2 * Z90))
@@ -79,7 +81,7 @@ def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
 ])
 def test_a_range_that_is_not_an_estimate_is_refused_with_a_reason(text, says):
     with pytest.raises(ExpressionError) as refused:
-        expressions.parse(text)
+        parse(text)
     assert says in str(refused.value)
 
 
@@ -311,13 +313,13 @@ def test_a_percentage_range_above_half_is_lognormal_in_what_it_leaves_out_in_a_l
     result = line("x = 99.9% to 99.99%\nn = -log10(1 - x)\nover = x > 100%")
     assert result.results["n"].spread.p50 == approx(3.5, abs=0.05)
     assert result.results["over"].display == "fails in every case"
-    assert expressions.parse("3 to 4 nines").median == approx(1 - math.sqrt(1e-3 * 1e-4))
-    assert expressions.parse("20% to 80%").median == approx(0.4)  # not both above half: lognormal as it is
+    assert parse("3 to 4 nines").median == approx(1 - math.sqrt(1e-3 * 1e-4))
+    assert parse("20% to 80%").median == approx(0.4)  # not both above half: lognormal as it is
 
 
 def test_a_suggestion_for_a_wide_range_is_itself_a_range():
     with pytest.raises(ExpressionError) as refused:
-        expressions.parse("1 to 1000001")
+        parse("1 to 1000001")
     assert "did you mean" not in str(refused.value) and "1,000,001" in str(refused.value)
 
 

@@ -8,12 +8,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from .. import expressions, lexicon
+from .. import lexicon
 from .. import lines as lines_module
 from .. import reference
 from ..errors import InputError
-from ..expressions import EvaluationError
 from ..inputs import Input, Parsed
+from ..lang.compile import compile_tree, reads
+from ..lang.dims import infer
+from ..lang.errors import EvaluationError
+from ..lang.functions import FUNCTIONS
+from ..lang.nodes import names_in, ranges_in
+from ..lang.parse import parse
 from ..lexicon import Dims
 from .declarations import LINES, LINES_GROUP, Constraint, Formula
 from .display import shower
@@ -38,7 +43,7 @@ class Calculator:
         self.result_groups = result_groups + ((LINES_GROUP,) if LINES in self.by_name else ())
         self.formulas = formulas
         self.by_result: Mapping[str, Formula] = {f.name: f for f in formulas}
-        self.constraints = [(c, expressions.parse(c.check)) for c in constraints]
+        self.constraints = [(c, parse(c.check)) for c in constraints]
         self.dims: dict[str, Dims] = {spec.name: spec.kind.dims for spec in inputs if spec.kind.valued}
         self.dims.update(reference.DIMS)  # ref.<name>: usable in every field, formula and line
         self.ref_shown = {ref.key: ref.value for ref in reference.REFERENCES}  # in the work, as written
@@ -48,7 +53,7 @@ class Calculator:
         self.steps: list[Step] = []
         for name in order:
             formula = self.by_result[name]
-            inferred = expressions.infer(formula.tree, self.dims)
+            inferred = infer(formula.tree, self.dims)
             if inferred != formula.dims:
                 raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
                                 f"declared {formula.unit or 'a plain number'}")
@@ -65,8 +70,8 @@ class Calculator:
         # a formula with if() reads only the branch it takes, known once values are.
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
         self.per_input = {f.name for f in formulas if f.needs_used}
-        self.branching = {f.name: reads for f in formulas if (reads := expressions.reads(f.tree))}
-        self.reserved = set(self.by_name) | set(self.by_result) | set(expressions.FUNCTIONS) | set(lexicon.STANDALONE)
+        self.branching = {f.name: depends for f in formulas if (depends := reads(f.tree))}
+        self.reserved = set(self.by_name) | set(self.by_result) | set(FUNCTIONS) | set(lexicon.STANDALONE)
         self.result_order = [f.name for f in formulas]
 
     def values(self, env: dict[str, float], given: set[str] = frozenset(),
@@ -183,7 +188,7 @@ class Calculator:
         for spec in self.inputs:
             parsed = inputs.get(spec.name)
             if parsed is not None and parsed.ranged and spec.name not in errors:
-                count = len(expressions.ranges_in(parsed.tree))
+                count = len(ranges_in(parsed.tree))
                 if total + count > MAX_RANGES:
                     errors[spec.name] = (f"{spec.name}: at most {MAX_RANGES} ranges in one estimate, and this field "
                                          f"brings it to {total + count}; narrow some ranges to single figures")
@@ -228,9 +233,9 @@ class Calculator:
 
     def _check_constraints(self, run: Run) -> None:
         for constraint, tree in self.constraints:
-            if not expressions.names(tree) <= run.env.keys():
+            if not names_in(tree) <= run.env.keys():
                 continue
-            if not expressions.compile_tree(tree)(run.env):
+            if not compile_tree(tree)(run.env):
                 message = constraint.message.format(**run.shown)
                 run.errors[constraint.field] = message
                 run.blocked[constraint.field] = (constraint.field,)

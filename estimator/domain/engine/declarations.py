@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import expressions, lexicon
-from ..expressions import CHECK, Node
+from .. import lexicon
+from ..lang.nodes import CHECK, Node, names_in
+from ..lang.parse import parse
 from ..lexicon import Dims
 
 LINES = "lines"
@@ -33,9 +34,9 @@ class Formula:
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        tree = expressions.parse(self.expression)  # a typo in a built-in fails at import
+        tree = parse(self.expression)  # a typo in a built-in fails at import
         object.__setattr__(self, "tree", tree)
-        object.__setattr__(self, "names", expressions.names(tree))
+        object.__setattr__(self, "names", names_in(tree))
 
     @property
     def dims(self) -> Dims:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .. import expressions, formatting, lexicon
-from ..expressions import CHECK
+from .. import formatting, lexicon
+from ..lang.nodes import CHECK, Literal
 
 
 class Figure(NamedTuple):
@@ -186,7 +186,7 @@ _PRICES = {
 
 
 @lru_cache(maxsize=512)
-def converted(unit: expressions.Literal, unit_text: str) -> Show:
+def converted(unit: Literal, unit_text: str) -> Show:
     """A value shown in the unit a line chose with `-> unit`."""
     per_one = unit.value
     if unit.percent:

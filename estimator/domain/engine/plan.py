@@ -9,8 +9,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .. import expressions
-from ..expressions import Node
+from ..lang.compile import compile_samples, compile_tree
+from ..lang.functions import FUNCTIONS
+from ..lang.nodes import Node, names_in
+from ..lang.show import work_template
 from .display import Shower
 
 if TYPE_CHECKING:
@@ -34,13 +36,13 @@ class Step:
     given_by: str = ""
     api_scale: float = 1.0
     row: int = 0
-    sample: Callable | None = None  # the closure on samples (expressions.compile_samples)
+    sample: Callable | None = None  # the closure on samples (compile_samples)
 
 
 def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "") -> Step:
-    template, order = expressions.work_template(tree)
-    return Step(name, label, group, unit, expressions.names(tree), expressions.compile_tree(tree), template, order,
-                show, given_by, sample=expressions.compile_samples(tree))
+    template, order = work_template(tree)
+    return Step(name, label, group, unit, names_in(tree), compile_tree(tree), template, order,
+                show, given_by, sample=compile_samples(tree))
 
 
 def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
@@ -55,7 +57,7 @@ def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -
             continue
         if row.name in calculator.reserved or row.name.startswith("ref."):
             what = ("an input" if row.name in calculator.by_name else "a result" if row.name in calculator.by_result
-                    else "a function" if row.name in expressions.FUNCTIONS else "a unit or reserved word")
+                    else "a function" if row.name in FUNCTIONS else "a unit or reserved word")
             run.row_error(row, f"'{row.name}' is {what}; choose another name")
             continue
         if row.name in lines:

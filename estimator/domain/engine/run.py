@@ -8,9 +8,12 @@ import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .. import expressions, lexicon
+from .. import lexicon
 from ..errors import InputError
-from ..expressions import CHECK, EvaluationError, ExpressionError, Node
+from ..lang.compile import compile_tree
+from ..lang.dims import infer
+from ..lang.errors import EvaluationError, ExpressionError
+from ..lang.nodes import CHECK, Node, first_column
 from .declarations import LINES, LINES_GROUP
 from .display import api_unit, converted, shower
 from .plan import Step
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 def _infer(tree: Node, dims_items: tuple) -> object:
     """A line's dimensions, memoized by its tree and the dimensions of the names it reads."""
     try:
-        return expressions.infer(tree, dict(dims_items))
+        return infer(tree, dict(dims_items))
     except ExpressionError as error:
         return error
 
@@ -127,9 +130,9 @@ class Run:
             return
         dims = {n: self._dims(n) for n in parsed.names}
         try:
-            inferred = expressions.infer(parsed.tree, dims)
+            inferred = infer(parsed.tree, dims)
             scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
-            value = expressions.compile_tree(parsed.tree)(self.env) * scale
+            value = compile_tree(parsed.tree)(self.env) * scale
             spec.check_bounds(value, parsed.text)
         except (InputError, EvaluationError) as error:
             self.errors[name] = str(error)
@@ -157,7 +160,7 @@ class Run:
         if unknown:
             close = self._closest(unknown[0])
             hint = f"; did you mean {close}?" if close else ""
-            column = expressions.first_column(row.tree, unknown[0])
+            column = first_column(row.tree, unknown[0])
             return self.row_error(row, f"'{unknown[0]}' is not an input, a result or a line{hint}"
                                        + (f" (column {column + row.offset})" if column else ""))
         try:

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import expressions, formatting, ranges
+from .. import formatting, ranges
 from ..errors import InputError
+from ..lang.nodes import ranges_in
 from .declarations import LINES
 from .plan import Step, follow
 from .result import Result
@@ -76,7 +77,7 @@ class Sampling:
         spec = self.calculator.by_name[name]
         parsed = run.inputs[name]
         upstream = self._upstream(parsed.names)
-        own = expressions.ranges_in(parsed.tree)
+        own = ranges_in(parsed.tree)
         if not (upstream or own):
             return
         try:

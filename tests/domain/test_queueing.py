@@ -167,6 +167,32 @@ def test_more_servers_never_answer_slower(servers, load, q):
     assert math.log(1 / (1 - q)) <= more <= fewer * (1 + 1e-12)
 
 
+@settings(max_examples=200, deadline=None)
+@given(servers=st.sampled_from([1, 2, 3, 8, 30, 200, 5000]), load=st.floats(0.0, 0.9999),
+       q=st.sampled_from([0.5, 0.9, 0.99, 0.999, 0.9999]))
+def test_every_percentile_solves_its_tail_equation(servers, load, q):
+    tier = queueing.mmc(arrival_rate=load * servers, servers=servers, service_time=1.0)
+
+    t = tier.percentile(q)
+
+    assert tier.tail(t) == approx(1 - q, rel=1e-9)
+
+
+def test_several_percentiles_share_one_waiting_probability():
+    rates = np.array([500.0, 900.0, 1400.0, 1600.0])
+
+    floats = queueing.mmc_percentiles((0.5, 0.99, 0.999), arrival_rate=900.0, servers=30, service_time=0.020)
+    arrays = queueing.mmc_percentiles((0.5, 0.99, 0.999), arrival_rate=rates, servers=30, service_time=0.020)
+
+    assert floats == tuple(queueing.mmc_percentile(q, arrival_rate=900.0, servers=30, service_time=0.020)
+                           for q in (0.5, 0.99, 0.999))
+    assert floats[0] < floats[1] < floats[2]
+    for q, samples in zip((0.5, 0.99, 0.999), arrays, strict=True):
+        assert samples[:3] == approx([queueing.mmc_percentile(q, arrival_rate=r, servers=30, service_time=0.020)
+                                      for r in rates[:3]], rel=1e-13)
+        assert np.isnan(samples[3])
+
+
 @pytest.mark.parametrize(("arrival_rate", "servers"), [(100, 2), (250, 2), (50, 1)])
 def test_a_saturated_tier_says_so(arrival_rate, servers):
     # 2 servers of 20 ms finish at most 100 requests a second

@@ -1,7 +1,9 @@
 """The one declaration of every input: name, label, kind, default, help, bounds.
 
 The engine, the form, the API, the CLI, the markdown export and the docs all derive from
-INPUTS; nothing else lists the inputs. Names are the contract of shared/spec/estimate.md.
+INPUTS; nothing else lists the inputs. Their names are the contract every edge shares: the
+form field, the query parameter, the JSON key, the CLI argument and the markdown row (README,
+Inputs).
 
 Every field holds an expression of the formula language (lang/) read in the
 field's own terms: its kind says what a bare number means (`100M` in daily users is 100M
@@ -18,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import formatting, lexicon, ranges
+from . import formatting, lexicon, lines, ranges
 from .errors import InputError
 from .lang.compile import compile_samples, compile_tree
 from .lang.dims import infer
@@ -48,14 +50,16 @@ class Parsed:
 
 
 class Kind:
-    """How one kind of field is read. `expected` names it in messages."""
+    """How one kind of field is read, shown and reported. `expected` names it in messages."""
 
     expected = "a value"
-    unit = ""  # the unit the API reports the value in
+    unit = ""  # the unit the API reports the value in ("" for none)
     dims: Dims = DIMENSIONLESS
     expression = True  # an expression of the formula language (not a choice, not lines)
     valued = True  # its value is a number formulas may read
-    max_length = MAX_LENGTH
+    max_length = MAX_LENGTH  # characters the field accepts
+    widget = "text"  # how a form shows it: "text" (one line), "area" (a text area), "select", "lines"
+    tabled = True  # a row of the inputs' table (the lines have a table of their own)
 
     def want(self, example: str) -> str:
         return f"{self.expected} such as {example}"
@@ -65,6 +69,11 @@ class Kind:
 
     def api_value(self, value: float) -> float:
         return value
+
+    def reported(self, parsed: Parsed | None, value: float | None) -> float | str | None:
+        """The input's value as the JSON API reports it: the number in the API's unit, or None
+        when it has none (blank, waiting on an error, or not a number)."""
+        return self.api_value(value) if self.expression and value is not None else None
 
 
 @dataclass(frozen=True)
@@ -163,7 +172,7 @@ class Quantity(Kind):
             count = value / lexicon.to_canonical(self.whole_unit)
             return f"{formatting.number(count)} {self.whole_unit}{'' if count == 1 else 's'}"
         if self.rate == "per_user":
-            return f"{formatting.compact(round(value * 86400, 6))} req/user/day"
+            return f"{formatting.compact(round(value * DAY, 6))} req/user/day"
         if self.rate == "total":
             return formatting.count(value, "req/s")
         if self.noun:
@@ -220,15 +229,19 @@ class Choice(Kind):
     """One of a fixed list of words."""
 
     expected = "one of"
-    unit = "choice"
     expression = False
     valued = False
+    widget = "select"
 
     def __init__(self, options: tuple[str, ...]):
         self.options = options
 
     def want(self, example: str) -> str:
         return "one of " + ", ".join(self.options)
+
+    def reported(self, parsed: Parsed | None, value: float | None) -> str | None:
+        """The word chosen."""
+        return parsed.figure if parsed is not None else None
 
     def read(self, name: str, text: str, example: str) -> Parsed:
         lowered = " ".join(text.split()).lower()
@@ -242,10 +255,12 @@ class Lines(Kind):
     """The user's own formula lines (lines.py reads them; this kind only carries the text)."""
 
     expected = "formula lines"
-    unit = "lines"
     expression = False
     valued = False
-    max_length = 4000
+    max_length = lines.MAX_CHARACTERS
+    max_lines = lines.MAX_LINES
+    widget = "lines"
+    tabled = False
 
     def want(self, example: str) -> str:
         return f"lines such as {example}"
@@ -423,6 +438,7 @@ PER_GB_MONTH = Quantity("money per GB per month", "USD/GB/month", "USD/byte/mont
 PER_GB = Quantity("money per GB", "USD/GB", "USD/byte", bare="USD/GB")
 GROWTH = Quantity("a growth per year", "", "", bare="", fraction=True, fillers=("year",))
 YEARS = Quantity("a whole number of years", "s", "second", bare="year", whole_unit="year")
+DAY = lexicon.to_canonical("day")  # seconds
 YEAR = lexicon.to_canonical("year")
 
 INPUTS: tuple[Input, ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .engine import LINES_GROUP, Estimate
-from .units import CONVENTIONS
+from .conventions import CONVENTIONS
 
 # Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
 # table cells, headings; < > & become entities below. Not . - + ( ), which only matter at
@@ -45,18 +45,18 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         lines += [f"Revision {revision}" + (f", saved {escape(saved)}." if saved else "."), ""]
     for paragraph in description.split("\n\n") if description.strip() else ():
         lines += [escape(paragraph), ""]
-    figures = [estimate.results[n] for n in headline if n in estimate.results and estimate.results[n].available]
+    figures = estimate.headline(headline)
     if figures or estimate.answers:
         lines += ["## Summary", ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures]
         lines += [f"- `{r.name}`: {cell(r.display)}" for r in estimate.answers] + [""]
-    checks = [r for r in estimate.results.values() if isinstance(r.value, bool)]
+    checks = estimate.checks
     if checks:
         lines += ["## Checks", ""]
         lines += [f"- {_verdict(r)}: `{r.name}` — {cell(r.work)}" for r in checks]
         lines.append("")
     lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
     for spec in estimate.calculator.inputs:
-        if not spec.kind.valued and spec.kind.unit == "lines":
+        if not spec.kind.tabled:
             continue  # the lines have a table of their own below
         text = estimate.texts[spec.name]
         shown = escape(text) if text else "—"

@@ -1,4 +1,4 @@
-"""The availability workbench (shared/spec/estimate.md, Availability workbench): what a chain
+"""The availability workbench (README, What the page does: Availability workbench): what a chain
 of components adds up to, what downtime a target allows and back, and how fast an error rate
 burns the error budget. A calculator like the estimate: inputs and formulas on one engine."""
 
@@ -19,6 +19,7 @@ class SystemKind(Kind):
     expected = "a system"
     expression = False
     max_length = system.MAX_LENGTH
+    widget = "area"
 
     def want(self, example: str) -> str:
         return f"a system such as {example}"

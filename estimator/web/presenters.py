@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -65,24 +66,28 @@ class Field:
         return self.spec.name
 
 
-def field_groups(estimate: Estimate) -> list[tuple[str, list[Field]]]:
+# A widget that draws its own fieldset (the lines: a notepad with each line's result beside it).
+GROUP_TEMPLATES = {"lines": "web/_lines.html"}
+
+
+class FieldGroup(NamedTuple):
+    title: str
+    fields: list[Field]
+
+    @property
+    def template(self) -> str:
+        """The group's markup: a fieldset of its fields, unless its widget draws its own."""
+        return GROUP_TEMPLATES.get(self.fields[0].spec.kind.widget, "web/_fieldset.html")
+
+
+def field_groups(estimate: Estimate) -> list[FieldGroup]:
     """The form's fields in their groups, in declaration order, each with its text and message."""
     groups: dict[str, list[Field]] = {}
     for spec in estimate.calculator.inputs:
         text = estimate.texts[spec.name]
         field = Field(spec, text, estimate.errors.get(spec.name, ""), estimate.unused.get(spec.name, "") if text else "")
         groups.setdefault(spec.group, []).append(field)
-    return list(groups.items())
-
-
-def headline(estimate: Estimate, names: tuple[str, ...]) -> list[Result]:
-    """The figures a reader wants first, in order, where they could be computed."""
-    return [estimate.results[name] for name in names if name in estimate.results and estimate.results[name].available]
-
-
-def checks(estimate: Estimate) -> list[Result]:
-    """Every check (a result that is yes or no): built-ins and the user's lines alike."""
-    return [r for r in estimate.results.values() if isinstance(r.value, bool)]
+    return [FieldGroup(title, fields) for title, fields in groups.items()]
 
 
 def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:

@@ -17,13 +17,13 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import replace_url
 from django_htmx.middleware import HtmxDetails
 
-from estimator.domain import markdown
+from estimator.domain import lines, markdown
 from estimator.domain.engine import Calculator, Estimate
 
 from . import presenters
 from .calculators import BY_KIND, CALCULATORS, Entry
 from .http import json_response, markdown_response, pure_get, route
-from .models import Scenario
+from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Scenario
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")  # what a slug can be: nothing else reaches the database
 
@@ -153,15 +153,17 @@ class Site:
             "result_groups": presenters.result_groups(result),
             "share_path": share_path,
             "share_query": query,
-            "headline": presenters.headline(result, self.entry.headline),
-            "checks": presenters.checks(result),
+            "headline": result.headline(self.entry.headline),
+            "checks": result.checks,
             "answers": result.answers,
             "share_url": request.build_absolute_uri(share_path),
             "markdown_path": presenters.with_query(route(self.entry.markdown_route), markdown_query),
             "conventions": markdown.CONVENTIONS,
             "page_path": page_path,
             "input_texts": result.texts,
-            "lines_rows": min(50, max(4, len(result.rows) + 1)),
+            "lines_rows": min(lines.MAX_LINES, max(4, len(result.rows) + 1)),
+            "name_max_length": NAME_MAX_LENGTH,
+            "description_max_length": DESCRIPTION_MAX_LENGTH,
             "save_kind": self.entry.kind,
             "save_what": self.entry.save_what,
             **self.entry.context(result),

@@ -122,20 +122,25 @@ class Estimate:
         read = set().union(*(row.result_names for row in self.rows)) if self.rows else set()
         return [r for r in self.lines if r.name not in read and not isinstance(r.value, bool)][:self.MAX_ANSWERS]
 
+    def headline(self, names: tuple[str, ...]) -> list[Result]:
+        """The figures a reader wants first (`names`, a calculator's headline), in order, where
+        they could be computed: the summary of the page and of the markdown alike."""
+        return [self.results[name] for name in names if name in self.results and self.results[name].available]
+
+    @property
+    def checks(self) -> list[Result]:
+        """Every check (a result that is yes or no): built-ins and the user's lines alike."""
+        return [r for r in self.results.values() if isinstance(r.value, bool)]
+
     def as_dict(self) -> dict:
         """The JSON API's 200 body: {"inputs": {name: {text, value, unit}},
-        "results": {name: {value, unit, display, work}}} (shared/spec/estimate.md)."""
+        "results": {name: {value, unit, display, work}}} (README, JSON API)."""
         inputs = {}
         for spec in self.calculator.inputs:
             parsed = self.inputs.get(spec.name)
             number = self._value(spec.name)
-            value = None
-            if parsed is not None and spec.kind.unit == "choice":
-                value = parsed.figure
-            elif spec.kind.expression and number is not None:
-                value = spec.kind.api_value(number)
-            unit = "" if spec.kind.unit in ("choice", "lines") else spec.kind.unit
-            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": unit,
+            value = spec.kind.reported(parsed, number)
+            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": spec.kind.unit,
                                  "used": spec.name not in self.unused}
             spread = self.spreads.get(spec.name)
             if spread is not None and value is not None:  # value: the range's own median, as the timeline uses

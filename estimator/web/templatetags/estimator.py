@@ -185,31 +185,40 @@ def timeline_body(timeline, charts, labels):
     return mark_safe("".join(parts))
 
 
+def _select(f, name: str, described: str, invalid: str) -> str:
+    options = "".join(f'<option value="{escape(o)}"{" selected" if o == f.text else ""}>{escape(o)}</option>'
+                      for o in f.spec.kind.options)
+    return f'<select id="id_{name}" name="{name}" {described}>{options}</select>'
+
+
+def _area(f, name: str, described: str, invalid: str) -> str:
+    return (f'<textarea id="id_{name}" name="{name}" rows="3" maxlength="{f.spec.kind.max_length}" spellcheck="false" '
+            f'autocapitalize="off" {described}{invalid}>{escape(f.text)}</textarea>')
+
+
+def _text(f, name: str, described: str, invalid: str) -> str:
+    return (f'<input id="id_{name}" name="{name}" type="text" value="{escape(f.text)}" '
+            f'placeholder="{escape(f.spec.default or "optional")}" maxlength="{f.spec.kind.max_length}" '
+            f'autocomplete="off" spellcheck="false" autocapitalize="off" {described}{invalid}>')
+
+
+# A field's control by its kind's widget (web/widgets/<widget>.html are the same as templates).
+CONTROLS = {"select": _select, "area": _area, "text": _text}
+
+
 @register.simple_tag
-def input_fields(fields, multiline=""):
-    """The form's fields: label tied to the input (or select, or a text area for the names in
-    `multiline`), its message, its unused note and its help, every value escaped. Rendered here
-    because as a template (web/_fields.html, kept as the reference markup for the benchmark)
-    the 33 fields cost 3.5 ms of a 7.8 ms page (`python bench/fragments.py`)."""
-    wide = set(multiline.split(","))
+def input_fields(fields):
+    """The form's fields: label tied to the control its kind's widget draws (a one-line input,
+    a text area or a select, each as long as the kind accepts), its message, its unused note
+    and its help, every value escaped. Rendered here because as a template (web/_fields.html,
+    kept as the reference markup for the benchmark) the 33 fields cost 3.5 ms of a 7.8 ms page
+    (`python bench/fragments.py`)."""
     parts = []
     for f in fields:
         spec, name = f.spec, escape(f.name)
         described = f'aria-describedby="help-{name} error-{name}"'
         invalid = ' aria-invalid="true"' if f.error else ""
-        if spec.unit == "choice":
-            options = "".join(
-                f'<option value="{escape(o)}"{" selected" if o == f.text else ""}>{escape(o)}</option>'
-                for o in spec.kind.options
-            )
-            control = f'<select id="id_{name}" name="{name}" {described}>{options}</select>'
-        elif f.name in wide:
-            control = (f'<textarea id="id_{name}" name="{name}" rows="3" maxlength="600" spellcheck="false" '
-                       f'autocapitalize="off" {described}{invalid}>{escape(f.text)}</textarea>')
-        else:
-            control = (f'<input id="id_{name}" name="{name}" type="text" value="{escape(f.text)}" '
-                       f'placeholder="{escape(spec.default or "optional")}" maxlength="200" autocomplete="off" '
-                       f'spellcheck="false" autocapitalize="off" {described}{invalid}>')
+        control = CONTROLS[spec.kind.widget](f, name, described, invalid)
         default = f" · default {escape(spec.default)}" if spec.default else ""
         classes = "field" + (" invalid" if f.error else "") + (" unused" if f.unused else "")
         parts.append(

@@ -1,0 +1,45 @@
+"""The conventions every export states (the page, the markdown, a comparison): how time,
+sizes and units are read, how results are shown, what the prices default to and how ranges
+run. A figure the code declares elsewhere (a price's default, the samples a range draws) is
+read from its declaration here, never restated."""
+
+from __future__ import annotations
+
+from .inputs import BY_NAME
+from .ranges import SAMPLES
+
+# How the prices' sentence names each price input; its default is the input's own.
+PRICE_PHRASES = (
+    ("price_app_server", "an app server {}"),
+    ("price_db_node", "a database node {}"),
+    ("price_cache_gb", "cache {}"),
+    ("price_db_storage", "database storage {} per copy"),
+    ("price_object_storage", "object storage {}"),
+    ("price_egress", "egress {}"),
+)
+
+
+def _prices() -> str:
+    """'an app server $150/month, a database node $500/month, …' from the inputs' defaults."""
+    return ", ".join(phrase.format(BY_NAME[name].default) for name, phrase in PRICE_PHRASES)
+
+
+CONVENTIONS: tuple[str, ...] = (
+    "1 day = 86,400 s; week = 7 days; month = 30 days; quarter = 365/4 = 91.25 days; "
+    "year = 365 days.",
+    "Sizes are decimal: 1 KB = 1,000 B, 1 MB = 10^6 B, … EB; KiB, MiB, GiB, TiB, PiB, EiB "
+    "are binary (1,024-based) when typed or when binary display is chosen.",
+    "B is a byte; b and bit are bits; bps, kbps, Mbps, Gbps are bits per second. Bytes, requests, users "
+    "and dollars are dimensions of their own: 1 KB + 5 is an error.",
+    "Results show 3 significant figures; counts scale as k = thousand, M = million, "
+    "bn = billion, T = trillion.",
+    f"Costs use the price inputs, whose defaults are list prices, 2026 ({_prices()}): change them to yours. "
+    "A month is 30 days.",
+    "A range, low to high (50M to 200M, 200 KB to 1 MB), is a 90% interval: lognormal when both ends are "
+    "positive (its median the geometric mean of the ends), normal otherwise; an availability or a hit rate "
+    f"is lognormal in what it leaves out (downtime, misses). An estimate with ranges runs on {SAMPLES:,} samples "
+    "seeded from the link, so the same link shows the same figures. A result a range reaches shows its "
+    "median and, in parentheses, its 5th and 95th percentiles, and names the range that drives it "
+    "(Spearman's rank correlation); a check says how often it passes. Samples stay within a field's "
+    "bounds; servers, shards and nodes are ceilings per sample; the timeline runs on each range's median.",
+)

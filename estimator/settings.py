@@ -125,7 +125,7 @@ else:
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": {
                 # Concurrent writers queue instead of failing with "database is locked"
-                # (shared/guides/pint-and-inputs.md, SQLite under concurrent writes).
+                # (Django's SQLite notes: "database is locked" errors).
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL;",
                 "timeout": 20,  # seconds a writer waits for the lock

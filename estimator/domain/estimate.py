@@ -1,4 +1,4 @@
-"""The estimate: every result of shared/spec/estimate.md from the inputs as typed.
+"""The estimate: every result the README lists (Results) from the inputs as typed.
 
 Each result is declared once, as an expression, in its topic's module (traffic, storage,
 bandwidth, cache, availability, capacity); the engine (engine/) compiles and runs them, and the user's

@@ -1,6 +1,6 @@
 """Numbers for people: 3 significant figures, scaled within a unit family.
 
-Display conventions (shared/spec/estimate.md): 5,787 req/s → "5.79k req/s";
+Display conventions (README, Results and Conventions): 5,787 req/s → "5.79k req/s";
 1.825e15 B → "1.83 PB"; 31,536 s → "8h 45m 36s".
 """
 

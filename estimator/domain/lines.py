@@ -1,5 +1,5 @@
 """The user's own lines: `name = expression [-> unit]`, one per row, `#` starts a comment
-(shared/spec/estimate.md, Lines).
+(README, What the page does: Your own lines).
 
 Each row is read on its own and memoized by its text, so typing in one row does not re-read
 the others. What needs the whole calculator (names taken by inputs or results, duplicates,

@@ -1,4 +1,4 @@
-"""The systems the project was designed from (shared/spec/estimate.md, Presets).
+"""The systems the project was designed from (README, What the page does: Presets).
 
 Each exists as a saved scenario on a fresh install, and tells its system's whole story: the
 inputs the seed gives, the values chosen where it gives none (named in the description), and

@@ -1,4 +1,4 @@
-"""Ranges on samples (shared/spec/estimate.md, Ranges).
+"""Ranges on samples (README, Ranges).
 
 A range `low to high` is a 90% interval: lognormal when both ends are positive (its median
 the geometric mean of the ends), normal otherwise; percentages both above 50% are lognormal in

@@ -1,5 +1,5 @@
 """Reference numbers: figures engineers estimate with, each usable in every field and line as
-`ref.<name>` (shared/spec/estimate.md, Reference numbers).
+`ref.<name>` (README, What the page does: Reference numbers).
 
 Each value is written in the formula language and compiled at import like a built-in, so
 its unit is checked and shown the same way. Latencies and throughputs are orders of

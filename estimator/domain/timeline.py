@@ -1,4 +1,4 @@
-"""The growth timeline (shared/spec/estimate.md, Timeline): years 0 … horizon, each the
+"""The growth timeline (README, What it costs and how it grows): years 0 … horizon, each the
 estimate's own formulas run on that year's users and the data held then. Not a second copy
 of any formula: a year is the calculator's values with two inputs replaced.
 

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from estimator.domain import expressions, lines, system
+from estimator.domain import lines, system
+from estimator.domain.lang.parse import MAX_LENGTH
 from estimator.domain.estimate import ESTIMATE
 from estimator.domain.workbench import WORKBENCH
 from estimator.web.models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH
@@ -24,7 +25,7 @@ def test_every_estimate_fields_maxlength_is_what_the_server_accepts(client):
     for spec in ESTIMATE.inputs:
         if spec.kind.widget != "select":  # a select has no length
             assert maxlength(html, spec.name) == spec.kind.max_length, spec.name
-    assert maxlength(html, "dau") == expressions.MAX_LENGTH == 200
+    assert maxlength(html, "dau") == MAX_LENGTH == 200
     assert maxlength(html, "lines") == lines.MAX_CHARACTERS == 4000
 
 
@@ -32,7 +33,7 @@ def test_the_workbenchs_system_area_allows_what_the_server_accepts(client):
     html = client.get("/availability/").content.decode()
 
     assert maxlength(html, "system") == system.MAX_LENGTH == 500
-    assert maxlength(html, "target") == expressions.MAX_LENGTH
+    assert maxlength(html, "target") == MAX_LENGTH
 
 
 def test_a_system_one_character_past_the_area_is_refused_by_the_server(client):

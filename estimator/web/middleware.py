@@ -1,7 +1,8 @@
 """Request hygiene before any view runs, and cache rules after every view.
 
 - ProxyMiddleware: forwarded headers count only when the peer is a configured proxy.
-- RequestLimitMiddleware: bounded work per request (query string, body, field count).
+- RequestLimitMiddleware: bounded work per request (query string, body, field count), and a
+  body that does not arrive in time answered 408.
 - PrivatePagesMiddleware: pages holding a CSRF token or a session's data are never cached.
 - StaticFilesMiddleware: WhiteNoise, caching hashed files a year.
 - ApiFastPathMiddleware: pure JSON GETs skip the session, auth, CSRF and page-policy middlewares.
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, UnreadablePostError
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from whitenoise.middleware import WhiteNoiseMiddleware
@@ -92,7 +93,10 @@ class RequestLimitMiddleware:
     """An overlong query string (414); a body over the cap, judged by its Content-Length before
     a byte of it is read (a 400, as Django answers its own cap, which skips multipart file
     parts: those it spools to disk); too many query fields on the API (a JSON 400 instead of
-    Django's HTML one). HEAD is answered as GET without the body."""
+    Django's HTML one). A body is read whole before any view runs: when it stops short (the
+    server's deadline for it passed, estimator/serving.py, or the client went away) the answer
+    is 408, rather than a view seeing half a form. HEAD is answered
+    as GET without the body."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -117,6 +121,11 @@ class RequestLimitMiddleware:
             except TooManyFieldsSent:
                 return _refuse(request, 400, "query",
                                f"The query has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} fields.")
+        if body_length:
+            try:
+                request.body  # noqa: B018 (read it now, within the cap just checked)
+            except UnreadablePostError:
+                return _refuse(request, 408, "body", "The request body did not arrive in time.")
         if request.method != "HEAD":
             return self.get_response(request)
         # HEAD is GET without the body (RFC 9110): answered wherever GET is, whatever the

@@ -111,7 +111,8 @@ def migrate(env: dict[str, str]) -> None:
 
 # Caps and throttles out of the way of load and crash tests; a test that checks one sets it.
 UNCAPPED = {"SCENARIOS_PER_HOUR": "1000000", "REVISIONS_PER_HOUR": "1000000", "SIGN_INS_PER_HOUR": "1000000",
-            "SIGN_UPS_PER_HOUR": "1000000"}
+            "SIGN_UPS_PER_HOUR": "1000000", "SIGN_INS_PER_ADDRESS_PER_HOUR": "1000000",
+            "CPU_SECONDS_PER_MINUTE": "1000000"}
 
 
 class Server:
@@ -232,9 +233,37 @@ class Browser:
         return re.match(r"/s/([\w-]+)/", headers["Location"]).group(1)
 
 
-def raw_connection(server: Server, timeout: float = 10) -> socket.socket:
-    """A plain socket to the server, for requests no HTTP library would send."""
-    return socket.create_connection((server.host, server.port), timeout=timeout)
+def raw_connection(server: Server, timeout: float = 10, source: str | None = None) -> socket.socket:
+    """A plain socket to the server, for requests no HTTP library would send, from the
+    loopback address `source` if given."""
+    return socket.create_connection((server.host, server.port), timeout=timeout,
+                                    source_address=(source, 0) if source else None)
+
+
+def how_it_ends(sock: socket.socket, timeout: float) -> str:
+    """"eof" when a read of `sock` meets the end of the stream within `timeout` seconds (the
+    server closed it; any answer before the end is skipped), "reset" when the server closed it
+    with our bytes unread, "open" when it is still open after `timeout`."""
+    sock.settimeout(timeout)
+    try:
+        while sock.recv(65536):
+            pass
+    except TimeoutError:
+        return "open"
+    except ConnectionResetError:
+        return "reset"
+    return "eof"
+
+
+def raise_open_files_limit(wanted: int) -> None:
+    """Raise this process's soft limit on open files to `wanted` (within the hard limit): the
+    attack tests hold thousands of sockets."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def status_of(sock: socket.socket) -> int:

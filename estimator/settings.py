@@ -19,8 +19,12 @@ Environment:
                         unless DJANGO_BEHIND_PROXY=1
   SCENARIOS_PER_HOUR    cap on scenarios created per owner or address (default 60)
   REVISIONS_PER_HOUR    cap on revisions saved per owner or address (default 200)
-  SIGN_INS_PER_HOUR     sign-in attempts per address and per username (default 20)
+  SIGN_INS_PER_HOUR     sign-in attempts at one username from one address (default 20)
+  SIGN_INS_PER_ADDRESS_PER_HOUR  sign-in attempts from one address, any names (default 100)
   SIGN_UPS_PER_HOUR     sign-up attempts per address (default 10)
+  CPU_SECONDS_PER_MINUTE  CPU seconds one client address may spend a minute on requests that
+                        cost more than CPU_FREE_MS each (default 10: a sixth of a core)
+  CPU_FREE_MS           CPU milliseconds a request may cost uncharged (default 20)
 """
 
 from pathlib import Path
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "estimator.web.middleware.ProxyMiddleware",  # first: what follows reads the client's address and scheme
     "django.middleware.security.SecurityMiddleware",
     "estimator.web.middleware.StaticFilesMiddleware",  # serves static files before anything below runs
+    "estimator.web.throttle.CpuBudgetMiddleware",  # each address's share of the CPU: everything below is metered
     "django.middleware.gzip.GZipMiddleware",  # pages; Django ≥ 4.2 pads it against BREACH
     "estimator.web.middleware.RequestLimitMiddleware",
     "estimator.web.middleware.ApiFastPathMiddleware",  # pure JSON GETs skip sessions, auth, CSRF, CSP below
@@ -189,8 +194,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
 MAX_QUERY_STRING_LENGTH = 8000  # characters; RequestLimitMiddleware (gunicorn allows 8,190 a line)
 SCENARIOS_PER_HOUR = int(os.environ.get("SCENARIOS_PER_HOUR", "60"))
 REVISIONS_PER_HOUR = int(os.environ.get("REVISIONS_PER_HOUR", "200"))  # a save every 18 s for an hour
-SIGN_INS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_HOUR", "20"))
+SIGN_INS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_HOUR", "20"))  # one name from one address
+SIGN_INS_PER_ADDRESS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_ADDRESS_PER_HOUR", "100"))  # any names
 SIGN_UPS_PER_HOUR = int(os.environ.get("SIGN_UPS_PER_HOUR", "10"))
+# A fair share of the CPU per client address (throttle.CpuBudgetMiddleware): ordinary answers
+# cost a few ms and are free; the expensive ones (many ranges × many lines, compare of two
+# such) cost 100–200 ms, so 10 s a minute is 50–100 of them, then 429 until the minute ends.
+CPU_SECONDS_PER_MINUTE = float(os.environ.get("CPU_SECONDS_PER_MINUTE", "10"))
+CPU_FREE_MS = int(os.environ.get("CPU_FREE_MS", "20"))
 
 # Forwarded headers (client address, scheme) are believed only from these peers.
 BEHIND_PROXY = env_flag("DJANGO_BEHIND_PROXY")

@@ -35,19 +35,40 @@ def test_wrong_passwords_past_the_limit_are_a_429_with_retry_after_even_with_the
     assert "Too many sign-in attempts" in right.content.decode()
 
 
-def test_guesses_at_one_name_from_many_addresses_are_throttled_per_name(settings):
-    settings.SIGN_INS_PER_HOUR = 3
+def behind_a_proxy(settings):
     settings.BEHIND_PROXY = True
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
 
-    answers = [sign_in(Client(), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}").status_code
-               for i in range(4)]
 
-    assert answers == [200, 200, 200, 429]
+def sign_in_from(address: str, **kwargs):
+    return sign_in(Client(), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address, **kwargs)
+
+
+def test_guesses_at_a_name_lock_it_at_the_guessing_address_only(settings):
+    settings.SIGN_INS_PER_HOUR = 3
+    behind_a_proxy(settings)
+    User.objects.create_user("ada", password=PASSWORD)
+
+    guesses = [sign_in_from("203.0.113.9").status_code for _ in range(4)]
+    owner = sign_in_from("198.51.100.7", password=PASSWORD)
+    guesser_with_the_password = sign_in_from("203.0.113.9", password=PASSWORD)
+
+    assert guesses == [200, 200, 200, 429]
+    assert owner.status_code == 302  # the owner, at their own address, is not locked out
+    assert guesser_with_the_password.status_code == 429
+
+
+def test_guesses_at_one_name_from_many_addresses_count_per_address(settings):
+    settings.SIGN_INS_PER_HOUR = 3
+    behind_a_proxy(settings)
+
+    answers = [sign_in_from(f"203.0.113.{i}").status_code for i in range(6)]
+
+    assert answers == [200] * 6
 
 
 def test_guesses_at_many_names_from_one_address_are_throttled_per_address(client, settings):
-    settings.SIGN_INS_PER_HOUR = 3
+    settings.SIGN_INS_PER_ADDRESS_PER_HOUR = 3
 
     answers = [sign_in(client, username=f"user{i}").status_code for i in range(4)]
 

@@ -123,3 +123,126 @@ def test_without_a_proxy_forwarded_headers_are_ignored(settings):
 
     assert answers == [303, 303, 429]
     assert Scenario.objects.filter(is_preset=False).count() == 2
+
+
+class StopsShort:
+    """A request body whose sender stopped: as gunicorn's body reader does, a read waits for
+    all it was asked, and fails when the server's deadline passes before it came."""
+
+    def __init__(self, sent: bytes):
+        self.sent = sent
+
+    def read(self, size=-1):
+        if size is None or size < 0 or size > len(self.sent):
+            raise OSError("the request did not arrive within its deadline")
+        chunk, self.sent = self.sent[:size], self.sent[size:]
+        return chunk
+
+    def readline(self, size=-1):
+        return self.read(size)
+
+
+def test_a_body_that_stops_short_is_a_408_before_any_view_sees_half_a_form(client):
+    response = client.generic("POST", "/s/", b"name=half&dau=1", content_type="application/x-www-form-urlencoded",
+                              CONTENT_LENGTH="1000", **{"wsgi.input": StopsShort(b"name=half&dau=1")})
+
+    assert response.status_code == 408
+    assert not Scenario.objects.filter(name="half").exists()
+
+
+# The CPU budget: each request's CPU beyond CPU_FREE_MS is charged to its address ---------------
+
+MINUTE_START = 60 * 29_000_000  # a window's first second, so every request below falls in one minute
+
+
+@pytest.fixture
+def costs(monkeypatch):
+    """Each request costs `costs.ms` of CPU (the middleware reads the clock before and after)
+    and the wall clock stands 10 s into a minute."""
+    from estimator.web import throttle
+
+    class Costs:
+        ms = 50
+        clock = 0.0
+
+        def read(self):
+            self.clock += self.ms / 1000  # the difference of two reads is one request
+            return self.clock
+
+    fake = Costs()
+    monkeypatch.setattr(throttle, "cpu_seconds", fake.read)
+    monkeypatch.setattr(throttle, "wall_clock", lambda: MINUTE_START + 10)
+    return fake
+
+
+def test_an_address_past_its_cpu_budget_gets_429_with_retry_after_until_the_minute_ends(client, settings, costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.2  # 200 ms: four requests of 50 ms
+    settings.CPU_FREE_MS = 20
+
+    answers = [client.get("/api/v1/estimate?dau=5M") for _ in range(6)]
+
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429, 429]
+    assert answers[4]["Retry-After"] == "50"  # 10 s into the minute
+    assert "share of the server's time" in answers[4].json()["errors"]["throttle"]
+    assert client.get("/api/v1/estimate?dau=5M", REMOTE_ADDR="10.9.9.9").status_code == 200  # another address
+    assert client.get("/healthz").status_code == 200  # never refused
+
+
+def test_requests_under_the_free_allowance_are_never_charged(client, settings, costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.2
+    settings.CPU_FREE_MS = 20
+    costs.ms = 20
+
+    answers = [client.get("/api/v1/estimate?dau=5M").status_code for _ in range(30)]  # 600 ms, all free
+
+    assert answers == [200] * 30
+
+
+def test_another_worker_learns_an_address_is_over_budget_at_its_next_charged_request(settings, costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.1  # two requests of 50 ms
+    settings.CPU_FREE_MS = 20
+    first, second = Client(), Client()  # two handlers: two sets of middleware, as two workers have
+
+    spent = [first.get("/estimate.md?dau=5M").status_code for _ in range(3)]
+    other = [second.get("/estimate.md?dau=5M").status_code for _ in range(2)]
+
+    assert spent == [200, 200, 429]
+    assert other == [200, 429]  # one answer past the budget, charged to the shared count, then refused
+
+
+def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(monkeypatch):
+    import greenlet
+
+    from estimator.web import throttle
+
+    class Thread:  # the worker's one thread's CPU clock, advanced by hand
+        seconds = 0.0
+
+        def thread_time(self):
+            return self.seconds
+
+        def time(self):
+            return 0.0
+
+    cpu = Thread()
+    monkeypatch.setattr(throttle, "time", cpu)
+    clock = throttle.GreenletClock()
+    read = {}
+    try:
+        def other():
+            cpu.seconds += 0.300  # another client's estimate, run while the first request waits
+            mine.switch()
+
+        def request():
+            began = clock.read()
+            cpu.seconds += 0.010
+            greenlet.greenlet(other).switch()  # waits (a socket, a lock): the hub runs others
+            cpu.seconds += 0.005
+            read["spent"] = clock.read() - began
+
+        mine = greenlet.greenlet(request)
+        mine.switch()
+    finally:
+        greenlet.settrace(clock.previous)
+
+    assert read["spent"] == pytest.approx(0.015)  # 10 ms + 5 ms, not the 300 ms of the other

@@ -1,7 +1,6 @@
 """Whatever people and scanners type: never a 5xx, always the field's message (HTML), a 400
-with `errors` (API), exit 2 (CLI); each answered in well under 50 ms."""
+with `errors` (API), exit 2 (CLI); each within a bound on work (tests/work.py), never on seconds."""
 
-import time
 from io import StringIO
 from urllib.parse import urlencode
 
@@ -12,6 +11,9 @@ from hypothesis import strategies as st
 
 from estimator.domain.inputs import INPUTS
 from estimator.domain.workbench import WORKBENCH_INPUTS
+from tests.work import at_most
+
+REQUEST_CALLS = 1_000_000  # Python calls for one request; ~2,000 warm, ~77,000 at most cold (tests/work.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +28,9 @@ WB_NAMES = [spec.name for spec in WORKBENCH_INPUTS]
 
 
 def answered_quickly(client, path, data, **headers):
-    best = None
-    for _ in range(2):  # the better of two: a hang fails both times, a scheduler hiccup does not
-        start = time.perf_counter()
+    """The answer, made within a bound on work (tests/work.py), not on seconds."""
+    with at_most(REQUEST_CALLS):
         response = client.get(path, data, **headers)
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    assert best < 0.050, f"{path} took {best * 1000:.0f} ms"
     return response
 
 

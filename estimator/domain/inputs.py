@@ -26,7 +26,7 @@ from .lang.compile import compile_samples, compile_tree
 from .lang.dims import infer
 from .lang.errors import EvaluationError, ExpressionError, UnknownUnit
 from .lang.nodes import CHECK, Literal, Node, Range, names_in, ranges_in
-from .lang.parse import MAX_LENGTH, parse
+from .lang.parse import MAX_LENGTH, MAX_NINES, parse
 from .lexicon import DIMENSIONLESS, Dims
 
 MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all
@@ -368,11 +368,20 @@ class Input:
             np.maximum(values, np.nextafter(low, np.inf) if self.exclusive_minimum else low, out=values)
         if self.maximum is not None:
             high = self.maximum * per
-            np.minimum(values, np.nextafter(high, -np.inf) if self.exclusive_maximum else high, out=values)
+            np.minimum(values, self._below(high) if self.exclusive_maximum else high, out=values)
         if isinstance(self.kind, Quantity) and self.kind.whole:
             np.rint(values, out=values)
         values.setflags(write=False)
         return values
+
+    @staticmethod
+    def _below(high: float) -> float:
+        """The largest value a field can hold below an exclusive `high`: 15 nines below 100%
+        (what the field itself accepts: the next float below 1 would be 15.95 nines), else the
+        next float below."""
+        if high == 1.0:
+            return 1.0 - 10.0 ** -MAX_NINES
+        return float(np.nextafter(high, -np.inf))
 
     def check_bounds(self, value: float, text: str) -> None:
         """InputError when the value (canonical units) is out of the field's bounds."""

@@ -346,3 +346,15 @@ def test_an_estimate_holds_at_most_100_ranges_and_says_where_it_went_over():
     fields = estimate({name: " + ".join(["(1 to 2)"] * 10) for name in
                        ("peak_factor", "replication_factor", "server_concurrency")} | {"lines": lines})
     assert "at most 100 ranges" in fields.errors["lines"]
+
+
+def test_sampled_availability_stops_at_15_nines_the_most_the_field_takes():
+    # The range's high end is 16 nines (1 − 1e-16, below 100%, so the field takes it); its
+    # samples above 15 nines are clipped to 1 − 1e-15, −log10(1e-15) = 15, not to the float
+    # next below 1 (1 − 1.1e-16: 15.95 nines, more than any text the field accepts says).
+    result = estimate({"availability": "99.99999999999% to 99.99999999999999%"})
+
+    spread = result.results["nines"].spread
+    assert spread.p95 == approx(15, abs=1e-3)
+    assert result.results["nines"].display.endswith("– 15)")
+    assert max(result.as_dict()["inputs"]["availability"]["range"].values()) <= 1 - 1e-15

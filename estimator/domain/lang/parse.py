@@ -36,6 +36,7 @@ MAX_MAGNITUDE = 30  # 1e±30
 MAX_DIGITS = 30
 MAX_RANGES = 10  # per expression: each is 2,000 samples to draw
 MAX_RANGE_RATIO = 1e6  # a positive range wider than a factor of a million is not an estimate
+MAX_NINES = 15  # more nines than a float can tell from 100%
 Z90 = 1.6448536269514722  # the standard normal's 95th percentile: a 90% interval is ±Z90 σ
 COMPARISONS = {"<=": "≤", "≤": "≤", "<": "<", ">=": "≥", "≥": "≥", ">": ">"}
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
@@ -372,8 +373,9 @@ class Parser:
             lowered = word.lower()
             if lowered in lexicon.NINES:
                 self.take()
-                if number > 15:
-                    raise ExpressionError("more than 15 nines is beyond what a float can tell from 100%", column)
+                if number > MAX_NINES:
+                    raise ExpressionError(f"more than {MAX_NINES} nines is beyond what a float can tell from 100%",
+                                          column)
                 return _nines(number, column)
             if lowered in lexicon.PLAIN_NOUNS and not self._starts_atom(self.peek()):
                 self.take()

@@ -110,21 +110,22 @@ def _worst_case() -> dict[str, str]:
     return worst_texts()
 
 
-def _loop_heavy(url: str, source: str, texts: dict[str, str]) -> list[tuple[int, str | None, float]]:
+def _loop_heavy(url: str, number: int, texts: dict[str, str]) -> list[tuple[int, str | None, float]]:
     """One heavy client, in a process of its own (so its work does not queue the ordinary
-    client's thread behind this one's): the worst case, its lines and dau changed each time
-    so no memo of the server's answers it, for HEAVY_SECONDS, and on until its first 429 if
+    client's thread behind this one's), from 127.0.0.(number + 2): the worst case, its lines
+    and dau changed each time and by each client so that no memo of the server's answers it, for HEAVY_SECONDS, and on until its first 429 if
     none came by then (at most HEAVY_AT_MOST seconds, at most 2,000 requests).
     [(status, Retry-After, time.monotonic() when answered)]"""
-    browser = Browser(url, source=source)
+    browser = Browser(url, source=f"127.0.0.{number + 2}")
     answers = []
     began = time.monotonic()
     for i in range(2000):
         elapsed = time.monotonic() - began
         if elapsed > HEAVY_AT_MOST or (elapsed > HEAVY_SECONDS and any(answer[0] == 429 for answer in answers)):
             break
-        query = urllib.parse.urlencode({**texts, "dau": f"{50 + i}M to 200M",
-                                        "lines": texts["lines"].replace("/9", f"/{9 + i % 90}")})
+        divisor = 10_000 + number * 1_000 + i % 1_000  # each line's text new to the server (a parse memo miss)
+        query = urllib.parse.urlencode({**texts, "dau": f"{50 + i}M to {200 + number}M",
+                                        "lines": texts["lines"].replace("/9", f"/{divisor}")})
         status, headers, _ = browser.request(f"/api/v1/estimate?{query}", timeout=ANSWER_TIMEOUT)
         answers.append((status, headers.get("Retry-After"), time.monotonic()))
     return answers
@@ -149,7 +150,7 @@ def test_eight_clients_looping_the_most_expensive_request_get_429_while_an_ordin
         alone = [_ordinary(ordinary) for _ in range(200)]
         context = multiprocessing.get_context("fork")
         with concurrent.futures.ProcessPoolExecutor(HEAVY_CLIENTS, mp_context=context) as pool:
-            heavy = [pool.submit(_loop_heavy, server.url, f"127.0.0.{n + 2}", heavy_texts)
+            heavy = [pool.submit(_loop_heavy, server.url, n, heavy_texts)
                      for n in range(HEAVY_CLIENTS)]
             beside = []
             while not all(future.done() for future in heavy) and len(beside) < 100_000:

@@ -204,7 +204,7 @@ class Quantity(Kind):
         if what:
             return InputError(f"'{error.number} {word}' is {what}; {name} needs {want}")
         if self.counts and self.dims in (DIMENSIONLESS, lexicon.dimensionality("user"),
-                                         lexicon.dimensionality("request")) and "did you mean" not in error.reason:
+                                         lexicon.dimensionality("request")) and not error.suggestion:
             return InputError(f"'{word}' is not a count suffix (k, M, B, bn, T); {name} needs {want}, got '{text}'")
         return InputError(f"{error.reason}; {name} needs {want}, got '{text}'")
 

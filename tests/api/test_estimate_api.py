@@ -153,3 +153,22 @@ def test_a_field_that_is_not_finite_is_a_400_not_a_500(client, text):
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"peak_factor"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("5 kb", "'5 kb' is kilobits; did you mean 5 KB?"),  # the parser's suggestion is kept
+    ("5 zz", "'zz' is not a count suffix (k, M, B, bn, T)"),  # no suggestion: the count field says what it takes
+])
+def test_a_count_fields_unknown_word_keeps_a_suggestion_or_names_the_count_suffixes(client, text, message):
+    errors = client.get("/api/v1/estimate", {"dau": text}).json()["errors"]
+
+    assert errors["dau"].startswith(message)
+
+
+def test_every_inputs_api_unit_and_value_come_from_its_kind(client):
+    inputs = client.get("/api/v1/estimate", {"size_units": "binary", "lines": "x = 1"}).json()["inputs"]
+
+    assert inputs["size_units"] == {"text": "binary", "value": "binary", "unit": "", "used": True}
+    assert inputs["lines"]["value"] is None and inputs["lines"]["unit"] == ""
+    assert inputs["dau"]["value"] == 1e6 and inputs["dau"]["unit"] == "user"
+    assert inputs["reads_per_user"]["value"] == 10 and inputs["reads_per_user"]["unit"] == "req/user/day"

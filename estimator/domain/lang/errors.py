@@ -18,10 +18,11 @@ class ExpressionError(InputError):
 class UnknownUnit(ExpressionError):
     """A word after a number that is not a unit: fields rephrase it in their own terms."""
 
-    def __init__(self, message: str, column: int, *, number: str, word: str):
+    def __init__(self, message: str, column: int, *, number: str, word: str, suggestion: str = ""):
         super().__init__(message, column)
         self.number = number
         self.word = word
+        self.suggestion = suggestion  # what the message asks "did you mean": "5 KB"; "" for none
 
 
 class UnknownName(ExpressionError):

@@ -509,15 +509,17 @@ def _unknown_unit(number: str, word: str, column: int) -> UnknownUnit:
         bits = {"K": "kilobits", "M": "megabits", "G": "gigabits", "T": "terabits", "P": "petabits", "E": "exabits"}
         return UnknownUnit(f"'{shown}' is {bits[prefix]}; did you mean {number} {prefix}B? "
                            f"(write {word[0].lower() if prefix == 'K' else prefix}bit for bits)",
-                           column, number=number, word=word)
+                           column, number=number, word=word, suggestion=f"{number} {prefix}B")
     folded = {key.lower(): key for key in sorted(lexicon.SIZES, key=lambda k: k.endswith("B")) if len(key) <= 3}
     if word.lower() in folded:
-        return UnknownUnit(f"'{word}' is not a unit; did you mean {number} {folded[word.lower()]}?",
-                           column, number=number, word=word)
+        suggestion = f"{number} {folded[word.lower()]}"
+        return UnknownUnit(f"'{word}' is not a unit; did you mean {suggestion}?", column, number=number, word=word,
+                           suggestion=suggestion)
     what = lexicon.FOREIGN.get(word)
     if word in ("m", "M"):
-        return UnknownUnit(f"'{shown}' is ambiguous; did you mean {number} min or {number} months?",
-                           column, number=number, word=word)
+        suggestion = f"{number} min or {number} months"
+        return UnknownUnit(f"'{shown}' is ambiguous; did you mean {suggestion}?", column, number=number, word=word,
+                           suggestion=suggestion)
     if what:
         return UnknownUnit(f"'{shown}' is {what}, which no estimate measures", column, number=number, word=word)
     if word.lower() in ("b", "bn") or word.lower() in ("billion", "thousand", "million", "trillion"):

@@ -26,6 +26,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 __all__ = ["Reliability", "k_of_n", "majority", "majority_needed"]
 
 # A walk stops once a term falls below this share of the largest: 2⁻⁷⁰ ≈ 8.5e-22, far below a
@@ -92,7 +94,11 @@ def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
         availability   = Σ_{i=k..N}   C(N, i) aⁱ (1 − a)ᴺ⁻ⁱ,
         unavailability = Σ_{i=0..k−1} C(N, i) aⁱ (1 − a)ᴺ⁻ⁱ.
 
-    k ≤ 0 is always available, k > N never. Floats only."""
+    k ≤ 0 is always available, k > N never. Floats, or numpy arrays of samples (any of the
+    three, vectorized: the same walks, all samples in step, NaN where a sample is not a k of
+    N, as the engine's sample pass expects)."""
+    if any(np.ndim(x) for x in (needed, nodes, node_availability, node_unavailability)):
+        return _k_of_n_samples(needed, nodes, node_availability, node_unavailability)
     up, down = _node_odds(node_availability, node_unavailability)
     if isinstance(needed, bool) or isinstance(nodes, bool) or nodes < 0 or needed != int(needed) \
             or nodes != int(nodes):
@@ -109,14 +115,66 @@ def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
     return Reliability(_binomial_sum(needed, nodes, nodes, up, down), _binomial_sum(0, needed - 1, nodes, up, down))
 
 
-def majority_needed(copies: int) -> int:
-    """⌊r/2⌋ + 1: the copies a quorum of r needs up (2 of 3, 3 of 5, 3 of 4)."""
+def majority_needed(copies):
+    """⌊r/2⌋ + 1: the copies a quorum of r needs up (2 of 3, 3 of 5, 3 of 4); floats or arrays."""
     return copies // 2 + 1
 
 
 def majority(*, copies: int, node_availability: float | None = None,
              node_unavailability: float | None = None) -> Reliability:
     """A replicated shard that serves while a majority of its r `copies` are up: k of N with
-    k = ⌊r/2⌋ + 1 and N = r (see k_of_n)."""
+    k = ⌊r/2⌋ + 1 and N = r (see k_of_n; floats or arrays)."""
     return k_of_n(needed=majority_needed(copies), nodes=copies, node_availability=node_availability,
                   node_unavailability=node_unavailability)
+
+
+# --- The same sums on numpy arrays of samples ----------------------------------------------------
+
+_lgamma = np.vectorize(math.lgamma, otypes=[float])
+
+
+def _binomial_sum_samples(low, high, n, up, down):
+    """_binomial_sum for arrays (low ≤ high everywhere), every sample's walks in step."""
+    top = np.minimum(np.maximum(np.floor((n + 1) * up), low), high)
+    log_up = np.where(down < 0.5, np.log1p(-down), np.log(up))
+    log_down = np.where(up < 0.5, np.log1p(-up), np.log(down))
+    log_top = _lgamma(n + 1) - _lgamma(top + 1) - _lgamma(n - top + 1) + top * log_up + (n - top) * log_down
+    odds = up / down
+    total = np.ones_like(up)
+    term, i = np.ones_like(up), top.copy()
+    walking = (i > low) & (term > _NEGLIGIBLE)
+    while walking.any():
+        term = np.where(walking, term * i / (n - i + 1) / odds, term)
+        i = np.where(walking, i - 1, i)
+        total = np.where(walking, total + term, total)
+        walking &= (i > low) & (term > _NEGLIGIBLE)
+    term, i = np.ones_like(up), top.copy()
+    walking = (i < high) & (term > _NEGLIGIBLE)
+    while walking.any():
+        term = np.where(walking, term * (n - i) / (i + 1) * odds, term)
+        i = np.where(walking, i + 1, i)
+        total = np.where(walking, total + term, total)
+        walking &= (i < high) & (term > _NEGLIGIBLE)
+    return np.exp(log_top) * total
+
+
+def _k_of_n_samples(needed, nodes, availability, unavailability) -> Reliability:
+    if (availability is None) == (unavailability is None):
+        raise TypeError("give exactly one of node_availability and node_unavailability")
+    given = np.asarray(availability if unavailability is None else unavailability, dtype=float)
+    needed, nodes, given = np.broadcast_arrays(np.asarray(needed, dtype=float), np.asarray(nodes, dtype=float), given)
+    down = 1 - given if unavailability is None else given
+    up = given if unavailability is None else 1 - given
+    available, unavailable = np.full(needed.shape, np.nan), np.full(needed.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        valid = (np.isfinite(needed) & (needed == np.floor(needed)) & np.isfinite(nodes) & (nodes >= 0)
+                 & (nodes == np.floor(nodes)) & (up >= 0) & (up <= 1) & (down >= 0) & (down <= 1))
+    always = valid & ((needed <= 0) | ((down == 0) & (needed <= nodes)))
+    never = valid & ~always & ((needed > nodes) | (up == 0))
+    available[always], unavailable[always] = 1.0, 0.0
+    available[never], unavailable[never] = 0.0, 1.0
+    live = valid & ~always & ~never
+    k, n, a, u = needed[live], nodes[live], up[live], down[live]
+    available[live] = _binomial_sum_samples(k, n, n, a, u)
+    unavailable[live] = _binomial_sum_samples(np.zeros_like(k), k - 1, n, a, u)
+    return Reliability(available, unavailable)

@@ -1,6 +1,7 @@
 import math
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -110,3 +111,34 @@ def test_the_workbench_gives_a_stateless_tiers_k_of_n_the_same_availability(need
 
     assert workbench({"system": text}).results["availability"].value == approx(expected.availability, rel=1e-15)
     assert system.unavailability(system.parse(text)) == approx(expected.unavailability, rel=1e-15)
+
+
+def test_samples_get_the_figures_their_floats_get():
+    rng = np.random.default_rng(3)
+    nodes = rng.integers(1, 200, 500).astype(float)
+    needed = np.ceil(nodes * rng.uniform(0, 1, 500))
+    node = 1 - 10 ** -rng.uniform(0.5, 6, 500)
+
+    group = reliability.k_of_n(needed=needed, nodes=nodes, node_availability=node)
+
+    floats = [reliability.k_of_n(needed=k, nodes=n, node_availability=a) for k, n, a in zip(needed, nodes, node)]
+    assert group.availability == approx([f.availability for f in floats], rel=1e-13)
+    assert group.unavailability == approx([f.unavailability for f in floats], rel=1e-13, abs=1e-300)
+
+
+def test_samples_at_the_edges_and_samples_that_are_not_a_k_of_n():
+    group = reliability.k_of_n(needed=np.array([0, 4, 3, 1, 2.5, 2, 2]), nodes=np.array([3, 3, 3, 3, 3, -1, 3]),
+                               node_availability=np.array([0.5, 0.9, 1.0, 0.0, 0.9, 0.9, 1.5]))
+
+    assert group.availability[:4] == approx([1, 0, 1, 0])
+    assert group.unavailability[:4] == approx([0, 1, 0, 1])
+    assert np.isnan(group.availability[4:]).all() and np.isnan(group.unavailability[4:]).all()
+
+
+def test_a_majority_of_sampled_copies():
+    copies = np.array([1, 3, 5])
+
+    group = reliability.majority(copies=copies, node_unavailability=0.001)
+
+    assert group.availability == approx([0.999, 0.999997002, 1 - 10 * 0.001**3 * 0.999**2 - 5 * 0.001**4 * 0.999
+                                         - 0.001**5], rel=1e-13)

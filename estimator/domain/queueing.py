@@ -14,7 +14,8 @@ a = λS (Erlangs) and the utilization ρ = a/c < 1:
   time T = W + service, and
       P(T > t) = (1 − C)e^{−μt} + C(μe^{−θt} − θe^{−μt})/(μ − θ),
   which is C(1 + μt)e^{−μt} in its second term when θ = μ. The q-percentile solves
-  P(T > t) = 1 − q by bisection inside bounds that always hold it.
+  P(T > t) = 1 − q by Newton's steps kept inside bounds that always hold it (bisection
+  whenever a step would leave them).
 - At λ ≥ cμ the queue grows without bound: there is no steady state and no percentile
   (`Saturated`).
 
@@ -46,7 +47,8 @@ __all__ = [
 # of it: 2⁻⁷⁰ ≈ 8.5e-22, far below a float's 1.1e-16, so the dropped tail cannot show.
 _NEGLIGIBLE = 2.0**-70
 # The percentile's search stops at a relative step (or bracket) of 1e-14; Newton's steps get
-# there in about 5 steps, bisection on log t alone in under 60.
+# there in 2 to 3 tail evaluations (at most 6 over tiers from c = 1 to 5,000), bisection on
+# log t alone in under 60.
 _RELATIVE_WIDTH = 1e-14
 _MAX_STEPS = 200
 # fewest_servers_for_p99 stops looking past this many servers (and says so).
@@ -392,17 +394,25 @@ def mmc_percentiles(qs, *, arrival_rate, servers, service_time) -> tuple:
     return tuple(tier.percentile(q) for q in qs)
 
 
-def fewest_servers_for_p99(target: float, *, arrival_rate: float, service_time: float,
-                           concurrency: int = 1, q: float = 0.99) -> int:
+def fewest_servers_for_p99(target, *, arrival_rate, service_time, concurrency=1, q: float = 0.99):
     """The fewest nodes, each serving `concurrency` requests at once, whose M/M/c tier
     (c = nodes × concurrency) keeps its q-percentile response time (p99 by default) within
-    `target`.
+    `target`: ⌈c ÷ concurrency⌉ for the fewest such c.
 
     The percentile falls as c grows (more servers never make a request wait longer) toward
     the service time's own, ln(1/(1 − q)) · S, which it never reaches while λ > 0: a target
     at or below that is Unreachable at any size, and so is one that needs more than
-    MAX_SERVERS servers. Otherwise the search starts at the fewest stable c (⌊λS⌋ + 1), doubles
-    until the target is met, then bisects: O(log c) percentile evaluations. Floats only."""
+    MAX_SERVERS servers. Otherwise the search starts from the fewest stable c (⌊λS⌋ + 1) and
+    doubles its margin over ⌊λS⌋ until the target is met (the c that meets it lies some √(λS)
+    past λS, so the margin doubles a few times, not log₂ c times), then bisects: about
+    2 log₂(margin) percentile evaluations.
+
+    Floats: an int, or Unreachable saying why. Numpy arrays of samples (target, arrival_rate,
+    service_time, concurrency): every sample's search in step, a float array of nodes with NaN
+    where a sample cannot be met (or is not a tier)."""
+    if any(np.ndim(x) for x in (target, arrival_rate, service_time, concurrency)):
+        return _fewest_servers_samples(q, *np.broadcast_arrays(*(np.asarray(x, dtype=float) for x in (
+            target, arrival_rate, service_time, concurrency))))
     if not target > 0 or not service_time > 0 or arrival_rate < 0:
         raise ValueError("need target > 0, service_time > 0 and arrival_rate ≥ 0")
     slots = _whole_servers(concurrency)
@@ -417,15 +427,15 @@ def fewest_servers_for_p99(target: float, *, arrival_rate: float, service_time: 
     def meets(c: int) -> bool:
         return mmc(arrival_rate=arrival_rate, servers=c, service_time=service_time).percentile(q) <= target
 
-    low = math.floor(arrival_rate * service_time)  # unstable (or, at λ = 0, no servers): fails
-    high = low + 1
+    busy = math.floor(arrival_rate * service_time)  # unstable (or, at λ = 0, no servers): fails
+    low, high = busy, busy + 1
     while high > MAX_SERVERS or not meets(high):
         if high >= MAX_SERVERS:
             raise Unreachable(
                 f"the p{_percent(q)} target {target:.4g} needs more than {MAX_SERVERS:,} servers "
                 f"(offered load {arrival_rate * service_time:.4g} Erlangs)"
             )
-        low, high = high, min(2 * high, MAX_SERVERS)
+        low, high = high, min(busy + 2 * (high - busy), MAX_SERVERS)
     while high - low > 1:  # low fails (or is 0), high meets
         middle = (low + high) // 2
         if meets(middle):
@@ -433,6 +443,44 @@ def fewest_servers_for_p99(target: float, *, arrival_rate: float, service_time: 
         else:
             low = middle
     return -(-high // slots)
+
+
+def _fewest_servers_samples(q, target, arrival_rate, service_time, concurrency) -> np.ndarray:
+    """fewest_servers_for_p99's search on every sample at once: each step evaluates the
+    percentile of the samples still searching, at their own c."""
+    out = np.full(target.shape, np.nan)
+    with np.errstate(invalid="ignore"):
+        searching = (np.isfinite(target) & np.isfinite(arrival_rate) & (arrival_rate >= 0)
+                     & np.isfinite(service_time) & (service_time > 0) & np.isfinite(concurrency)
+                     & (concurrency >= 1) & (concurrency == np.floor(concurrency))
+                     & (target > math.log(1 / (1 - q)) * service_time))
+    busy = np.where(searching, np.floor(arrival_rate * service_time), 0)
+    low, high = busy.copy(), busy + 1
+    searching &= high <= MAX_SERVERS
+
+    def meets(which, c):
+        return _percentiles_samples((q,), arrival_rate[which], c[which], service_time[which])[0] <= target[which]
+
+    growing = searching.copy()
+    while growing.any():
+        met = np.zeros_like(growing)
+        met[growing] = meets(growing, high)
+        growing &= ~met
+        stuck = growing & (high >= MAX_SERVERS)
+        searching &= ~stuck
+        growing &= ~stuck
+        low = np.where(growing, high, low)
+        high = np.where(growing, np.minimum(busy + 2 * (high - busy), MAX_SERVERS), high)
+    bisecting = searching & (high - low > 1)
+    while bisecting.any():
+        middle = np.floor((low + high) / 2)
+        met = np.zeros_like(bisecting)
+        met[bisecting] = meets(bisecting, middle)
+        high = np.where(bisecting & met, middle, high)
+        low = np.where(bisecting & ~met, middle, low)
+        bisecting &= high - low > 1
+    out[searching] = np.ceil(high[searching] / concurrency[searching])
+    return out
 
 
 def _percent(q: float) -> str:

@@ -277,6 +277,19 @@ def test_nodes_with_several_slots_are_the_slots_needed_rounded_up():
     assert nodes == -(-slots // 8)
 
 
+def test_samples_get_the_fewest_nodes_their_floats_get_and_nan_where_none_can():
+    rng = np.random.default_rng(7)
+    rates = rng.uniform(10, 20_000, 300)
+    targets = rng.uniform(0.0925, 0.3, 300)
+    targets[:5] = 0.090  # below ln(100) × 20 ms: no size meets it
+
+    nodes = queueing.fewest_servers_for_p99(targets, arrival_rate=rates, service_time=0.020, concurrency=4)
+
+    assert np.isnan(nodes[:5]).all()
+    assert nodes[5:].tolist() == [queueing.fewest_servers_for_p99(t, arrival_rate=r, service_time=0.020, concurrency=4)
+                         for t, r in zip(targets[5:], rates[5:])]
+
+
 @pytest.mark.parametrize("target", [0.090, 0.0921034037, 0.010])
 def test_a_target_at_or_below_the_service_times_own_p99_is_refused_with_why(target):
     # ln(100) × 20 ms = 92.1 ms: no queue can answer faster than its service
@@ -303,7 +316,7 @@ T_999_9 = 4.781  # Student's t, 99.9% two-sided, 9 degrees of freedom
 def simulated_response_times(servers: int, arrival_rate: float, warm_up: float, measured: float, seed: int):
     """Response times (wait + service) from ciw of the requests arriving in each of BATCHES equal
     slices of [warm_up, warm_up + measured), with time after it for the last ones to finish."""
-    ciw = pytest.importorskip("ciw")
+    import ciw  # a test-only dependency (pyproject: the test extras)
     network = ciw.create_network(arrival_distributions=[ciw.dists.Exponential(rate=arrival_rate)],
                                  service_distributions=[ciw.dists.Exponential(rate=1.0)],
                                  number_of_servers=[servers])

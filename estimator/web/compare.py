@@ -192,6 +192,18 @@ def resolve(ask: Ask) -> Side:
     return Side(ask, entry=site.entry, estimate=result, name=_quoted(name), path=presenters.with_query(path, query))
 
 
+@dataclass(frozen=True)
+class Table:
+    """One table of the comparison page: its heading, the key its ids use, what its first
+    column holds, its rows, and whether each row names its group."""
+
+    title: str
+    key: str
+    noun: str
+    rows: diff.Table
+    grouped: bool = False
+
+
 def compare_path(name: str, a: str, b: str) -> str:
     """The path of a comparison (`name` is 'compare' or 'compare_markdown'): '@' and '/' left readable."""
     return f"{route(name)}?{urlencode({'a': a, 'b': b}, safe='@/')}"
@@ -233,7 +245,8 @@ def compare_page(request: HttpRequest) -> HttpResponse:
     comparison = diff.compare(a=sides["a"].estimate, b=sides["b"].estimate)
     context.update(
         comparison=comparison,
-        tables=[("Inputs", comparison.inputs, "inputs"), ("Results", comparison.results, "results")],
+        tables=[Table("Inputs", "inputs", "Input", comparison.inputs),
+                Table("Results", "results", "Result", comparison.results, grouped=True)],
         markdown_path=compare_path("compare_markdown", texts["a"], texts["b"]),
         swap_path=compare_path("compare", texts["b"], texts["a"]),
         conventions=markdown.CONVENTIONS,

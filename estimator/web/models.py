@@ -59,6 +59,12 @@ class Scenario(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("scenario", args=[self.slug])
 
+    @property
+    def kind_note(self) -> str:
+        """The calculator named where a list would not otherwise say it: '' for the default one
+        ('availability workbench' for a workbench)."""
+        return "" if self.kind == calculators.DEFAULT.kind else calculators.BY_KIND[self.kind].label
+
     def latest_revision(self) -> Revision:
         return self.revisions.order_by("-number").first()
 

@@ -71,7 +71,7 @@ def duration(seconds: float, *, rough: bool = False) -> str:
 
     31,536 → '8h 45m 36s'; 3,153.6 → '52m 33.6s'; 0.0864 → '86.4 ms'. A year is 365 days.
     """
-    return " ".join(number + symbol for number, symbol in duration_parts(seconds, rough=rough))
+    return " ".join(map("".join, duration_parts(seconds, rough=rough)))
 
 
 def duration_parts(seconds: float, *, rough: bool = False) -> list[tuple[str, str]]:

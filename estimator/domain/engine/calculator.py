@@ -160,7 +160,8 @@ class Calculator:
         self._check_constraints(run)
         follow(plan, run)
         spreads = Sampling(self, run).evaluate(plan) if ranged else {}
-        results = {name: run.results[name] for name in self.result_order if name in run.results}
+        computed = run.results
+        results = {name: computed[name] for name in self.result_order if name in computed}
         line_rows = []
         for row in rows:
             result = run.results.get(row.name) if row.is_line else None

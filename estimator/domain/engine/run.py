@@ -83,7 +83,7 @@ class Run:
             if given is not None:
                 value = self.env[step.given_by]
                 figure = step.show.figure(value, self.binary)
-                display = str(figure)
+                display = figure[0] + figure[1]
                 self.env[step.name] = value
                 self.shown[step.name] = display
                 self.results[step.name] = Result(step.name, step.label, step.group, step.unit, value, display,
@@ -104,13 +104,15 @@ class Run:
             return self.unavailable(step, (), why="cannot be computed (an undefined value)")
         show = step.show
         figure = show.figure(value, self.binary)
-        display = str(figure)
-        env[step.name] = value
-        self.shown[step.name] = display
-        work = step.template.format(*[self.shown[n] for n in step.order]) + " = " + display
+        display = figure[0] + figure[1]  # str(figure), without a call
+        name = step.name
+        shown = self.shown
+        env[name] = value
+        shown[name] = display
+        work = step.template.format(*map(shown.__getitem__, step.order)) + " = " + display
         api_value = value if isinstance(value, bool) else value * step.api_scale
-        self.results[step.name] = Result(step.name, step.label, step.group, step.unit, api_value, display, work,
-                                         row=step.row, figure=figure, family=show.family)
+        self.results[name] = Result(name, step.label, step.group, step.unit, api_value, display, work, (), step.row,
+                                    None, figure, show.family)
 
     def input(self, name: str) -> None:
         """An input that reads names (`avg_write`): its dimension checked in the field's terms,

@@ -47,7 +47,7 @@ check: install  ## deploy checks with production settings
 	  DJANGO_ALLOWED_HOSTS=example.com $(PY) manage.py check --deploy --fail-level WARNING
 
 docs: install  ## rewrite the README's tables from the declarations
-	$(PY) -m estimator.domain.docs README.md
+	$(PY) -m estimator.render.docs README.md
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

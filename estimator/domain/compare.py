@@ -6,7 +6,7 @@ A number changed when the two values differ by more than one part in a billion (
 of the same figure typed two ways, `1M` and `1000k`, is no change). An input is compared by
 its value where it has one, else by its text (a choice, a blank optional input); a check by
 yes or no. A row one side lacks (a line only B has, an input only B gives) is "added" or
-"removed". Pure: estimates in, rows and markdown out.
+"removed". Pure: estimates in, rows out (render/compare.py writes them as markdown).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import math
 from dataclasses import dataclass
 
 from . import formatting
-from . import markdown as md
-from .engine import LINES, LINES_GROUP, Estimate, Result
+from .engine import LINES, Estimate, Result
 
 RELATIVE_TOLERANCE = 1e-9  # one part in a billion: two typings of one figure are the same figure
 MINUS = "−"
@@ -169,37 +168,3 @@ def compare(*, a: Estimate, b: Estimate) -> Comparison:
     """Every input and result of `a` and `b` (two estimates of one calculator) side by side,
     each table with its changed rows first."""
     return Comparison(inputs=_changed_first(_input_rows(a, b)), results=_changed_first(_result_rows(a, b)))
-
-
-# Markdown --------------------------------------------------------------------------------------
-
-def _shown(text: str, *, typed: bool) -> str:
-    """A cell: user text escaped, our own text made table-safe, '—' for nothing."""
-    if not text:
-        return "—"
-    return md.escape(text) if typed else md.cell(text)
-
-
-def render_markdown(comparison: Comparison, *, a_name: str, b_name: str, a_url: str, b_url: str, url: str,
-                    conventions: tuple[str, ...] | list[str] = ()) -> str:
-    """The comparison as markdown: the two sides with their links, a table of inputs and one
-    of results (A, B, change; changed rows first), the conventions and the comparison's link."""
-    inputs, results = comparison.inputs, comparison.results
-    lines = [f"# Compare: {md.escape(a_name)} → {md.escape(b_name)}", "",
-             f"- **A**: {md.escape(a_name)} <{a_url}>",
-             f"- **B**: {md.escape(b_name)} <{b_url}>", "",
-             f"{len(inputs.changed)} of {len(inputs.rows)} inputs and {len(results.changed)} of "
-             f"{len(results.rows)} results differ.", "",
-             "## Inputs", "", "| Input | Name | A | B | Change |", "|---|---|---|---|---|"]
-    lines += [f"| {md.cell(r.label)} | `{r.name}` | {_shown(r.a, typed=True)} | {_shown(r.b, typed=True)} | "
-              f"{md.cell(r.change)} |" for r in inputs.rows]
-    lines += ["", "## Results", "", "| Result | Name | Group | A | B | Change |", "|---|---|---|---|---|---|"]
-    for r in results.rows:
-        own = r.group == LINES_GROUP  # a line's name and displays come from the user's text
-        label = md.escape(r.label) if own else md.cell(r.label)
-        lines.append(f"| {label} | `{r.name}` | {md.cell(r.group)} | {_shown(r.a, typed=own)} | "
-                     f"{_shown(r.b, typed=own)} | {md.cell(r.change)} |")
-    if conventions:
-        lines += ["", "## Conventions", ""] + [f"- {md.cell(line)}" for line in conventions]
-    lines += ["", f"Compare link: <{url}>", ""]
-    return "\n".join(lines)

@@ -38,9 +38,6 @@ class Year:
     shown: tuple[str, ...]  # each column as the page shows it
     api: dict[str, float]  # each column in its API unit (cost per month in USD/month)
 
-    def as_dict(self) -> dict:
-        return {"year": self.year, **self.api}
-
 
 def _column(calculator, source: str, value: float, binary: bool) -> tuple[str, float]:
     """(display, API value) of one column, by its input's kind or its formula's compiled step."""

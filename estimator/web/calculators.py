@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from estimator.domain import diagram, system as systems
+from estimator.domain import system as systems
+from estimator.render import diagram
 from estimator.domain.availability import PERIOD_NAMES
 from estimator.domain.engine import Calculator, Estimate
 from estimator.domain.estimate import ESTIMATE as ESTIMATE_CALCULATOR

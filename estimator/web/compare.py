@@ -30,7 +30,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from estimator.domain import compare as diff
-from estimator.domain import markdown
+from estimator.render import compare as comparison_markdown, markdown
 from estimator.domain.engine import Estimate
 
 from . import calculators, presenters
@@ -263,7 +263,7 @@ def compare_markdown(request: HttpRequest) -> HttpResponse:
         return markdown_response(text, status=400)
     a, b = sides["a"], sides["b"]
     texts = {key: request.GET.get(key, "") for key in SIDES}
-    text = diff.render_markdown(
+    text = comparison_markdown.render_markdown(
         diff.compare(a=a.estimate, b=b.estimate), a_name=a.name, b_name=b.name,
         a_url=request.build_absolute_uri(a.path), b_url=request.build_absolute_uri(b.path),
         url=request.build_absolute_uri(compare_path("compare", texts["a"], texts["b"])),

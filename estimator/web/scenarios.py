@@ -19,7 +19,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from estimator.domain import markdown
+from estimator.render import markdown
+from estimator.render.api import estimate_body
 
 from . import presenters, services
 from .compare import compare_path
@@ -244,7 +245,7 @@ def scenario_body(current: Scenario, query: Mapping[str, str] | None = None) -> 
     if errors:
         return 400, {"errors": errors}
     return 200, {"slug": current.slug, "kind": current.kind, "name": current.name,
-                 "description": current.description, "revision": rev.number, **result.as_dict()}
+                 "description": current.description, "revision": rev.number, **estimate_body(result)}
 
 
 @require_GET

@@ -17,7 +17,9 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import replace_url
 from django_htmx.middleware import HtmxDetails
 
-from estimator.domain import lines, markdown
+from estimator.domain import lines
+from estimator.render import markdown
+from estimator.render.api import estimate_body
 from estimator.domain.engine import Calculator, Estimate
 
 from . import presenters
@@ -122,7 +124,7 @@ class Site:
         result, errors, _ = self.evaluate(query)
         if errors:
             return 400, {"errors": errors}
-        return 200, result.as_dict()
+        return 200, estimate_body(result)
 
     def markdown_body(self, query: Mapping[str, str], share_base: str) -> tuple[int, str]:
         """(status, text) of the markdown export (400 when an input is bad, with the errors

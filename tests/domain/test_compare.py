@@ -1,6 +1,7 @@
 from pytest import approx
 
-from estimator.domain.compare import compare, render_markdown
+from estimator.domain.compare import compare
+from estimator.render.compare import render_markdown
 from estimator.domain.estimate import estimate
 
 

@@ -5,6 +5,7 @@ from pytest import approx
 
 from estimator.domain.estimate import estimate
 from estimator.domain.inputs import BY_NAME
+from estimator.render.api import estimate_body
 
 MONTH = 30 * 86400
 
@@ -15,7 +16,7 @@ def test_napkin_maths_logging_problem_costs_2592_dollars_a_month():
     result = estimate({"write_qps": "100k/s", "read_qps": "0", "object_size": "1 KB", "retention": "30 days",
                        "replication_factor": "1", "price_db_storage": "$0.01/GB/month"})
 
-    cost = result.as_dict()["results"]["cost_db_storage"]
+    cost = estimate_body(result)["results"]["cost_db_storage"]
     assert cost["value"] == approx(2592) and cost["unit"] == "USD/month"
     assert cost["display"] == "$2,592/month"
 
@@ -24,19 +25,19 @@ def test_xus_video_cdn_bill_is_4_5_million_a_month_at_2_cents_a_gigabyte():
     # 5M users × 5 videos a day × 300 MB = 7.5 PB a day; 7.5e15 B × 30 days × $0.02/GB = $4.5M a month
     result = estimate({"dau": "5M", "reads_per_user": "5", "response_size": "300 MB", "price_egress": "$0.02/GB"})
 
-    assert result.as_dict()["results"]["cost_egress"]["value"] == approx(7.5e15 * 30 * 0.02 / 1e9)
+    assert estimate_body(result)["results"]["cost_egress"]["value"] == approx(7.5e15 * 30 * 0.02 / 1e9)
     assert result.results["cost_egress"].display == "$4.5M/month"
 
 
 def test_the_monthly_bill_is_the_sum_of_its_parts():
-    results = estimate({"dau": "10M", "object_size": "500 KB"}).as_dict()["results"]
+    results = estimate_body(estimate({"dau": "10M", "object_size": "500 KB"}))["results"]
 
     parts = ["cost_app_servers", "cost_db_nodes", "cost_cache", "cost_db_storage", "cost_object_storage", "cost_egress"]
     assert results["cost_per_month"]["value"] == approx(sum(results[p]["value"] for p in parts))
 
 
 def test_servers_and_nodes_cost_their_count_times_their_price():
-    results = estimate({}).as_dict()["results"]
+    results = estimate_body(estimate({}))["results"]
 
     # default: 1M users, 11 requests each a day, peak 2×: 254.6 req/s ÷ 700 → 1 server at $150;
     # 1 shard × (1 + 2 replicas) = 3 nodes at $500
@@ -45,7 +46,7 @@ def test_servers_and_nodes_cost_their_count_times_their_price():
 
 
 def test_cost_per_user_divides_by_daily_users_and_is_unavailable_without_them():
-    per_user = estimate({"dau": "10M"}).as_dict()["results"]
+    per_user = estimate_body(estimate({"dau": "10M"}))["results"]
     given = estimate({"read_qps": "1k/s", "write_qps": "10/s"})
 
     assert per_user["cost_per_user_per_month"]["value"] == approx(per_user["cost_per_month"]["value"] / 1e7)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from pytest import approx
 
 from estimator.domain.estimate import estimate
+from estimator.render.api import estimate_body
 from tests.work import at_most
 
 HOSTILE_CALLS = 100_000  # Python calls to read two lines, one refused; ~7,500 cold, ~700 warm (tests/work.py)
@@ -52,7 +53,7 @@ def test_the_twitter_estimate_gives_the_published_figures():
 
 
 def test_a_line_reports_its_value_in_canonical_units_to_the_api():
-    results = estimate(TWITTER).as_dict()["results"]
+    results = estimate_body(estimate(TWITTER))["results"]
 
     assert results["tweets_per_day"]["unit"] == "req/s"
     assert results["media_per_day"]["unit"] == "B/s"
@@ -86,7 +87,7 @@ def test_a_check_that_fails_says_no():
 
     assert result.value is False  # 600 ms > 500 ms
     assert result.display == "no"
-    assert estimate({"lines": "fast_enough = 300 ms × 2 <= 500 ms"}).as_dict()["results"]["fast_enough"]["value"] is False
+    assert estimate_body(estimate({"lines": "fast_enough = 300 ms × 2 <= 500 ms"}))["results"]["fast_enough"]["value"] is False
 
 
 @pytest.mark.parametrize(
@@ -223,7 +224,7 @@ def test_money_lines_show_dollars_per_month():
 
 
 def test_a_money_per_month_line_reports_its_dollars_a_month():
-    result = lines("server = $150/month").as_dict()["results"]["server"]
+    result = estimate_body(lines("server = $150/month"))["results"]["server"]
 
     assert result["value"] == approx(150)
 

@@ -16,6 +16,7 @@ from estimator.domain.lang.errors import ExpressionError
 from estimator.domain.lang.nodes import Range
 from estimator.domain.lang.parse import parse
 from estimator.domain.presets import PRESETS
+from estimator.render.api import estimate_body
 
 Z90 = NormalDist().inv_cdf(0.95)
 N = ranges.SAMPLES
@@ -132,7 +133,7 @@ def test_the_result_shows_its_median_and_interval_and_reports_the_median():
     assert peak.value == spread.p50
     assert peak.display.startswith(f"{peak.display.split(' (')[0]} (")
     assert peak.display.endswith(")") and " – " in peak.display
-    body = result.as_dict()["results"]["peak_qps"]
+    body = estimate_body(result)["results"]["peak_qps"]
     assert body["value"] == spread.p50
     assert body["range"] == {"p5": spread.p5, "p50": spread.p50, "p95": spread.p95, "driver": "dau"}
     assert body["range"]["p5"] < body["value"] < body["range"]["p95"]
@@ -140,7 +141,7 @@ def test_the_result_shows_its_median_and_interval_and_reports_the_median():
 
 def test_money_per_second_is_reported_per_month_with_its_range():
     result = estimate({"dau": "50M to 200M"})
-    body = result.as_dict()["results"]["cost_per_month"]
+    body = estimate_body(result)["results"]["cost_per_month"]
     month = 30 * DAY  # a month is 30 days (README, Conventions)
     spread = result.results["cost_per_month"].spread
     assert body["unit"] == "USD/month"
@@ -149,7 +150,7 @@ def test_money_per_second_is_reported_per_month_with_its_range():
 
 
 def test_a_ranged_input_reports_its_median_and_interval():
-    body = estimate({"dau": "50M to 200M"}).as_dict()["inputs"]["dau"]
+    body = estimate_body(estimate({"dau": "50M to 200M"}))["inputs"]["dau"]
     assert body["text"] == "50M to 200M"
     assert body["range"]["p5"] == approx(50e6, rel=0.1)
     assert body["range"]["p95"] == approx(200e6, rel=0.1)
@@ -167,7 +168,7 @@ def test_the_work_shows_the_range_as_typed():
 
 def test_the_same_link_gives_the_same_figures():
     texts = {"dau": "50M to 200M", "object_size": "200 KB to 1 MB", "lines": "x = 1 to 3\ny = x × dau"}
-    assert estimate(texts).as_dict() == estimate(dict(texts)).as_dict()
+    assert estimate_body(estimate(texts)) == estimate_body(estimate(dict(texts)))
 
 
 def test_editing_one_range_does_not_reshuffle_another():
@@ -198,7 +199,7 @@ def test_an_estimate_without_ranges_has_no_spreads():
     result = estimate(dict(PRESETS[0].inputs))
     assert not result.ranged
     assert all(r.spread is None for r in result.results.values())
-    assert all("range" not in body for body in result.as_dict()["results"].values())
+    assert all("range" not in body for body in estimate_body(result)["results"].values())
 
 
 # Drivers --------------------------------------------------------------------------------------------
@@ -242,7 +243,7 @@ def test_a_check_over_a_range_says_how_often_it_passes():
     share = fits.spread.share
     assert share == approx(0.5, abs=4 * math.sqrt(0.25 / N))
     assert fits.display == f"passes in {share * 100:.0f}% of cases"
-    body = result.as_dict()["results"]["fits"]
+    body = estimate_body(result)["results"]["fits"]
     assert body["passes"] == share and body["value"] == (share >= 0.5)
 
 
@@ -329,7 +330,7 @@ def test_a_comment_does_not_reseed_a_line():
 
 
 def test_a_result_that_is_the_same_in_every_sample_carries_no_range_in_the_api():
-    body = estimate({"dau": "50M to 200M"}).as_dict()["results"]
+    body = estimate_body(estimate({"dau": "50M to 200M"}))["results"]
     assert body["object_storage_total"]["value"] == 0 and "range" not in body["object_storage_total"]
     assert "range" in body["storage_total"]
 
@@ -357,4 +358,4 @@ def test_sampled_availability_stops_at_15_nines_the_most_the_field_takes():
     spread = result.results["nines"].spread
     assert spread.p95 == approx(15, abs=1e-3)
     assert result.results["nines"].display.endswith("– 15)")
-    assert max(result.as_dict()["inputs"]["availability"]["range"].values()) <= 1 - 1e-15
+    assert max(estimate_body(result)["inputs"]["availability"]["range"].values()) <= 1 - 1e-15

@@ -4,6 +4,7 @@ from pytest import approx
 
 from estimator.domain.estimate import estimate
 from estimator.domain.timeline import years_held
+from estimator.render.api import estimate_body
 
 DAY, YEAR = 86400, 365 * 86400
 
@@ -46,7 +47,7 @@ def test_each_year_sizes_the_fleet_for_that_years_traffic():
 
 
 def test_the_api_carries_the_timeline_in_canonical_units():
-    body = estimate({}).as_dict()  # 5 years kept, 5 years ahead, no growth: year 5 is the steady state
+    body = estimate_body(estimate({}))  # 5 years kept, 5 years ahead, no growth: year 5 is the steady state
 
     assert [row["year"] for row in body["timeline"]] == [0, 1, 2, 3, 4, 5]
     assert set(body["timeline"][0]) == {"year", "dau", "peak_qps", "storage_held", "app_servers", "db_nodes",

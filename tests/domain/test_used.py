@@ -4,8 +4,9 @@ given), and why not."""
 
 import pytest
 
-from estimator.domain import markdown
 from estimator.domain.estimate import estimate
+from estimator.render import markdown
+from estimator.render.api import estimate_body
 
 PER_USER = ("dau", "reads_per_user", "writes_per_user")
 GIVEN = {"read_qps": "1M/s", "write_qps": "10k/s"}
@@ -56,7 +57,7 @@ def test_an_unused_input_is_still_read_and_kept():
     assert result.ok
     assert result.texts["dau"] == "5M"
     assert result.inputs["dau"].value == 5e6
-    assert result.as_dict()["inputs"]["dau"]["used"] is False
+    assert estimate_body(result)["inputs"]["dau"]["used"] is False
 
 
 def test_markdown_appends_the_why_to_the_input():

@@ -3,7 +3,6 @@ the estimate that holds them with its JSON body."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -86,12 +85,12 @@ class Estimate:
         reference numbers: what the calculator's formulas read."""
         values = dict(reference.VALUES)
         for spec in self.calculator.inputs:
-            value = self._value(spec.name)
+            value = self.value_of(spec.name)
             if value is not None and spec.kind.valued and spec.name not in self.errors:
                 values[spec.name] = value
         return values
 
-    def _value(self, name: str) -> float | None:
+    def value_of(self, name: str) -> float | None:
         """An input's value in canonical units: as read, or computed from the names it reads."""
         parsed = self.inputs.get(name)
         if parsed is None:
@@ -131,41 +130,3 @@ class Estimate:
     def checks(self) -> list[Result]:
         """Every check (a result that is yes or no): built-ins and the user's lines alike."""
         return [r for r in self.results.values() if isinstance(r.value, bool)]
-
-    def as_dict(self) -> dict:
-        """The JSON API's 200 body: {"inputs": {name: {text, value, unit}},
-        "results": {name: {value, unit, display, work}}} (README, JSON API)."""
-        inputs = {}
-        for spec in self.calculator.inputs:
-            parsed = self.inputs.get(spec.name)
-            number = self._value(spec.name)
-            value = spec.kind.reported(parsed, number)
-            inputs[spec.name] = {"text": self.texts[spec.name], "value": value, "unit": spec.kind.unit,
-                                 "used": spec.name not in self.unused}
-            spread = self.spreads.get(spec.name)
-            if spread is not None and value is not None:  # value: the range's own median, as the timeline uses
-                inputs[spec.name]["range"] = {key: _finite(spec.kind.api_value(v)) for key, v in
-                                              (("p5", spread.p5), ("p50", spread.p50), ("p95", spread.p95))}
-        results = {}
-        for name, r in self.results.items():
-            value = r.value
-            if isinstance(value, float):
-                value = _finite(value)  # JSON has no infinity; the display says "forever"
-            results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
-            spread = r.spread
-            if spread is not None and r.value is not None and (spread.wide or spread.share is not None):
-                if spread.share is not None:
-                    results[name]["passes"] = spread.share
-                    results[name]["driver"] = spread.driver
-                else:
-                    results[name]["range"] = {"p5": _finite(spread.p5 * spread.scale),
-                                              "p50": _finite(spread.p50 * spread.scale),
-                                              "p95": _finite(spread.p95 * spread.scale), "driver": spread.driver}
-        body = {"inputs": inputs, "results": results}
-        if self.calculator.timeline is not None:
-            body["timeline"] = [year.as_dict() for year in self.timeline] if self.timeline is not None else None
-        return body
-
-
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None

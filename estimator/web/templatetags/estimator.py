@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from estimator.domain import ranges
 from estimator.domain.formatting import cases
+from estimator.render.verdict import Verdict, verdict as decide
 
 register = template.Library()
 
@@ -71,6 +72,21 @@ def shown(result) -> str:
     if spread is None or spread.share is not None or not spread.wide:
         return mark_safe(escape(result.display))
     return mark_safe(_with_interval(result.shown))
+
+
+MARKS = {"pass": "✓", "fail": "✗", "partial": "⚠"}
+
+
+@register.filter
+def verdict(result) -> Verdict:
+    """A check's verdict (render/verdict.py), for the summary."""
+    return decide(result)
+
+
+@register.filter
+def mark(decided: Verdict) -> str:
+    """A verdict's mark in the summary: ✓, ✗ or ⚠."""
+    return MARKS[decided.state]
 
 
 def _spread_parts(r, spread, calculator) -> tuple[str, str]:

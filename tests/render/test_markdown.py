@@ -1,4 +1,4 @@
-from estimator.domain import markdown
+from estimator.render import markdown
 from estimator.domain.estimate import estimate
 from estimator.domain.presets import BY_SLUG
 
@@ -48,7 +48,7 @@ def test_a_line_cannot_inject_markup():
 
 
 def test_arrows_in_user_text_stay_readable_and_markup_stays_inert():
-    from estimator.domain.markdown import escape
+    from estimator.render.markdown import escape
 
     assert escape("a -> b") == "a -> b"
     assert escape("<script>") == "&lt;script>"
@@ -57,7 +57,7 @@ def test_arrows_in_user_text_stay_readable_and_markup_stays_inert():
 
 def test_a_revision_says_when_it_was_saved():
     from estimator.domain.estimate import estimate
-    from estimator.domain.markdown import render
+    from estimator.render.markdown import render
 
     text = render(estimate({}), share_url="http://x/", name="N", revision=2, saved="24 Nov 2026, 14:17 UTC")
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .engine import LINES_GROUP, Estimate
-from .conventions import CONVENTIONS
+from estimator.domain.conventions import CONVENTIONS
+from estimator.domain.engine import LINES_GROUP, Estimate
+
+from .verdict import verdict
 
 # Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
 # table cells, headings; < > & become entities below. Not . - + ( ), which only matter at
@@ -100,12 +102,13 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
     return "\n".join(lines)
 
 
+MARKS = {"pass": "✅", "fail": "❌", "partial": "⚠"}
+
+
 def _verdict(result) -> str:
     """A check's verdict: passes, fails, or over ranges how often it passes."""
-    spread = result.spread
-    if spread is not None and spread.varies:
-        return f"⚠ {result.display}"
-    return "✅ passes" if result.value else "❌ fails"
+    decided = verdict(result)
+    return f"{MARKS[decided.state]} {decided.detail if decided.partial else decided.word}"
 
 
 def _value(result) -> str:

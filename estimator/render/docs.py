@@ -2,7 +2,7 @@
 docs cannot drift from the code: `make docs` rewrites the marked blocks of README.md, and a
 test fails when they differ from what this module writes.
 
-    python -m estimator.domain.docs [--check] [README.md]
+    python -m estimator.render.docs [--check] [README.md]
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-from .estimate import ESTIMATE
-from .lang.parse import MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_POWER, MAX_RANGES, MAX_RANGE_RATIO
-from .lines import MAX_CHARACTERS, MAX_LINES
-from .workbench import WORKBENCH
+from estimator.domain.estimate import ESTIMATE
+from estimator.domain.lang.parse import MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_POWER, MAX_RANGES, MAX_RANGE_RATIO
+from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
+from estimator.domain.workbench import WORKBENCH
 
 
 def inputs_table() -> str:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from estimator.domain import docs
+from estimator.render import docs
 from estimator.domain.estimate import ESTIMATE
 
 README = Path(__file__).resolve().parents[2] / "README.md"

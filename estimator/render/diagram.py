@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from . import formatting
-from .system import Component, Node, Parallel, Quorum, Redundant, Series, unavailability
+from estimator.domain import formatting
+from estimator.domain.system import Component, Node, Parallel, Quorum, Redundant, Series, unavailability
 
 BOX_HEIGHT = 46  # a block with a one-line name
 LINE_HEIGHT = 16  # each further line of a wrapped name

@@ -246,3 +246,30 @@ def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(
         greenlet.settrace(clock.previous)
 
     assert read["spent"] == pytest.approx(0.015)  # 10 ms + 5 ms, not the 300 ms of the other
+
+
+# Answers that read saved scenarios: kept by each worker until any scenario changes ------------
+
+def test_an_answer_that_reads_a_saved_scenario_is_computed_once_per_revision(client, monkeypatch, settings):
+    from django.core.cache import caches
+
+    from estimator.web import sites
+
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                                     "LOCATION": "stored-answers-test"}}
+    caches["default"].clear()
+    computed = []
+    api_body = sites.Site.api_body
+    monkeypatch.setattr(sites.Site, "api_body", lambda self, query: computed.append(1) or api_body(self, query))
+    response = create(client, name="kept")
+    slug = response["Location"].split("/")[2]
+    url = f"/api/v1/estimate?scenario={slug}"
+
+    first, again = client.get(url), client.get(url)
+    client.post(f"/s/{slug}/", {"name": "kept", "revision": "1", "dau": "2M"})
+    after = client.get(url)
+
+    assert len(computed) == 2  # once for revision 1 (asked twice), once for revision 2
+    assert first.json() == again.json() and "no-store" in again["Cache-Control"]
+    assert first.json()["inputs"]["dau"]["value"] == 1_000_000
+    assert after.json()["inputs"]["dau"]["value"] == 2_000_000

@@ -175,3 +175,14 @@ def test_a_cycle_names_every_line_in_it(client):
 
     assert set(errors) == {"lines:1", "lines:2"}
     assert "a → b → a" in errors["lines:1"] or "b → a → b" in errors["lines:1"]
+
+
+def test_a_line_waiting_on_a_refused_line_asks_for_a_valid_one():
+    from estimator.domain.estimate import ESTIMATE
+
+    lines = "x = 1 KB + 5\ny = x × 2\nz = w + 1\nw = z + 1\nv = z × 2"
+
+    result = ESTIMATE({"lines": lines})
+
+    assert result.results["y"].work == "needs a valid line 1"  # line 1 adds a size and a plain number
+    assert result.results["v"].work == "needs a valid line 3"  # lines 3 and 4 read each other

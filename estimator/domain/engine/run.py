@@ -46,6 +46,7 @@ class Run:
         self.binary = binary
         self.results: dict[str, Result] = {}
         self.row_errors: dict[int, str] = {}
+        self.refused_lines: set[str] = set()  # "line 3": how a result waiting on a refused line names it
         self.line_dims: dict[str, object] = {}
         self.computed: dict[str, float] = {}
         self.steps: dict[str, Step] = {}  # the lines' steps, by name
@@ -54,6 +55,7 @@ class Run:
     def row_error(self, row, message: str) -> None:
         self.row_errors[row.number] = message
         self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {message}"
+        self.refused_lines.add(f"line {row.number}")
         if row.name:
             self.blocked.setdefault(row.name, (f"line {row.number}",))
 
@@ -70,7 +72,7 @@ class Run:
     def unavailable(self, step: Step, needs: tuple[str, ...], why: str = "") -> None:
         self.blocked[step.name] = needs
         if not why:
-            bad = any(n in self.errors or n.startswith("line ") for n in needs)
+            bad = any(n in self.errors or n in self.refused_lines for n in needs)
             why = f"needs a valid {' and '.join(needs)}" if bad else f"needs {' and '.join(needs)}"
         self.results[step.name] = Result(step.name, step.label, step.group, step.unit, None, "unavailable", why, needs,
                                          step.row)

@@ -1,5 +1,5 @@
-"""Queueing: the response time of a tier of c identical servers (shared/spec/architecture.md,
-"Latency from the architecture"; shared/guides/sizing.md, Queueing).
+"""Queueing: the response time of a tier of c identical servers (the latency of the
+architecture's components).
 
 The model is M/M/c: requests arrive as a Poisson process of rate λ, each is served by one of
 c independent servers in an exponential time of mean S (rate μ = 1/S), and a request that

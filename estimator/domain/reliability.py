@@ -1,5 +1,5 @@
-"""Reliability: the availability of N copies of which at least k must be up (shared/spec/
-architecture.md, "Availability from the architecture"; shared/guides/sizing.md, Availability).
+"""Reliability: the availability of N copies of which at least k must be up (the workbench's
+`k of N x A`, and the availability of the architecture's components).
 
 Failures are independent and each copy is up with probability a (down with u = 1 − a). The
 number up is binomial, so

@@ -1,5 +1,5 @@
 """The formula language: every field, every built-in result and every user line is an
-expression in this grammar (shared/spec/estimate.md, Formulas). Its stages, one module each:
+expression in this grammar (README, The formula language). Its stages, one module each:
 
     parse.py      text → tree, once (tokens and our own recursive descent; limits checked here)
     nodes.py      the tree: small frozen node types and one children() walk

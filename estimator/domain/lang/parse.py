@@ -1,5 +1,5 @@
 """Text to tree: the tokenizer and our own recursive-descent parser (pint's parser and
-Python's eval never see request text). The grammar (shared/spec/estimate.md, Formulas):
+Python's eval never see request text). The grammar (README, The formula language):
 
     check    := sum [ ("<=" | "<" | ">=" | ">" | "≤" | "≥") sum ]
     sum      := product ( ("+" | "-" | "−") product )*

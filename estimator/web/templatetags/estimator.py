@@ -219,7 +219,8 @@ def _text(f, name: str, described: str, invalid: str) -> str:
 
 
 # A field's control by its kind's widget (web/widgets/<widget>.html are the same as templates).
-CONTROLS = {"select": _select, "area": _area, "text": _text}
+# The lines' page draws its own fieldset (web/_lines.html); alone among fields they are a text area.
+CONTROLS = {"select": _select, "area": _area, "text": _text, "lines": _area}
 
 
 @register.simple_tag

@@ -121,6 +121,33 @@ def number(x: float) -> str:
     return f"{rounded:,.6g}"
 
 
+EXACT_BELOW = 1_000_000  # a whole number below a million shows exactly: 4,096, not 4.1k
+
+
+def exact(x: float) -> str | None:
+    """A whole number below EXACT_BELOW, thousands grouped ('4,096', '-1,024'), else None."""
+    if abs(x) < EXACT_BELOW and float(x).is_integer():
+        return f"{int(x):,}"
+    return None
+
+
+def plain(x: float) -> str:
+    """A plain number as a result shows it: exactly when whole and below a million (4,096),
+    else to 3 significant figures, scaled (5.79k, 1.5M)."""
+    text = exact(x)
+    if text is not None:
+        return text
+    mantissa, symbol = scaled(x, 1000, COUNT_STEPS)
+    return mantissa + symbol
+
+
+def written(x: float) -> str:
+    """A plain number (no unit) as the work writes it: exactly when whole and below a
+    million (4096 → '4,096'), else as `compact` writes a count (1.5e6 → '1.5M')."""
+    text = exact(x)
+    return text if text is not None else compact(x)
+
+
 def compact(x: float) -> str:
     """A count as people write it, exactly (up to 6 significant figures): 1e8 → '100M',
     1500 → '1.5k', 12345 → '12.345k', 0.1 → '0.1'."""

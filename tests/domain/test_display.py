@@ -67,3 +67,20 @@ def test_a_check_over_ranges_says_how_often_it_passes():
     display = Display(Figure("yes"), "check", verdict=True, share=0.83)
 
     assert display.text == "passes in 83% of cases"
+
+
+def test_a_whole_number_below_a_million_shows_exactly():
+    show = shower(lexicon.dimensionality(""))
+
+    assert show(4096) == "4,096" and show(1024 * 3) == "3,072" and show(999_999) == "999,999"
+    assert show(1_000_000) == "1M" and show(4096.5) == "4.1k" and show(-1024) == "-1,024"
+
+
+def test_a_plain_number_in_the_work_is_written_exactly_too():
+    from estimator.domain.estimate import estimate
+
+    results = estimate({"lines": "k = 4096\nn = 1024 * 3\nslow = 20 ms * 2000"}).results
+
+    assert (results["k"].display, results["k"].work) == ("4,096", "4,096 = 4,096")
+    assert (results["n"].display, results["n"].work) == ("3,072", "1,024 × 3 = 3,072")  # 1,024 × 3 = 3,072
+    assert results["slow"].work == "20 ms × 2,000 = 40s"  # 0.02 s × 2,000 = 40 s

@@ -173,8 +173,8 @@ def shower(dims, *, style: str = "", per: str = "") -> Show:
         month = lexicon.to_canonical("month")
         return Show(lambda v, binary: _new(Figure, (formatting.money(v * month), "/month")), kind)
     if kind == "number":
-        count = _counts("")
-        return Show(lambda v, binary: count(v, binary) if math.isfinite(v) else _new(Figure, ("∞", "")), kind)
+        plain = formatting.plain
+        return Show(lambda v, binary: _new(Figure, (plain(v) if math.isfinite(v) else "∞", "")), kind)
     if dims == _PER_USER_RATE:
         day = lexicon.to_canonical("day")
         per_day = _counts(" req/user/day")

@@ -482,7 +482,10 @@ def _literal(number: float, numerator: list, denominator: list, column: int) -> 
     factor, dims = _unit_phrase(tuple(numerator), tuple(denominator))
     value = number * factor
     counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)
-    shown = formatting.compact(number) if counted else formatting.number(number)
+    if not numerator and not denominator:  # a plain number: 4,096, not 4.096k
+        shown = formatting.written(number)
+    else:
+        shown = formatting.compact(number) if counted else formatting.number(number)
     top = [u.symbol for u in numerator if u.kind != "money"]
     if top and numerator[0].kind == "time" and not denominator and number != 1:
         top = [lexicon.PLURAL.get(top[0], top[0])]

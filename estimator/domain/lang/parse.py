@@ -37,7 +37,6 @@ MAX_DIGITS = 30
 MAX_RANGES = 10  # per expression: each is 2,000 samples to draw
 MAX_RANGE_RATIO = 1e6  # a positive range wider than a factor of a million is not an estimate
 MAX_NINES = 15  # more nines than a float can tell from 100%
-Z90 = 1.6448536269514722  # the standard normal's 95th percentile: a 90% interval is ±Z90 σ
 COMPARISONS = {"<=": "≤", "≤": "≤", "<": "<", ">=": "≥", "≥": "≥", ">": ">"}
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from estimator.domain.estimate import ESTIMATE
-from estimator.domain.lang.parse import MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_POWER, MAX_RANGES, MAX_RANGE_RATIO
+from estimator.domain.lang.parse import (MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_PLAIN_POWER, MAX_POWER,
+                                         MAX_RANGE_RATIO, MAX_RANGES)
 from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
 from estimator.domain.workbench import WORKBENCH
 
@@ -36,8 +37,9 @@ def formulas_table(calculator=ESTIMATE) -> str:
 
 def limits() -> str:
     return (f"{MAX_LENGTH} characters a field or line, {MAX_LINES} lines and "
-            f"{MAX_CHARACTERS:,} characters of lines, {MAX_DEPTH} levels of nesting, exponents within "
-            f"±{MAX_POWER}, magnitudes within 1e±{MAX_MAGNITUDE}, "
+            f"{MAX_CHARACTERS:,} characters of lines, {MAX_DEPTH} levels of nesting, whole exponents within "
+            f"±{MAX_PLAIN_POWER} on a plain number and ±{MAX_POWER} on a quantity with a unit, magnitudes within "
+            f"1e±{MAX_MAGNITUDE}, "
             f"{MAX_DIGITS} digits a number, {MAX_RANGES} ranges an expression, each "
             f"spanning at most a factor of {MAX_RANGE_RATIO:,.0f}")
 

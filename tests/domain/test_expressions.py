@@ -7,6 +7,7 @@ from the code under test."""
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from pytest import approx
 
 from estimator.domain.errors import InputError
 from estimator.domain.estimate import ESTIMATE
-from estimator.domain.lang.compile import compile_tree
+from estimator.domain.lang.compile import compile_samples, compile_tree
 from estimator.domain.lang.dims import infer
 from estimator.domain.lang.errors import EvaluationError, ExpressionError
 from estimator.domain.lang.nodes import CHECK, names_in
@@ -83,7 +84,7 @@ def test_a_minus_sign_belongs_to_its_number_before_a_power():
 
 
 @pytest.mark.parametrize(("text", "expected"), [("2 ^ 4", 16), ("2 ^ -2", 0.25), ("10 ^ 0", 1), ("(1 + 1)^3", 8)])
-def test_powers_take_whole_exponents_from_minus_4_to_4(text, expected):
+def test_powers_take_whole_exponents(text, expected):
     assert value(text) == approx(expected)
 
 
@@ -92,12 +93,60 @@ def test_a_power_of_a_unit_is_that_unit_to_the_power():
     assert value("(2 KB)^2") == approx(4e6)
 
 
+def test_a_plain_number_takes_whole_exponents_up_to_64():
+    # 2^10 = 1,024, so 2^40 = 1,024^4 = 1,099,511,627,776 and 2^41 twice that.
+    assert value("2^41") == 2_199_023_255_552
+    assert value("2^64") == 18_446_744_073_709_551_616  # 1,024^6 × 2^4 = 1.8e19, within 1e30
+    assert value("2^-64") == approx(1 / 18_446_744_073_709_551_616)
+    assert value("10^30") == approx(1e30)
+    assert dimension("2^41") == dims("dimensionless")
+
+
+def test_a_plain_name_takes_a_large_exponent_and_so_does_a_grouped_sum():
+    # 1.1² = 1.21, 1.1⁴ = 1.4641, 1.1⁸ = 2.14358881, 1.1¹⁰ = 2.14358881 × 1.21 = 2.5937424601
+    assert value("(1 + growth)^10", growth=0.1) == approx(2.5937424601)
+    assert value("base^7", base=62) == 3_521_614_606_208  # 62³ = 238,328; 62⁶ = 56,800,235,584; × 62
+    assert dimension("base^7", {"base": dims("dimensionless")}) == dims("dimensionless")
+
+
+def test_a_line_may_count_with_a_large_power_but_not_raise_a_size_to_the_fifth():
+    result = ESTIMATE({"lines": "ids = 2^41\nshort_urls = 62^7"})
+
+    assert result.results["ids"].value == 2_199_023_255_552
+    assert result.results["short_urls"].value == 3_521_614_606_208
+    assert "limited to ±4" in ESTIMATE({"lines": "x = (1 KB)^5"}).errors["lines:1"]
+
+
+def test_a_large_exponent_on_samples_is_the_same_power():
+    samples = compile_samples(parse("x^41"))({"x": np.array([2.0, 1.0, 0.5])}, [])
+
+    assert samples.tolist() == [2_199_023_255_552, 1, 1 / 2_199_023_255_552]
+
+
+def test_a_large_exponent_of_a_range_reads_each_end():
+    # 2 to 4: median √(2 × 4) = √8; its 20th power is 8^10 = 1,073,741,824
+    assert value("(2 to 4)^20") == approx(1_073_741_824)
+
+
+def test_a_power_of_a_quantity_with_a_unit_stays_within_4():
+    assert value("(2 KB)^4") == approx(16e12)  # (2,000 B)^4 = 1.6e13 B⁴
+
+    assert "a power of a size (B) is limited to ±4, got 5 (±64 is for plain numbers)" in str(refusal("(2 KB)^5"))
+    assert "limited to ±4, got -5" in str(refusal("size^-5", {"size": dims("byte")}))
+    assert "limited to ±4" in str(refusal("(3 req/s)^8"))
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2 ^ 5", "limited to ±4"),
-        ("2 ^ -5", "limited to ±4"),
-        ("2 ^ 1.5", "a power needs a whole number"),
+        ("2 ^ 65", "powers are limited to ±64, got 65"),
+        ("2 ^ -65", "powers are limited to ±64, got -65"),
+        ("10^31", "10^31 is beyond what any estimate needs (1e±30)"),  # as 1e31 is
+        ("10^-31", "10^-31 is beyond what any estimate needs (1e±30)"),
+        ("(-10)^31", "is beyond what any estimate needs"),
+        ("(2 to 4)^64", "4^64 is beyond what any estimate needs"),  # 4^64 = 2^128 = 3.4e38
+        ("(1e20)^2", "is beyond what any estimate needs"),  # 1e40
+        ("2 ^ 1.5", "a power needs a whole number from −64 to 64"),
         ("2 ^ x", "a power needs a whole number"),
         ("2^3^2", "one power at a time"),
         ("2 ** 3", "write powers with ^"),

@@ -60,9 +60,9 @@ def _power(a: float, n: int) -> float:
 
 
 def _array_power(x, n: int):
+    x = np.asarray(x, dtype=float)  # never integers: 3^64 would wrap around
     if n >= 0:
         return np.power(x, n)
-    x = np.asarray(x, dtype=float)
     return np.where(x == 0, np.nan, np.power(np.where(x == 0, 1.0, x), n))  # 0 to a negative power: undefined
 
 

@@ -13,7 +13,8 @@ from .. import lexicon
 from ..lexicon import DIMENSIONLESS, Dims
 from .errors import ExpressionError, UnknownName
 from .functions import FUNCTIONS
-from .nodes import CHECK, BinOp, Call, Compare, Group, Literal, Name, Neg, Node, Power, Range, Check, no_check
+from .nodes import CHECK, BinOp, Call, Check, Compare, Group, Literal, Name, Neg, Node, Power, Range, no_check
+from .parse import MAX_PLAIN_POWER, MAX_POWER
 
 
 def infer(node: Node, dims_of: Mapping[str, Dims | Check]) -> Dims | Check:
@@ -39,6 +40,9 @@ def infer(node: Node, dims_of: Mapping[str, Dims | Check]) -> Dims | Check:
         case Power(base=x, exponent=n, column=column):
             dims = infer(x, dims_of)
             no_check(dims, "^", column)
+            if abs(n) > MAX_POWER and dims != DIMENSIONLESS:
+                raise ExpressionError(f"a power of {lexicon.describe(dims)} is limited to ±{MAX_POWER}, got {n} "
+                                      f"(±{MAX_PLAIN_POWER} is for plain numbers)", column)
             return dims ** n
         case BinOp(op=op, left=a, right=b, column=column):
             left, right = infer(a, dims_of), infer(b, dims_of)

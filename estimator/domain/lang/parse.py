@@ -4,20 +4,22 @@ Python's eval never see request text). The grammar (README, The formula language
     check    := sum [ ("<=" | "<" | ">=" | ">" | "≤" | "≥") sum ]
     sum      := product ( ("+" | "-" | "−") product )*
     product  := power ( ("*" | "×" | "/" | "÷" | "per") power )*
-    power    := unary [ "^" INTEGER ]                  an integer exponent from −4 to 4
+    power    := unary [ "^" INTEGER ]                  a whole exponent: ±64 on a plain number, ±4 with a unit
     unary    := [ "-" | "−" ] atom
     atom     := range | NAME | FUNCTION "(" check ( "," check )* ")" | "(" check ")"
     range    := quantity [ "to" quantity ]            50M to 200M, 200 KB to 1 MB, 50 to 200 ms (a 90% interval)
     quantity := [ "$" ] NUMBER [ SCALE ] [ UNIT ]      100M, 1.5k users, 500 KB, 99.9%, 4 nines, $0.02/GB/month
 
 Limits are checked while parsing, before any arithmetic: MAX_LENGTH characters, MAX_DEPTH
-levels of nesting, exponents within ±MAX_POWER, magnitudes within 1e±MAX_MAGNITUDE, at most
-MAX_RANGES ranges, each spanning at most a factor of MAX_RANGE_RATIO.
+levels of nesting, exponents within ±MAX_PLAIN_POWER (±MAX_POWER on a quantity with a unit:
+dims.py knows which), magnitudes within 1e±MAX_MAGNITUDE (a typed number, and a power of one),
+at most MAX_RANGES ranges, each spanning at most a factor of MAX_RANGE_RATIO.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from decimal import Decimal
 from dataclasses import dataclass
@@ -31,7 +33,8 @@ from .nodes import BinOp, Call, Compare, Group, Literal, Name, Neg, Node, Power,
 
 MAX_LENGTH = 200
 MAX_DEPTH = 12
-MAX_POWER = 4
+MAX_POWER = 4  # on a quantity with a unit: (2 KB)^4 is already B⁴
+MAX_PLAIN_POWER = 64  # on a plain number: 2^41 IDs, 62^7 short URLs
 MAX_MAGNITUDE = 30  # 1e±30
 MAX_DIGITS = 30
 MAX_RANGES = 10  # per expression: each is 2,000 samples to draw
@@ -217,12 +220,13 @@ class Parser:
             sign = -1 if self.is_op("-") and self.take() else 1
             token = self.token
             if token.kind != "number" or not token.text.isdigit():
-                raise ExpressionError(f"a power needs a whole number from −{MAX_POWER} to {MAX_POWER}, got "
-                                      f"{self.shown(token)}", token.column)
+                raise ExpressionError(f"a power needs a whole number from −{MAX_PLAIN_POWER} to {MAX_PLAIN_POWER}, "
+                                      f"got {self.shown(token)}", token.column)
             self.take()
             exponent = sign * int(token.text[:6])
-            if abs(exponent) > MAX_POWER:
-                raise ExpressionError(f"powers are limited to ±{MAX_POWER}, got {exponent}", token.column)
+            if abs(exponent) > MAX_PLAIN_POWER:
+                raise ExpressionError(f"powers are limited to ±{MAX_PLAIN_POWER}, got {exponent}", token.column)
+            _typed_magnitude(base, exponent, token.column)
             return Power(base, exponent, caret.column)
         return base
 
@@ -404,6 +408,30 @@ class Parser:
             self.take()
             denominator.append(unit)
         return _literal(number, numerator, denominator, column)
+
+
+def _typed_magnitude(base: Node, exponent: int, column: int) -> None:
+    """A power of a plain number is a number typed (10^6, 2^41; of a range, both ends):
+    ExpressionError when it lies beyond 1e±MAX_MAGNITUDE, as 1e31 does."""
+    while isinstance(base, Group | Neg):
+        base = base.inner if isinstance(base, Group) else base.operand
+    match base:
+        case Literal(dims=dims) if dims == DIMENSIONLESS:
+            ends = (base,)
+        case Range(low=low, high=high) if low.dims == DIMENSIONLESS:
+            ends = (low, high)
+        case _:
+            return
+    for end in ends:
+        try:
+            magnitude = abs(end.value) ** exponent
+        except ZeroDivisionError:  # 0^-1: left to the evaluation, which names it
+            continue
+        except OverflowError:
+            magnitude = math.inf
+        if magnitude and not (10.0 ** -MAX_MAGNITUDE <= magnitude <= 10.0 ** MAX_MAGNITUDE):
+            raise ExpressionError(f"{end.text}^{exponent} is beyond what any estimate needs (1e±{MAX_MAGNITUDE})",
+                                  column)
 
 
 def _negated(end: Literal) -> Literal:

@@ -29,7 +29,9 @@ keepalive = 0
 # (bench/endpoints.py).
 max_requests = 200_000
 max_requests_jitter = 20_000
-limit_request_line = 8190  # bytes of request line (the app caps the query string at 8,000)
+# No limit of gunicorn's own on the request line (it stops at 1 MB): the app refuses a query
+# string past MAX_QUERY_STRING_LENGTH (128 KiB, settings.py), which every form's link fits.
+limit_request_line = 0
 limit_request_fields = 100
 # Each worker imports Django after gevent has patched the standard library, never the master
 # before forking: thread-locals made before the patch (Django's database connections) would be

@@ -191,7 +191,12 @@ MAX_REQUEST_BODY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE  # any body, multipart too: 
 # No form takes a file: should a multipart part slip through, it stays in memory, never in /tmp.
 FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
-MAX_QUERY_STRING_LENGTH = 8000  # characters; RequestLimitMiddleware (gunicorn allows 8,190 a line)
+# Characters of query string (RequestLimitMiddleware): every form a calculator's page can hold
+# must fit its own link, and one character can take 12 once encoded (4,000 characters of lines
+# written with × or emoji in comments, 33 fields of 200): the longest is 106,084 characters
+# (tests/web/test_middleware.py computes it from the limits). gunicorn's line limit is off
+# (limit_request_line = 0: it then stops at 1 MB) so that this one decides.
+MAX_QUERY_STRING_LENGTH = 128 * 1024
 SCENARIOS_PER_HOUR = int(os.environ.get("SCENARIOS_PER_HOUR", "60"))
 REVISIONS_PER_HOUR = int(os.environ.get("REVISIONS_PER_HOUR", "200"))  # a save every 18 s for an hour
 SIGN_INS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_HOUR", "20"))  # one name from one address

@@ -132,9 +132,11 @@ def test_the_binary_switch_changes_size_display(client):
     assert displays(html)["storage_total"].endswith("iB")
 
 
-def test_an_overlong_query_is_refused_before_any_work(client):
-    assert client.get("/?dau=" + "1" * 9000).status_code == 414
-    assert client.get("/api/v1/estimate?dau=" + "1" * 9000).json()["errors"]["query"].startswith("The query string")
+def test_an_overlong_query_is_refused_before_any_work(client, settings):
+    overlong = "1" * settings.MAX_QUERY_STRING_LENGTH
+
+    assert client.get("/?dau=" + overlong).status_code == 414
+    assert client.get("/api/v1/estimate?dau=" + overlong).json()["errors"]["query"].startswith("The query string")
 
 
 def test_nines_link_to_the_workbench_with_the_target(client):

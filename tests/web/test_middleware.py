@@ -1,6 +1,8 @@
 """Request hygiene before the views (forwarded headers, body and field caps, HEAD) and cache
 rules after them."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import Client
 
@@ -273,3 +275,34 @@ def test_an_answer_that_reads_a_saved_scenario_is_computed_once_per_revision(cli
     assert first.json() == again.json() and "no-store" in again["Cache-Control"]
     assert first.json()["inputs"]["dau"]["value"] == 1_000_000
     assert after.json()["inputs"]["dau"]["value"] == 2_000_000
+
+
+# Every form a page can hold fits its own link ---------------------------------------------------
+
+def test_the_query_limit_holds_the_longest_form_any_calculator_can_send(settings):
+    from estimator.domain import lines, system
+    from estimator.domain.lang.parse import MAX_LENGTH
+    from estimator.web.calculators import CALCULATORS
+
+    def longest(name: str) -> int:  # characters a field takes, each up to 4 UTF-8 bytes of 3 characters once encoded
+        limit = lines.MAX_CHARACTERS if name == "lines" else system.MAX_LENGTH if name == "system" else MAX_LENGTH
+        return len(name) + 2 + limit * 4 * 3
+
+    longest_form = max(sum(longest(spec.name) for spec in entry.calculator.inputs) for entry in CALCULATORS)
+
+    assert longest_form + len("&scenario=") + 100 <= settings.MAX_QUERY_STRING_LENGTH
+
+
+def test_lines_written_with_times_signs_fit_the_link_and_its_short_form(client):
+    rows = [f"v{i} = " + "×".join(["2"] * 24) for i in range(50)]  # 50 rows of about 52 characters
+    text = "\n".join(rows)
+    query = urlencode({"lines": text, "dau": "1M"})
+    assert len(text) <= 4000 and len(query) > 8000  # what the form holds; past the old limit of 8,000
+
+    partial = client.get(f"/?{query}", HTTP_HX_REQUEST="true")
+    submitted = client.get(f"/?{query}&reads_per_user=10")  # a plain submit: redirected to the short link
+    followed = client.get(submitted["Location"])
+
+    assert partial.status_code == 200 and "16.8M" in partial.content.decode()  # 2^24 = 16,777,216
+    assert submitted.status_code == 302 and followed.status_code == 200
+    assert "16.8M" in followed.content.decode()

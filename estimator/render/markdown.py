@@ -21,14 +21,31 @@ from .verdict import verdict
 _SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 
 
+# What a renderer would turn into a live link without any markup (GitHub's extended autolinks,
+# markdown-it's linkify): a scheme and ://, www., mailto:/xmpp:, an e-mail address. Up to the
+# first space, <, backtick or |.
+_LINKABLE = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|xmpp:)[^\s<`|]*"
+                       r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def escape(text: str) -> str:
     """User text made inert in markdown (one line; newlines become spaces). Only < and &
     become entities (they alone open markup), so `->` stays readable in the raw text; a >
-    that would start a quotation is escaped."""
+    that would start a quotation is escaped. A URL or an e-mail address becomes a code span:
+    backslashes do not stop a renderer from linking it (they are gone before it looks), and no
+    renderer links inside code, so a link in a description never becomes live in a design doc."""
     text = " ".join(text.split())
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    pieces, start = [], 0
+    for match in _LINKABLE.finditer(text):
+        pieces += [_inert(text[start:match.start()]), f"`{match.group()}`"]
+        start = match.end()
+    text = "".join(pieces) + _inert(text[start:])
     return "\\" + text if text.startswith(">") else text
+
+
+def _inert(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def cell(text: str) -> str:

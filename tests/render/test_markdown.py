@@ -25,6 +25,19 @@ def test_user_text_cannot_inject_markup():
     assert "\\| \\*x\\*" in text
 
 
+def test_urls_in_user_text_are_code_never_links():
+    text = markdown.render(estimate({"lines": "x = 1 # see https://evil.test/a_b"}), share_url="https://x.test/",
+                           name="Plan from www.evil.test",
+                           description="Phish at https://evil.test/login?next=*x* or mail ada@evil.test.")
+
+    body = text.split("Share link:")[0]  # the share link is ours, meant to be followed
+    assert "# Plan from `www.evil.test`" in body
+    assert "Phish at `https://evil.test/login?next=*x*` or mail `ada@evil.test`." in body
+    assert "`https://evil.test/a_b`" in body
+    bare = body.replace("`https://evil.test/login?next=*x*`", "").replace("`https://evil.test/a_b`", "")
+    assert "https://" not in bare and "www.evil" not in bare.replace("`www.evil.test`", "")
+
+
 def test_bad_inputs_are_listed_and_their_results_marked():
     text = markdown.render(estimate({"dau": "lots"}), share_url="https://x.test/")
 

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 import pytest
 from django.test import Client
 
-from estimator.web.models import Scenario
 
 from .test_scenarios import save, save_workbench
 

@@ -97,6 +97,99 @@
     if (details.open) { openSketches[card.id] = true; } else { delete openSketches[card.id]; }
   }, true);
 
+  // A morphing swap: new results are written into the old elements in place, changing only the
+  // text and attributes that differ and inserting or removing only the elements that came or
+  // went, so the browser restyles and lays out what changed instead of the whole results
+  // (hx-swap="morph" on the form, and every out-of-band swap of the same answer). A <details>
+  // the reader opened stays open.
+  function sameKind(a, b) {
+    return a.nodeType === b.nodeType && a.nodeName === b.nodeName && (a.nodeType !== 1 || a.id === b.id);
+  }
+
+  function laterSibling(node, id) {
+    for (; node; node = node.nextSibling) {
+      if (node.nodeType === 1 && node.id === id) { return node; }
+    }
+    return null;
+  }
+
+  function morphAttributes(old, neu) {
+    var i, name, value;
+    for (i = 0; i < neu.attributes.length; i++) {
+      name = neu.attributes[i].name;
+      value = neu.attributes[i].value;
+      if (old.getAttribute(name) !== value) { old.setAttribute(name, value); }
+    }
+    for (i = old.attributes.length - 1; i >= 0; i--) {
+      name = old.attributes[i].name;
+      if (!neu.hasAttribute(name) && !(name === "open" && old.nodeName === "DETAILS")) { old.removeAttribute(name); }
+    }
+  }
+
+  function morphNode(old, neu, added) {
+    if (old.nodeType !== 1) {
+      if (old.nodeValue !== neu.nodeValue) { old.nodeValue = neu.nodeValue; }
+      return;
+    }
+    morphAttributes(old, neu);
+    if ("value" in old && old.nodeName !== "BUTTON" && old.value !== neu.value && old !== document.activeElement) {
+      old.value = neu.value;
+    }
+    morphChildren(old, neu, added);
+  }
+
+  function morphChildren(old, neu, added) {
+    var o = old.firstChild, n = neu.firstChild, next, match, gone;
+    while (n) {
+      next = n.nextSibling;
+      match = o && sameKind(o, n) ? o : (n.nodeType === 1 && n.id ? laterSibling(o, n.id) : null);
+      if (match) {
+        while (o !== match) { gone = o; o = o.nextSibling; old.removeChild(gone); }  // went away
+        morphNode(o, n, added);
+        o = o.nextSibling;
+      } else {
+        old.insertBefore(n, o);  // came: moved from the answer into the page
+        if (n.nodeType === 1) { added.push(n); }
+      }
+      n = next;
+    }
+    while (o) { gone = o; o = o.nextSibling; old.removeChild(gone); }
+  }
+
+  // Morphs `old` into `neu` (the same id); htmx processes what was added, as it would a swap.
+  function morph(old, neu) {
+    var added = [];
+    morphNode(old, neu, added);
+    added.forEach(function (el) { htmx.process(el); });
+  }
+
+  function incoming(fragment, id) {
+    for (var n = fragment.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) { return n.id === id ? n : null; }
+    }
+    return null;
+  }
+
+  if (window.htmx) {
+    htmx.defineExtension("morph", {
+      handleSwap: function (style, target, fragment) {
+        var neu = style === "morph" && incoming(fragment, target.id);
+        if (!neu) { return false; }  // not ours: htmx swaps it
+        morph(target, neu);
+        return true;
+      }
+    });
+    // An out-of-band element (hx-swap-oob="true") morphs into its namesake as well.
+    document.addEventListener("htmx:oobBeforeSwap", function (event) {
+      var detail = event.detail, target = detail.target;
+      if (!detail.shouldSwap || detail.fragment.nodeType !== 11) { return; }  // 11: the outerHTML case
+      var neu = incoming(detail.fragment, target.id);
+      if (!neu || neu.nextElementSibling) { return; }
+      morph(target, neu);
+      detail.shouldSwap = false;
+    });
+  }
+
   // The address bar follows the inputs (the server's HX-Replace-Url), set after the new results
   // are painted: htmx's own history (off in the page's htmx-config) would first copy the whole
   // page for a history cache this site keeps empty, on every keystroke.

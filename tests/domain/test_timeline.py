@@ -59,3 +59,43 @@ def test_the_api_carries_the_timeline_in_canonical_units():
 
 def test_a_bad_input_leaves_no_timeline_rather_than_a_wrong_one():
     assert estimate({"retention": "lots"}).timeline is None
+
+
+def _years(result):
+    """(factors, retentions) of the result's timeline, as timeline() computes them."""
+    from estimator.domain.timeline import YEAR as year_seconds
+
+    env = result.input_values
+    years = range(round(env["horizon"] / year_seconds) + 1)
+    factors = [(1 + env["growth"]) ** year for year in years]
+    return factors, [years_held(year, env["growth"], env["retention"] / year_seconds) * year_seconds / factor
+                     for year, factor in zip(years, factors)]
+
+
+def test_one_run_on_arrays_of_years_gives_exactly_the_figures_of_a_run_each_year():
+    from estimator.domain.presets import PRESETS
+    from estimator.domain.timeline import _on_arrays, _year_by_year
+
+    cases = [preset.inputs for preset in PRESETS] + [
+        {"growth": "-50%", "horizon": "10 years"}, {"growth": "300%", "horizon": "20 years", "retention": "2.5 years"},
+        {"read_qps": "50k req/s", "write_qps": "2k req/s", "growth": "40%"}]
+    for inputs in cases:
+        result = estimate(inputs)
+        given = {name for name in ("read_qps", "write_qps") if result.inputs.get(name) is not None}
+        factors, retentions = _years(result)
+
+        on_arrays = _on_arrays(result.calculator, result.input_values, given, factors, retentions)
+        each_year = _year_by_year(result.calculator, result.input_values, given, factors, retentions)
+
+        assert on_arrays is not None
+        assert on_arrays == each_year, inputs
+
+
+def test_a_formula_not_finite_in_some_case_leaves_the_run_on_arrays_to_the_run_on_floats():
+    import numpy as np
+
+    result = estimate({})
+    values = dict(result.input_values, dau=np.array([1e6, 0.0]))  # per-user figures are 0 ÷ 0 at 0 users
+
+    assert result.calculator.values_on_arrays(values) is None
+    assert result.calculator.values_on_arrays(dict(result.input_values, dau=np.array([1e6, 2e6]))) is not None

@@ -4,9 +4,12 @@ texts typed (read, planned, run exactly, and run again on samples when a figure 
 from __future__ import annotations
 
 import graphlib
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
+
+import numpy as np
 
 from .. import lexicon
 from .. import lines as lines_module
@@ -87,6 +90,27 @@ class Calculator:
                     env[step.name] = step.evaluate(env)
                 except (EvaluationError, OverflowError, ValueError):
                     continue
+        return env
+
+    def values_on_arrays(self, env: dict[str, object], given: set[str] = frozenset(),
+                         wanted: tuple[str, ...] = ()) -> dict[str, object] | None:
+        """`values` with numpy arrays for some inputs (one element a case: the timeline's
+        years), each formula computed once on whole arrays by its closure on samples. None
+        when a formula's value is not finite somewhere (0 ÷ 0, the log of 0, an overflow): the
+        run on floats says what that case computes, and the caller runs it instead."""
+        arrays = []
+        with np.errstate(all="ignore"):
+            for step in self._needed(wanted):
+                if step.given_by in given:
+                    continue
+                if step.names <= env.keys():
+                    value = env[step.name] = step.sample(env, ())
+                    if isinstance(value, np.ndarray):
+                        arrays.append(value.ravel())
+                    elif not math.isfinite(value):
+                        return None
+            if arrays and not np.isfinite(np.concatenate(arrays)).all():  # one test for all: ~2 µs a step apart
+                return None
         return env
 
     @lru_cache(maxsize=8)

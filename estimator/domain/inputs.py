@@ -339,13 +339,14 @@ class Input:
                                       kind.figure(tree.high, tree.high.value * parsed.scale))
         else:
             figure = formatting.span(kind.show(min(low, high)), kind.show(max(low, high)))
-        self.sample(tree, {}, parsed.scale, parsed.text)
+        _drawn(self, parsed.text, tree, parsed.scale)  # kept for the estimate, which draws the same
         return Parsed(parsed.text, value, figure, tree, parsed.names, parsed.scale, ranged=True)
 
     def samples(self, text: str) -> np.ndarray:
         """The samples of a field holding a range and no names, from its text (memoized apart
         from the parse, in a smaller memo: each is SAMPLES floats)."""
-        return _drawn(self, text)
+        parsed = self.parse(text)
+        return _drawn(self, text, parsed.tree, parsed.scale)
 
     @staticmethod
     def evaluate(tree: Node, env, scale: float, draws) -> np.ndarray:
@@ -411,9 +412,11 @@ class Input:
 
 
 @lru_cache(maxsize=64)
-def _drawn(spec: Input, text: str) -> np.ndarray:
-    parsed = spec.parse(text)
-    return spec.sample(parsed.tree, {}, parsed.scale, text)
+def _drawn(spec: Input, text: str, tree: Node, scale: float) -> np.ndarray:
+    """The samples of `spec`'s field holding `text` (read as `tree` × `scale`): drawn once
+    when the text is first read, to be sure each can be computed, and kept for the estimate
+    (a range new to the server was drawn twice, ~40% of reading it)."""
+    return spec.sample(tree, {}, scale, text)
 
 
 def _size(x: float) -> str:

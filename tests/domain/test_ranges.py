@@ -359,3 +359,15 @@ def test_sampled_availability_stops_at_15_nines_the_most_the_field_takes():
     assert spread.p95 == approx(15, abs=1e-3)
     assert result.results["nines"].display.endswith("– 15)")
     assert max(estimate_body(result)["inputs"]["availability"]["range"].values()) <= 1 - 1e-15
+
+
+def test_a_range_new_to_the_server_is_drawn_once_for_reading_it_and_for_the_estimate(monkeypatch):
+    seeds = []
+    draw = ranges.draw
+    monkeypatch.setattr(ranges, "draw", lambda found, seed: seeds.append(seed) or draw(found, seed))
+    text = "50.4242M to 200M"  # no other test reads it, so no memo holds it
+
+    result = estimate({"dau": text})
+
+    assert seeds.count(f"dau\0{text}") == 1
+    assert result.results["read_qps"].spread is not None  # the estimate ran on those samples

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import availability, bandwidth, cache, capacity, cost, storage, timeline, traffic
+from . import architecture, availability, bandwidth, capacity, cost, storage, timeline, traffic
 from .engine import Calculator, Estimate, Formula, Result
 from .inputs import INPUTS
 
 __all__ = ["ESTIMATE", "FORMULAS", "RESULT_GROUPS", "Estimate", "Result", "estimate"]
 
-RESULT_GROUPS = ("Traffic", "Data", "Availability", "Capacity", "Cost")
+RESULT_GROUPS = ("Traffic", "Data", "Availability", "Capacity", "Cost")  # components: a section of their own
 
 FORMULAS: tuple[Formula, ...] = (
     *traffic.FORMULAS, *storage.FORMULAS, *bandwidth.FORMULAS, *availability.FORMULAS,
-    *capacity.FORMULAS[:2], *cache.FORMULAS, *capacity.FORMULAS[2:], *cost.FORMULAS,
+    *capacity.FORMULAS, *architecture.formulas(), *cost.FORMULAS,
 )
 
 ESTIMATE = Calculator(INPUTS, FORMULAS, RESULT_GROUPS, timeline=timeline.timeline,
-                      timeline_inputs=("growth", "horizon"))
+                      timeline_inputs=("growth", "horizon"), extend=architecture.extend, summarize=architecture.summarize)
 
 
 def estimate(texts: Mapping[str, str]) -> Estimate:

@@ -44,10 +44,11 @@ class Row:
     sample: object = None  # the tree on samples (compile_samples), once per text
     ranges: tuple = ()  # the ranges the line itself holds (ranges_in)
     template: tuple[str, tuple[str, ...]] = ("", ())  # its work, once per text (engine.work_template)
+    component: object = None  # a component line: its kind and arguments (components/instance.py)
 
     @property
     def is_line(self) -> bool:
-        return bool(self.name) and not self.error
+        return bool(self.name) and not self.error and self.component is None
 
 
 def read(text: str) -> list[Row]:
@@ -64,6 +65,10 @@ def read(text: str) -> list[Row]:
 
 
 def _row(number: int, raw: str) -> Row:
+    component = _read_component(raw)
+    if component is not None:
+        return Row(number, raw, component[0], error=component[2], offset=component[3],
+                   component=component[1])
     name, tree, unit, unit_text, error, offset = _read_row(raw)
     if tree is None:
         return Row(number, raw, name, tree, frozenset(), unit, unit_text, error, offset)
@@ -77,6 +82,28 @@ def _compiled(tree: Node):
     per distinct tree."""
     return (names_in(tree), compile_tree(tree), work_template(tree),
             compile_samples(tree), ranges_in(tree))
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _read_component(raw: str) -> tuple[str, object, str, int] | None:
+    """(name, component, error, offset) when the row declares a component; None otherwise."""
+    # Imported here: the kinds' parameters are inputs, and inputs read this module's limits.
+    from .components.instance import ComponentError, is_component
+    from .components.instance import read as read_component
+    body = raw.split("#", 1)[0]
+    match = _DEFINITION.match(body)
+    if match is None or len(raw) > MAX_LINE or not NAME.fullmatch(match.group("name")):
+        return None
+    expression = body[match.end():]
+    if not is_component(expression.split("->", 1)[0].split("→", 1)[0]):
+        return None
+    name, offset = match.group("name"), match.end()
+    if "->" in expression or "→" in expression:
+        return name, None, "a component line takes no '-> unit': its results carry their own units", offset
+    try:
+        return name, read_component(expression), "", offset
+    except ComponentError as error:
+        return name, None, error.reason + (f" (column {error.column + offset})" if error.column else ""), offset
 
 
 @lru_cache(maxsize=MEMO_SIZE)

@@ -18,7 +18,4 @@ FORMULAS = (
     Formula("storage_per_year", "New data per year (one copy)", "Data", "storage_per_day × 365", "B", per="year"),
     Formula("object_storage_total", "Object storage (one logical copy)", "Data",
             f"if({IN_OBJECT_STORAGE}, storage_per_day × retention ÷ 1 day, 0 B)", "B"),
-    Formula("db_storage_total", "Database storage (all copies)", "Data",
-            f"write_qps × retention × if({IN_OBJECT_STORAGE}, metadata_size, object_size) × replication_factor", "B"),
-    Formula("storage_total", "Total storage", "Data", "db_storage_total + object_storage_total", "B"),
 )

@@ -40,6 +40,11 @@ def estimate_body(estimate: Estimate) -> dict:
                                           "p50": _finite(spread.p50 * spread.scale),
                                           "p95": _finite(spread.p95 * spread.scale), "driver": spread.driver}
     body = {"inputs": inputs, "results": results}
+    if estimate.components:
+        body["components"] = [c.as_dict() for c in estimate.components]
+        for c in estimate.components:  # which limit set the count, beside the count
+            results[f"{c.name}.bound"] = {"value": c.bound, "unit": "", "display": c.bound or "—",
+                                          "work": f"the largest of {c.name}'s limits" if c.bound else ""}
     if estimate.calculator.timeline is not None:
         body["timeline"] = [year_body(year) for year in estimate.timeline] if estimate.timeline is not None else None
     return body

@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from estimator.domain import architecture
+from estimator.domain.components import KINDS
 from estimator.domain.estimate import ESTIMATE
 from estimator.domain.lang.parse import (MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_PLAIN_POWER, MAX_POWER,
                                          MAX_RANGE_RATIO, MAX_RANGES)
@@ -29,6 +31,8 @@ def inputs_table() -> str:
 def formulas_table(calculator=ESTIMATE) -> str:
     rows = ["| result | formula | unit |", "|---|---|---|"]
     for formula in calculator.formulas:
+        if "." in formula.name:  # a default component's own: the components table and the architecture say them
+            continue
         given = f" (or the `{formula.given_by}` input when given)" if formula.given_by else ""
         source = " ".join(formula.expression.split()).replace("|", "\\|")
         rows.append(f"| `{formula.name}` | `{source}`{given} | `{formula.unit or '(number)'}` |")
@@ -44,7 +48,23 @@ def limits() -> str:
             f"spanning at most a factor of {MAX_RANGE_RATIO:,.0f}")
 
 
+def components_table() -> str:
+    """Every component kind: what it is, its parameters with their defaults, how it is sized."""
+    rows = ["| kind | what | parameters [default] | sizing |", "|---|---|---|---|"]
+    for kind in KINDS.values():
+        params = ", ".join(f"`{p.name}`" + (f" [{p.default}]" if p.default else "") for p in kind.params)
+        rules = kind.rules.replace("|", "\\|")
+        rows.append(f"| `{kind.name}` | {kind.summary} | {params} | {rules} |")
+    return "\n".join(rows)
+
+
+def default_architecture() -> str:
+    return "```\n" + "\n".join(architecture.DEFAULT_LINES) + "\n```"
+
+
 BLOCKS = {
+    "components": components_table,
+    "default-architecture": default_architecture,
     "inputs": inputs_table,
     "formulas": formulas_table,
     "workbench-formulas": lambda: formulas_table(WORKBENCH),

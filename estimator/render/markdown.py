@@ -99,6 +99,8 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
                     f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |"
                 )
         lines.append("")
+    if estimate.components:
+        lines += _architecture(estimate.components)
     if estimate.rows:
         lines += ["## Your lines", "", "| # | Line | Value | Work |", "|---|---|---|---|"]
         for row in estimate.rows:
@@ -117,6 +119,20 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         lines.append("- Sizes in these results are shown in binary units (1 KiB = 1,024 B).")
     lines += ["", f"Share link: <{share_url}>", ""]
     return "\n".join(lines)
+
+
+def _architecture(components) -> list[str]:
+    """The components table (what each is, its nodes and what bound them, what it holds and
+    costs), then each component's parameters and results with their work."""
+    lines = ["## Architecture", "", "| Component | Kind | Nodes | Bound | Memory | Storage | Cost/month |",
+             "|---|---|---|---|---|---|---|"]
+    for c in components:
+        lines.append(f"| `{c.name}` | {c.kind.name} | {cell(c.shown['nodes'])} | {cell(c.bound or '—')} | "
+                     f"{cell(c.shown['memory'])} | {cell(c.shown['storage'])} | {cell(c.shown['cost'])} |")
+    lines += ["", "| Component figure | Value | Work |", "|---|---|---|"]
+    for c in components:
+        lines += [f"| `{r.name}` | {_value(r)} | {cell(r.work)} |" for r in c.results]
+    return lines + [""]
 
 
 MARKS = {"pass": "✅", "fail": "❌", "partial": "⚠"}

@@ -15,9 +15,11 @@ def test_200_has_every_input_and_every_result_in_the_specs_shape(client):
     body = response.json()
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert set(body) == {"inputs", "results", "timeline"}
+    assert set(body) == {"inputs", "results", "components", "timeline"}
     assert set(body["inputs"]) == {spec.name for spec in INPUTS}
-    assert set(body["results"]) == {formula.name for formula in FORMULAS}
+    bounds = {f"{c['name']}.bound" for c in body["components"]}  # which limit set each component's nodes
+    assert set(body["results"]) == {formula.name for formula in FORMULAS} | bounds
+    assert [c["name"] for c in body["components"]] == ["app", "cache", "db", "objects", "net"]
     assert body["inputs"]["dau"] == {"text": "100M", "value": 1e8, "unit": "user", "used": True}
     assert set(body["inputs"]["read_qps"]) == {"text", "value", "unit", "used"}
     assert body["inputs"]["read_qps"]["text"] == "" and body["inputs"]["read_qps"]["value"] is None
@@ -32,7 +34,7 @@ def test_result_units_are_named_exactly_as_the_spec_writes_them(client):
     results = client.get("/api/v1/estimate").json()["results"]
 
     assert {r["unit"] for r in results.values()} == {"req/s", "B", "B/s", "s", "req", "", "USD/month",
-                                                     "USD/month/user"}
+                                                     "USD/month/user", "USD/GB/month", "USD/GB"}  # prices as quoted, as their inputs are
     assert results["cost_per_month"]["unit"] == "USD/month"
     assert results["storage_total"]["unit"] == "B"
     assert results["egress"]["unit"] == "B/s"

@@ -21,7 +21,10 @@ def test_17_app_servers_carry_11_8k_req_s_at_1k_each_and_70_percent():
     # concurrency: 11,805.6 × 0.1 s = 1,180.6 in flight ÷ (100 × 70%) = ⌈16.87⌉ = 17
     assert result.value == 17
     assert result.display == "17"
-    assert result.work == "max(⌈11.8k req/s ÷ (1k req/s × 70%)⌉, ⌈1.18k req ÷ (100 req × 70%)⌉) = 17"
+    # The tier is a component (app = servers(rate: total_qps)): its work shows the average rate
+    # and the peak factor, and the floor of two nodes for redundancy.
+    assert result.work == ("max(2, ⌈5.9k req/s × 2 ÷ (1k req/s × 70%)⌉, "
+                           "⌈5.9k req/s × 2 × 100 ms ÷ (100 req × 70%)⌉) = 17")
 
 
 # 10k req/s at peak: 5k reads/s average, no writes, peak factor 2; 1k req/s and 100 in flight
@@ -44,8 +47,8 @@ def test_long_requests_are_bound_by_concurrency():
     # 10,000 req/s × 0.5 s = 5,000 in flight ÷ (100 × 70% = 70) = ⌈71.4⌉ = 72 > 15
     assert results["concurrency"].value == approx(5000)
     assert results["app_servers"].value == 72
-    assert results["app_servers"].work == ("max(⌈10k req/s ÷ (1k req/s × 70%)⌉, "
-                                           "⌈5k req ÷ (100 req × 70%)⌉) = 72")
+    assert results["app_servers"].work == ("max(2, ⌈5k req/s × 2 ÷ (1k req/s × 70%)⌉, "
+                                           "⌈5k req/s × 2 × 500 ms ÷ (100 req × 70%)⌉) = 72")
 
 
 def test_more_requests_in_flight_per_server_bring_the_count_back_down():
@@ -56,11 +59,18 @@ def test_more_requests_in_flight_per_server_bring_the_count_back_down():
 
 
 def test_a_server_count_forgives_floating_point_noise():
-    # 0.1 × 3 is 0.30000000000000004 in binary floats: one server of 0.3 req/s, not two.
-    result = estimate({"read_qps": "0.1/s × 3", "write_qps": "0/s", "peak_factor": "1", "server_qps": "0.3",
+    # 0.1 × 3 is 0.30000000000000004 in binary floats: three servers of 0.1 req/s, not four.
+    result = estimate({"read_qps": "0.1/s × 3", "write_qps": "0/s", "peak_factor": "1", "server_qps": "0.1",
                        "utilization": "100%"}).results["app_servers"]
 
-    assert result.value == 1
+    assert result.value == 3
+
+
+def test_app_servers_are_never_fewer_than_two():
+    # One server would carry 0.3 req/s; a tier of one is a single point of failure.
+    result = estimate({"read_qps": "0.3/s", "write_qps": "0/s", "server_qps": "1k"}).results["app_servers"]
+
+    assert result.value == 2
 
 
 def test_storage_decides_the_shards_of_the_photo_app():
@@ -69,8 +79,8 @@ def test_storage_decides_the_shards_of_the_photo_app():
     # The database holds metadata rows only: 1e7/day × 3,650 days × 1 KB × 3 copies = 1.095e14 B.
     # Per copy 3.65e13 B ÷ (10 TB × 70% = 7e12 B) = 5.21 → 6; writes ⌈231.5 ÷ 3,500⌉ = 1.
     assert results["db_shards"].value == 6
-    assert results["db_shards"].work == ("max(1, ⌈110 TB ÷ 3 copies ÷ (10 TB × 70%)⌉, "
-                                         "⌈231 req/s ÷ (5k req/s × 70%)⌉) = 6")
+    assert results["db_shards"].work == ("max(1, ⌈36.5 TB ÷ (10 TB × 70%)⌉, "
+                                         "⌈116 req/s × 2 ÷ (5k req/s × 70%)⌉) = 6")
     # Reads missing the cache: 11,574 × 20% = 2,314.8 ÷ 6 shards = 385.8 ÷ 7,000 = ⌈0.06⌉ = 1;
     # the 2 copies beyond each primary already serve them: 2 replicas per shard.
     assert results["read_replicas"].value == 2
@@ -113,8 +123,8 @@ def test_read_replicas_serve_the_reads_the_cache_misses():
     # 2M req/s × 10% ÷ 1 shard ÷ (10k × 50%) = 40 replicas, more than the 2 spare copies.
     assert results["db_shards"].value == 1
     assert results["read_replicas"].value == 40
-    assert results["read_replicas"].work == ("max(3 copies − 1, "
-                                             "⌈2M req/s × (1 − 90%) ÷ 1 ÷ (10k req/s × 50%)⌉) = 40")
+    assert results["read_replicas"].work == "max(3 − 1, ⌈100k req/s × 2 ÷ 1 ÷ (10k req/s × 50%)⌉) = 40"
+    assert results["db.reads"].work == "1M req/s × (1 − 90%) = 100k req/s"  # the reads the cache misses
     assert results["db_nodes"].value == 41  # 1 × (1 + 40)
 
 

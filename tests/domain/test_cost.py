@@ -39,9 +39,9 @@ def test_the_monthly_bill_is_the_sum_of_its_parts():
 def test_servers_and_nodes_cost_their_count_times_their_price():
     results = estimate_body(estimate({}))["results"]
 
-    # default: 1M users, 11 requests each a day, peak 2×: 254.6 req/s ÷ 700 → 1 server at $150;
-    # 1 shard × (1 + 2 replicas) = 3 nodes at $500
-    assert results["app_servers"]["value"] == 1 and results["cost_app_servers"]["value"] == approx(150)
+    # default: 1M users, 11 requests each a day, peak 2×: 254.6 req/s ÷ 700 → 1 server by load, and
+    # 2 for redundancy at $150; 1 shard × (1 + 2 replicas) = 3 nodes at $500
+    assert results["app_servers"]["value"] == 2 and results["cost_app_servers"]["value"] == approx(300)
     assert results["db_nodes"]["value"] == 3 and results["cost_db_nodes"]["value"] == approx(1500)
 
 

@@ -6,6 +6,9 @@ it declares, and that unit must be the one the spec names. Nothing is re-compute
 import pint
 import pytest
 
+from estimator.domain.architecture import DEFAULTS
+from estimator.domain.components import KINDS
+
 from estimator.domain import estimate as estimate_module
 from estimator.domain import workbench
 from estimator.domain.engine import Calculator, Formula
@@ -33,6 +36,7 @@ SPEC_UNITS = {
         **dict.fromkeys(("cost_app_servers", "cost_db_nodes", "cost_cache", "cost_db_storage", "cost_object_storage",
                          "cost_egress", "cost_per_month"), "USD/month"),
         "cost_per_user_per_month": "USD/month/user",
+        "nodes_total": "", "memory_total": "B",
     },
     "workbench": {
         "availability": "", "nines": "", "meets_target": "", "availability_for_downtime": "", "burn_rate": "",
@@ -41,6 +45,8 @@ SPEC_UNITS = {
         "alert_page_1h": "", "alert_page_6h": "", "alert_ticket_3d": "",
     },
 }
+
+DEFAULT_KINDS = [(name, declared.kind.name) for name, declared in DEFAULTS]
 
 # Results the spec counts as plain numbers though they are counts of something.
 PINT_UNITS = {"concurrency": "request"}  # requests in flight (Little's law)
@@ -78,6 +84,13 @@ def test_each_declaration_has_the_dimension_of_its_canonical_unit(which, formula
 
 @pytest.mark.parametrize(("which", "formula"), DECLARATIONS, ids=lambda v: v if isinstance(v, str) else v.name)
 def test_each_result_is_declared_in_the_unit_the_spec_names(which, formula):
+    if "." in formula.name:  # a default component's: its kind declares it (components/), the spec names the kinds
+        component, local = formula.name.split(".")
+        kind = KINDS[dict(DEFAULT_KINDS)[component]]
+        declared = kind.by_param[local].kind.unit if local in kind.by_param else next(
+            getattr(r, "unit", "") for r in kind.results if r.name == local)
+        assert formula.unit == declared
+        return
     assert formula.name in SPEC_UNITS[which], f"{formula.name} is not a result of the spec"
     assert formula.unit == SPEC_UNITS[which][formula.name]
 

@@ -113,7 +113,7 @@ def test_any_text_in_any_field_gets_a_200_or_a_400_from_the_api(client, name, te
 
     assert response.status_code in (200, 400)
     body = response.json()
-    assert set(body) == ({"inputs", "results", "timeline"} if response.status_code == 200 else {"errors"})
+    assert set(body) == ({"inputs", "results", "components", "timeline"} if response.status_code == 200 else {"errors"})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

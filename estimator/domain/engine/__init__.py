@@ -15,10 +15,10 @@ constraints), calculator.py (a declaration compiled, and an estimate from texts)
 """
 
 from .calculator import MAX_RANGES, Calculator
-from .declarations import LINES, LINES_GROUP, Constraint, Formula
+from .declarations import LINES, LINES_GROUP, Constraint, Extension, Formula
 from .display import Shower, api_unit, converted, shower
 from .plan import Step, step_for
 from .result import Estimate, LineRow, Result
 
-__all__ = ["LINES", "LINES_GROUP", "MAX_RANGES", "Calculator", "Constraint", "Estimate", "Formula", "LineRow",
+__all__ = ["LINES", "LINES_GROUP", "MAX_RANGES", "Calculator", "Constraint", "Estimate", "Extension", "Formula", "LineRow",
            "Result", "Shower", "Step", "api_unit", "converted", "shower", "step_for"]

@@ -3,6 +3,7 @@ texts typed (read, planned, run exactly, and run again on samples when a figure 
 
 from __future__ import annotations
 
+import copy
 import graphlib
 import math
 from collections.abc import Callable, Mapping
@@ -23,11 +24,12 @@ from ..lang.functions import FUNCTIONS
 from ..lang.nodes import names_in, ranges_in
 from ..lang.parse import parse
 from ..lexicon import Dims
-from .declarations import LINES, LINES_GROUP, Constraint, Formula
+from .declarations import LINES, LINES_GROUP, Constraint, Extension, Formula
 from .display import shower
 from .plan import Step, follow, plan_of, step_for
 from .result import Estimate, LineRow, Result
 from .run import Run
+from .extension import extended
 from .sample import Sampling
 
 MAX_RANGES = 100  # in one estimate: each is ranges.SAMPLES draws
@@ -37,7 +39,13 @@ class Calculator:
     """A declaration of inputs and the formulas computed from them."""
 
     def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
-                 constraints: tuple[Constraint, ...] = (), timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = ()):
+                 constraints: tuple[Constraint, ...] = (), timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = (),
+                 extend: Callable[[Calculator, list], Extension | None] | None = None,
+                 summarize: Callable[[Estimate], list] | None = None):
+        self.summarize = summarize  # estimate → its components with their figures, or None
+        self.extend = extend  # (calculator, the lines' rows) → what the estimate adds (its components), or None
+        self.params: tuple[Input, ...] = ()  # inputs an extension adds (a component's parameters)
+        self.extension: Extension | None = None
         self.timeline = timeline  # (calculator, estimate) → rows, or None
         self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
         self.inputs = inputs
@@ -50,24 +58,39 @@ class Calculator:
         self.dims: dict[str, Dims] = {spec.name: spec.kind.dims for spec in inputs if spec.kind.valued}
         self.dims.update(reference.DIMS)  # ref.<name>: usable in every field, formula and line
         self.ref_shown = {ref.key: ref.value for ref in reference.REFERENCES}  # in the work, as written
+        self.steps: list[Step] = self._compile(formulas, {})
+        self._index()
+
+    def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
+        """The formulas as steps in dependency order, each dimension-checked against its
+        declaration (TypeError names a formula that is not what it declares); a step already
+        `compiled` for the same formula is reused."""
+        by_result = {f.name: f for f in formulas}
         order = graphlib.TopologicalSorter(
-            {f.name: {n for n in f.names if n in self.by_result and n != f.name} for f in formulas}
+            {f.name: {n for n in f.names if n in by_result and n != f.name} for f in formulas}
         ).static_order()
-        self.steps: list[Step] = []
+        steps = []
         for name in order:
-            formula = self.by_result[name]
-            inferred = infer(formula.tree, self.dims)
-            if inferred != formula.dims:
-                raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
-                                f"declared {formula.unit or 'a plain number'}")
-            self.dims[name] = inferred
-            style = formula.display
-            step = step_for(name, formula.label, formula.group, formula.unit, formula.tree,
-                            shower(inferred, style=style, per=formula.per), given_by=formula.given_by)
-            if formula.unit and formula.dimension is None and formula.display != "check":
-                # The API reports it in its declared unit: a cost per second is reported per month.
-                step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
-            self.steps.append(step)
+            formula = by_result[name]
+            step = compiled.get(name)
+            if step is None:
+                inferred = infer(formula.tree, self.dims)
+                if inferred != formula.dims:
+                    raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
+                                    f"declared {formula.unit or 'a plain number'}")
+                step = step_for(name, formula.label, formula.group, formula.unit, formula.tree,
+                                shower(inferred, style=formula.display, per=formula.per), given_by=formula.given_by,
+                                alias=formula.alias)
+                if formula.unit and formula.dimension is None and formula.display != "check":
+                    # The API reports it in its declared unit: a cost per second is reported per month.
+                    step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
+            self.dims[name] = formula.dims
+            steps.append(step)
+        return steps
+
+    def _index(self) -> None:
+        """What is looked up by name, from the inputs, parameters, formulas and steps."""
+        formulas = self.formulas
         self.step_by_name = {s.name: s for s in self.steps}
         # The inputs each formula reads itself (a name that is also a result means the result);
         # a formula with if() reads only the branch it takes, known once values are.
@@ -76,6 +99,27 @@ class Calculator:
         self.branching = {f.name: depends for f in formulas if (depends := reads(f.tree))}
         self.reserved = set(self.by_name) | set(self.by_result) | set(FUNCTIONS) | set(lexicon.STANDALONE)
         self.result_order = [f.name for f in formulas]
+
+    @lru_cache(maxsize=64)
+    def derived(self, extension: Extension) -> Calculator:
+        """This calculator with what an estimate adds (memoized: while someone types in a field,
+        the components are the same): the extension's parameters as inputs, its formulas
+        beside the built-in ones (a built-in of the same name, or a dropped one, leaves)."""
+        derived = copy.copy(self)
+        derived.extension = extension
+        derived.params = tuple(spec for spec, _, _ in extension.params)
+        derived.by_name = {**self.by_name, **{spec.name: spec for spec in derived.params}}
+        added = tuple(formula for formula, _ in extension.formulas)
+        leaving = extension.dropped | {f.name for f in added}
+        derived.formulas = tuple(f for f in self.formulas if f.name not in leaving) + added
+        derived.by_result = {f.name: f for f in derived.formulas}
+        derived.dims = {name: dims for name, dims in self.dims.items() if name not in leaving}
+        derived.dims.update((spec.name, spec.kind.dims) for spec in derived.params)
+        derived.steps = derived._compile(derived.formulas, {s.name: s for s in self.steps if s.name not in leaving})
+        derived._index()
+        derived.result_order = [name for name in extension.order if name in derived.by_result
+                                or name in derived.by_name] or derived.result_order
+        return derived
 
     def values(self, env: dict[str, float], given: set[str] = frozenset(),
                wanted: tuple[str, ...] = ()) -> dict[str, float]:
@@ -156,6 +200,18 @@ class Calculator:
                 rows = lines_module.read(lines_text.text)
             except InputError as error:
                 errors[LINES] = str(error)
+        extension = self.extend(self, rows) if self.extend is not None else None
+        calculator = self.derived(extension) if extension is not None else self
+        return calculator._estimate(texts, inputs, errors, rows, binary)
+
+    def _estimate(self, texts: Mapping[str, str], inputs: dict, errors: dict, rows: list, binary: bool) -> Estimate:
+        extension = self.extension
+        param_errors: dict[str, str] = {}
+        for spec, text, _ in extension.params if extension is not None else ():
+            try:
+                inputs[spec.name] = spec.parse(text)
+            except InputError as error:
+                param_errors[spec.name] = str(error)
         ranged = any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows)
         if ranged:
             rows = self._count_ranges(inputs, rows, errors)
@@ -163,9 +219,9 @@ class Calculator:
         shown: dict[str, str] = dict(self.ref_shown)
         blocked: dict[str, tuple[str, ...]] = {}
         deferred: list[str] = []
-        for spec in self.inputs:
+        for spec in self.inputs + self.params:
             name = spec.name
-            if name in errors:
+            if name in errors or name in param_errors:
                 blocked[name] = (name,)
                 continue
             parsed = inputs[name]
@@ -177,13 +233,15 @@ class Calculator:
                 env[name] = parsed.value
                 shown[name] = parsed.figure
         run = Run(self, inputs, errors, env, shown, blocked, binary)
-        if deferred or rows:
+        if deferred or rows or extension is not None:
             plan = plan_of(self, deferred, rows, run)
         else:
             plan = [("formula", step) for step in self.steps]
         self._check_constraints(run)
         follow(plan, run)
         spreads = Sampling(self, run).evaluate(plan) if ranged else {}
+        if extension is not None:
+            extended(self, extension, run, param_errors)
         computed = run.results
         results = {name: computed[name] for name in self.result_order if name in computed}
         line_rows = []
@@ -203,7 +261,8 @@ class Calculator:
                 results[formula.name] = Result(formula.name, step.label, step.group, step.unit, None, "unavailable",
                                                f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
                                                (formula.needs_used,))
-        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads)
+        return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads,
+                        run.env)
 
     def _count_ranges(self, inputs: dict, rows: list, errors: dict) -> list:
         """The rows to run, once the field or the lines that take the estimate past

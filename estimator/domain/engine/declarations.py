@@ -30,11 +30,12 @@ class Formula:
     dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
     needs_used: str = ""  # an input this result means nothing without (per user needs users)
     workbench: bool = False  # the availability workbench explores it further (its card links there)
+    alias: bool = False  # it is the one name it reads (app_servers is app.nodes): its work is that name's
     tree: Node = field(init=False, repr=False, compare=False)
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        tree = parse(self.expression)  # a typo in a built-in fails at import
+        tree = parse(self.expression, declared=True)  # a typo in a built-in fails at import
         object.__setattr__(self, "tree", tree)
         object.__setattr__(self, "names", names_in(tree))
 
@@ -43,6 +44,29 @@ class Formula:
         if self.display == "check":
             return CHECK  # type: ignore[return-value]
         return lexicon.dimensionality(self.dimension if self.dimension is not None else self.unit)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """What one estimate adds to its calculator: its components' parameters as inputs (each
+    with the text it reads and the row of the lines that declares it), their results as
+    formulas, built-ins it drops or makes unavailable (with why), refusals by row, and the
+    order results are listed in. Hashable: a calculator derived from it is memoized."""
+
+    params: tuple[tuple[object, str, int], ...] = ()  # (Input, text, row)
+    formulas: tuple[tuple[Formula, int], ...] = ()  # (formula, row)
+    dropped: frozenset[str] = frozenset()
+    unavailable: tuple[tuple[str, str], ...] = ()  # (built-in result, why)
+    row_errors: tuple[tuple[int, str], ...] = ()
+    order: tuple[str, ...] = ()
+    detail: object = field(default=None, compare=False, hash=False)  # the extender's own account (the architecture)
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """The row that declares each parameter and formula."""
+        found = {spec.name: row for spec, _, row in self.params}  # type: ignore[attr-defined]
+        found.update((formula.name, row) for formula, row in self.formulas)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lang.compile import compile_samples, compile_tree
 from ..lang.functions import FUNCTIONS
-from ..lang.nodes import Node, names_in
+from ..lang.nodes import Name, Node, names_in
 from ..lang.show import work_template
 from .display import Shower
 
@@ -37,12 +37,14 @@ class Step:
     api_scale: float = 1.0
     row: int = 0
     sample: Callable | None = None  # the closure on samples (compile_samples)
+    alias_of: str = ""  # a result that is another under a second name (app_servers is app.nodes) shows its work
 
 
-def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "") -> Step:
+def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
+             alias: bool = False) -> Step:
     template, order = work_template(tree)
     return Step(name, label, group, unit, names_in(tree), compile_tree(tree), template, order,
-                show, given_by, sample=compile_samples(tree))
+                show, given_by, sample=compile_samples(tree), alias_of=tree.name if alias and isinstance(tree, Name) else "")
 
 
 def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
@@ -53,7 +55,7 @@ def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -
         if row.error:
             run.row_error(row, row.error)
             continue
-        if not row.name:
+        if not row.name or row.component is not None:  # a component line: the calculator's extension runs it
             continue
         if row.name in calculator.reserved or row.name.startswith("ref."):
             what = ("an input" if row.name in calculator.by_name else "a result" if row.name in calculator.by_result

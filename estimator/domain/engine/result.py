@@ -70,6 +70,13 @@ class Estimate:
     computed: dict[str, float] = field(default_factory=dict)  # inputs whose text reads names, computed
     unused: dict[str, str] = field(default_factory=dict)  # inputs no result reads now → why
     spreads: dict[str, ranges.Spread] = field(default_factory=dict)  # every ranged input and result
+    values: dict[str, float] = field(default_factory=dict, repr=False)  # every value the run computed, canonical
+
+    @cached_property
+    def components(self) -> list:
+        """The calculator's components with their figures (architecture.py), or none."""
+        summarize = self.calculator.summarize
+        return summarize(self) if summarize is not None else []
 
     @property
     def ranged(self) -> bool:

@@ -111,7 +111,11 @@ class Run:
         shown = self.shown
         env[name] = value
         shown[name] = display
-        work = step.template.format(*map(shown.__getitem__, step.order)) + " = " + display
+        if step.alias_of:  # another result's work, or the input it reads by name
+            found = self.results.get(step.alias_of)
+            work = found.work if found is not None else f"{step.alias_of} = {display}"
+        else:
+            work = step.template.format(*map(shown.__getitem__, step.order)) + " = " + display
         api_value = value if isinstance(value, bool) else value * step.api_scale
         self.results[name] = Result(name, step.label, step.group, step.unit, api_value, display, work, (), step.row,
                                     None, figure, show.family)

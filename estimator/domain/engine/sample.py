@@ -36,7 +36,7 @@ class Sampling:
 
     def evaluate(self, plan) -> dict[str, ranges.Spread]:
         run = self.run
-        for spec in self.calculator.inputs:
+        for spec in self.calculator.inputs + self.calculator.params:
             parsed = run.inputs.get(spec.name)
             if parsed is not None and parsed.ranged and not parsed.names and spec.name in run.env:
                 samples = spec.samples(parsed.text)
@@ -162,6 +162,9 @@ class Sampling:
             display = result.shown.text
             if step.given_by and run.inputs.get(step.given_by) is not None:
                 work = f"given: {shown.get(step.given_by, display)}"
+            elif step.alias_of:
+                found = run.results.get(step.alias_of)
+                work = found.work if found is not None else f"{step.alias_of} = {display}"
             else:
                 work = step.template.format(*[shown[n] for n in step.order]) + " = " + display
             shown[name] = display

@@ -63,9 +63,9 @@ class Token:
     column: int
 
 
-def tokenize(text: str) -> list[Token]:
-    if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the text is {len(text):,} characters long; at most {MAX_LENGTH} are accepted")
+def tokenize(text: str, *, limit: int = MAX_LENGTH) -> list[Token]:
+    if len(text) > limit:
+        raise ExpressionError(f"the text is {len(text):,} characters long; at most {limit} are accepted")
     tokens = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
@@ -87,9 +87,9 @@ def tokenize(text: str) -> list[Token]:
 class Parser:
     """Recursive descent over the tokens; `counts` reads B after a number as billion."""
 
-    def __init__(self, text: str, *, counts: bool = False):
+    def __init__(self, text: str, *, counts: bool = False, limit: int = MAX_LENGTH):
         self.text = text
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text, limit=limit)
         self.position = 0
         self.counts = counts
         self.depth = 0
@@ -289,7 +289,7 @@ class Parser:
         unit = lexicon.unit_of(word, after_number=False) if word in lexicon.STANDALONE else None
         if unit is not None:
             return Literal(unit.factor, unit.dims, unit.symbol, token.column, 1.0, (unit.symbol,))
-        if not (NAME.fullmatch(word) or (word.startswith("ref.") and NAME.fullmatch(word[4:]))):
+        if not all(NAME.fullmatch(part) for part in word.split(".", 1)):  # a name, or a dotted one: ref.x, fan.rate
             raise UnknownName(f"'{word}' is not a name (names are lower case: a–z, 0–9 and _)", token.column, name=word)
         return Name(word, token.column)
 
@@ -558,8 +558,9 @@ def _unknown_unit(number: str, word: str, column: int) -> UnknownUnit:
                        column, number=number, word=word)
 
 
-def parse(text: str, *, counts: bool = False) -> Node:
-    """The tree of one expression, or ExpressionError. `counts`: B after a number is billion."""
-    return Parser(text, counts=counts).parse()
+def parse(text: str, *, counts: bool = False, declared: bool = False) -> Node:
+    """The tree of one expression, or ExpressionError. `counts`: B after a number is billion;
+    `declared`: our own declaration (a component kind's sizing), not held to a typed text's length."""
+    return Parser(text, counts=counts, limit=4 * MAX_LENGTH if declared else MAX_LENGTH).parse()
 
 

@@ -48,7 +48,7 @@ EXAMPLES = ("a scenario's slug (chat-app-k3x9q2w7ab), a revision (chat-app-k3x9q
 # A saved scenario, optionally at a revision: slug, slug@2 (or slug@r2).
 _SCENARIO = re.compile(r"(?P<slug>[-a-zA-Z0-9_]{1,100})(?:@r?(?P<number>\d{1,12}))?")
 _SCENARIO_PATH = re.compile(r"/s/(?P<slug>[-a-zA-Z0-9_]{1,100})/(?:r/(?P<number>\d{1,12})/)?")
-_SOURCES = frozenset({"preset", "scenario"})
+_SOURCES = frozenset(calculators.DEFAULT.sources)  # a bare share query is the default calculator's
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 import pytest
 from django.test import Client
 
-
 from .test_scenarios import save, save_workbench
 
 pytestmark = pytest.mark.django_db

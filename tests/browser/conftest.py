@@ -30,7 +30,9 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=60_000)  # as the page's waits: a guard against a hang, not a speed test
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)
@@ -42,7 +44,10 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # A wait is a guard against a hang, not a measure of speed: generous, so a busy machine
+    # (the live server shares the cores with Chromium and the test) never fails a test.
+    page.set_default_timeout(60_000)
+    page.set_default_navigation_timeout(60_000)
     yield page
     context.close()
 

@@ -98,26 +98,31 @@ sign_up_throttle = throttled("sign-up", keys=(("ip", "SIGN_UPS_PER_HOUR"),), wha
 class CpuBudgetMiddleware:
     """A fair share of the CPU per client: each request's CPU time (measured by the process,
     cpu_seconds: its own greenlet's share of the thread's CPU, around everything below this
-    middleware: the estimate, the page or markdown, compression) beyond `CPU_FREE_MS` is charged to its client's address in the
-    throttle cache (the database, shared by every worker and app server), in windows of a
-    minute. Past `CPU_SECONDS_PER_MINUTE` in a window, the address is answered 429 with
+    middleware: the estimate, the page or markdown, compression) beyond `CPU_FREE_MS` is
+    charged to its client's address in the throttle cache (the database, shared by every worker
+    and app server), in windows of a minute. Past `CPU_SECONDS_PER_MINUTE` in a window, the address is answered 429 with
     Retry-After (the seconds left in the window) before any work, for the rest of it.
 
     Ordinary answers (an estimate without ranges is ~5 ms) are under the free allowance and
     never touch the database; what costs more — many ranges times many lines, a compare of two
-    ranged scenarios, 100–200 ms each — is charged, one atomic increment a request. Each worker
-    remembers the addresses it has seen over budget, so it refuses them without a query; another
-    worker learns it at that address's next charged request, so an address gets at most one
-    expensive answer per worker past its budget in a window. /healthz is never charged or
-    refused (a load balancer's checks)."""
+    ranged scenarios, 100–200 ms each — is charged. A worker adds its charges to the shared
+    count (one atomic increment, a write that SQLite makes durable before the worker goes on)
+    once they reach `FLUSH_SHARE` of the budget, and compares the address's last shared total
+    plus what it has not yet written with the budget at every charge. It remembers the
+    addresses it found over budget and refuses them without a query; another worker learns
+    it at its next write, so an address gets past its budget at most FLUSH_SHARE of it and one
+    expensive answer per worker in a window. /healthz is never charged or refused (a load
+    balancer's checks)."""
 
     WINDOW = 60  # seconds
+    FLUSH_SHARE = 0.05  # of the budget a worker charges before writing it to the shared count
     EXEMPT = frozenset({"/healthz"})
-    REMEMBERED = 10_000  # addresses over budget a worker keeps in memory before pruning expired ones
+    REMEMBERED = 10_000  # addresses a worker keeps in memory before pruning past windows
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.over_until: dict[str, float] = {}  # address → when its window ends (time.time())
+        self.pending: dict[str, tuple[int, int, int]] = {}  # address → (window, shared total seen, ms unwritten)
 
     def __call__(self, request):
         address = client_key(request.META.get("REMOTE_ADDR", ""))
@@ -138,18 +143,30 @@ class CpuBudgetMiddleware:
 
     def charge(self, address: str, spent_ms: int, now: float) -> None:
         window = int(now // self.WINDOW)
+        budget_ms = settings.CPU_SECONDS_PER_MINUTE * 1000
+        seen_window, shared, unwritten = self.pending.get(address, (window, 0, 0))
+        if seen_window != window:
+            shared, unwritten = 0, 0  # a new minute: what was not written belonged to the last one
+        unwritten += spent_ms
+        if unwritten >= budget_ms * self.FLUSH_SHARE or shared + unwritten >= budget_ms:
+            shared, unwritten = self._write(address, window, unwritten), 0
+        if len(self.pending) >= self.REMEMBERED:
+            self.pending = {a: p for a, p in self.pending.items() if p[0] == window}
+            self.over_until = {a: t for a, t in self.over_until.items() if t > now}
+        self.pending[address] = (window, shared, unwritten)
+        if shared + unwritten >= budget_ms:
+            self.over_until[address] = (window + 1) * self.WINDOW
+
+    def _write(self, address: str, window: int, ms: int) -> int:
+        """Add `ms` to the address's shared count for `window`; the new total."""
         key = f"cpu:{address}:{window}"
         cache = caches["throttle"]
         cache.add(key, 0, timeout=self.WINDOW * 2)
         try:
-            total = cache.incr(key, spent_ms)
-        except ValueError:  # expired between add and incr: this request starts the count
-            cache.set(key, spent_ms, timeout=self.WINDOW * 2)
-            total = spent_ms
-        if total >= settings.CPU_SECONDS_PER_MINUTE * 1000:
-            if len(self.over_until) >= self.REMEMBERED:
-                self.over_until = {a: t for a, t in self.over_until.items() if t > now}
-            self.over_until[address] = (window + 1) * self.WINDOW
+            return cache.incr(key, ms)
+        except ValueError:  # expired between add and incr: this charge starts the count
+            cache.set(key, ms, timeout=self.WINDOW * 2)
+            return ms
 
     def refuse(self, request: HttpRequest, seconds_left: float) -> HttpResponse:
         wait = max(1, math.ceil(seconds_left))

@@ -306,3 +306,20 @@ def test_lines_written_with_times_signs_fit_the_link_and_its_short_form(client):
     assert partial.status_code == 200 and "16.8M" in partial.content.decode()  # 2^24 = 16,777,216
     assert submitted.status_code == 302 and followed.status_code == 200
     assert "16.8M" in followed.content.decode()
+
+
+def test_a_worker_writes_its_charges_to_the_shared_count_in_twentieths_of_the_budget(client, settings, costs,
+                                                                                    monkeypatch):
+    from django.core.cache import caches
+
+    settings.CPU_SECONDS_PER_MINUTE = 10  # 10,000 ms: written every 500 ms of charges
+    settings.CPU_FREE_MS = 20
+    cache = caches["throttle"]
+    written = []
+    incr = cache.incr
+    monkeypatch.setattr(cache, "incr", lambda key, delta=1, version=None: written.append(delta) or incr(key, delta))
+
+    answers = [client.get("/estimate.md?dau=5M").status_code for _ in range(25)]  # 25 × 50 ms = 1,250 ms
+
+    assert answers == [200] * 25
+    assert written == [500, 500]  # two writes of 10 requests each; the last 250 ms wait for the next

@@ -28,6 +28,8 @@ from .http import route
 
 @dataclass(frozen=True)
 class Entry:
+    """One calculator as the web serves it; sites.Site is the plumbing over it."""
+
     kind: str  # what a saved scenario of it stores in Scenario.kind; the CLI command's topic
     label: str  # the kind as a list names it: "availability workbench"
     noun: str  # the kind in a message: "an availability workbench"
@@ -75,7 +77,7 @@ def _timeline_markdown(estimate: Estimate) -> str:
 
 
 ESTIMATE = Entry(
-    "estimate", "estimate", "an estimate", "Scenario", ESTIMATE_CALCULATOR,
+    kind="estimate", label="estimate", noun="an estimate", kicker="Scenario", calculator=ESTIMATE_CALCULATOR,
     path="", page="calculator", markdown_route="estimate_markdown", api_route="api_estimate",
     markdown_path="estimate.md", api_path="api/v1/estimate", template="web/calculator.html", title="",
     headline=("cost_per_month", "peak_qps", "storage_total", "peak_egress", "app_servers", "db_nodes",
@@ -123,8 +125,8 @@ def _downtime_markdown(estimate: Estimate) -> str:
 
 
 WORKBENCH = Entry(
-    "workbench", "availability workbench", "an availability workbench", "Availability workbench",
-    WORKBENCH_CALCULATOR,
+    kind="workbench", label="availability workbench", noun="an availability workbench",
+    kicker="Availability workbench", calculator=WORKBENCH_CALCULATOR,
     path="availability/", page="availability", markdown_route="availability_markdown", api_route="api_availability",
     markdown_path="availability.md", api_path="api/v1/availability", template="web/availability.html",
     title="Availability workbench",

@@ -14,6 +14,7 @@ from pathlib import Path
 from estimator.domain import architecture
 from estimator.domain.components import KINDS
 from estimator.domain.estimate import ESTIMATE
+from estimator.domain.lang.functions import FUNCTIONS
 from estimator.domain.lang.parse import (MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_PLAIN_POWER, MAX_POWER,
                                          MAX_RANGE_RATIO, MAX_RANGES)
 from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
@@ -48,6 +49,13 @@ def limits() -> str:
             f"spanning at most a factor of {MAX_RANGE_RATIO:,.0f}")
 
 
+def functions_table() -> str:
+    """Every function of the language, from its one declaration."""
+    rows = ["| function | gives |", "|---|---|"]
+    rows += [f"| `{function.usage}` | {function.doc} |" for function in FUNCTIONS.values()]
+    return "\n".join(rows)
+
+
 def components_table() -> str:
     """Every component kind: what it is, its parameters with their defaults, how it is sized."""
     rows = ["| kind | what | parameters [default] | sizing |", "|---|---|---|---|"]
@@ -69,6 +77,7 @@ BLOCKS = {
     "formulas": formulas_table,
     "workbench-formulas": lambda: formulas_table(WORKBENCH),
     "limits": limits,
+    "functions": functions_table,
 }
 
 

@@ -32,7 +32,8 @@ class Function:
     rule: Rule  # the arguments' dimensions → the result's, or ExpressionError at the column
     on_floats: Callable | None  # None: if(), which the compiler computes lazily (only the branch taken)
     on_arrays: Callable
-    doc: str
+    usage: str  # as the docs write it: "log(x, base)"
+    doc: str  # what it gives, for the docs
 
     def dimension(self, args: Sequence[Dims], column: int) -> Dims:
         return self.rule(self, args, column)
@@ -184,20 +185,24 @@ def _array_extreme(reduce):
 # The table -----------------------------------------------------------------------------------
 
 FUNCTIONS: dict[str, Function] = {f.name: f for f in (
-    Function("ceil", (1,), _same, whole_ceiling, _array_forgiving(np.ceil),
-             "the whole number at or above x, forgiving floating-point noise (3.0000000001 is 3)"),
-    Function("floor", (1,), _same, whole_floor, _array_forgiving(np.floor),
+    Function("ceil", (1,), _same, whole_ceiling, _array_forgiving(np.ceil), "ceil(x)",
+             "the whole number at or above x, forgiving floating-point noise (3.0000000001 servers is 3)"),
+    Function("floor", (1,), _same, whole_floor, _array_forgiving(np.floor), "floor(x)",
              "the whole number at or below x, forgiving floating-point noise"),
-    Function("round", (1,), _same, _round, lambda x: np.floor(x + 0.5), "the nearest whole number, halves up"),
-    Function("min", None, _alike, min, _array_extreme(np.minimum), "the least of its arguments, all of one dimension"),
-    Function("max", None, _alike, max, _array_extreme(np.maximum),
+    Function("round", (1,), _same, _round, lambda x: np.floor(x + 0.5), "round(x)",
+             "the nearest whole number, halves up"),
+    Function("min", None, _alike, min, _array_extreme(np.minimum), "min(a, b, …)",
+             "the least of its arguments, all of one dimension"),
+    Function("max", None, _alike, max, _array_extreme(np.maximum), "max(a, b, …)",
              "the greatest of its arguments, all of one dimension"),
-    Function("abs", (1,), _same, abs, np.abs, "x without its sign"),
-    Function("sqrt", (1,), _root, _sqrt, _array_sqrt, "the square root; of a unit with even powers only"),
-    Function("log", (1, 2), _logarithm, _log, _array_log,
-             "log(x) is the natural log, log(x, base) the log in a base; of a plain number or a count"),
-    Function("log2", (1,), _logarithm, lambda x: _log(x, 2), lambda x: _array_log(x, 2.0), "the log in base 2"),
-    Function("log10", (1,), _logarithm, _log10, _array_log10, "the log in base 10; log10(0) is −∞"),
-    Function("if", (3,), _choice, None, np.where,
-             "if(check, a, b): a when the check holds, else b; only the branch taken is computed"),
+    Function("abs", (1,), _same, abs, np.abs, "abs(x)", "x without its sign"),
+    Function("sqrt", (1,), _root, _sqrt, _array_sqrt, "sqrt(x)",
+             "the square root, of a plain number or of a unit with even powers (B² → B)"),
+    Function("log", (1, 2), _logarithm, _log, _array_log, "log(x, base)",
+             "the log in `base` (natural without it), of a plain number or a count of requests or users"),
+    Function("log2", (1,), _logarithm, lambda x: _log(x, 2), lambda x: _array_log(x, 2.0), "log2(x)",
+             "the log in base 2, as log"),
+    Function("log10", (1,), _logarithm, _log10, _array_log10, "log10(x)", "the log in base 10, as log; of 0, −∞"),
+    Function("if", (3,), _choice, None, np.where, "if(check, a, b)",
+             "a when the check holds, else b (of one dimension); only the value taken is computed"),
 )}

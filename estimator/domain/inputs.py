@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import formatting, lexicon, lines, ranges
+from . import formatting, lexicon, ranges
 from .errors import InputError
 from .lang.compile import compile_samples, compile_tree
 from .lang.dims import infer
@@ -30,6 +30,8 @@ from .lang.parse import MAX_LENGTH, MAX_NINES, parse
 from .lexicon import DIMENSIONLESS, Dims
 
 MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all
+MAX_LINES = 50  # the user's lines: rows that define a name (lines.py reads them within these)
+MAX_LINES_CHARACTERS = 4000  # the user's lines: characters in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +259,8 @@ class Lines(Kind):
     expected = "formula lines"
     expression = False
     valued = False
-    max_length = lines.MAX_CHARACTERS
-    max_lines = lines.MAX_LINES
+    max_length = MAX_LINES_CHARACTERS
+    max_lines = MAX_LINES
     widget = "lines"
     tabled = False
 

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import InputError
+from .inputs import MAX_LINES, MAX_LINES_CHARACTERS as MAX_CHARACTERS
 from .lang.compile import compile_samples, compile_tree
 from .lang.errors import ExpressionError
 from .lang.nodes import Literal, Node, names_in, ranges_in
 from .lang.parse import MAX_LENGTH, NAME, parse
 from .lang.show import work_template
 
-MAX_LINES = 50
-MAX_CHARACTERS = 4000
 MAX_LINE = MAX_LENGTH
 MEMO_SIZE = 1024
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from estimator.domain import system as systems
-from estimator.render import diagram
+from estimator.render import architecture_svg, diagram, topology
 from estimator.domain.availability import PERIOD_NAMES
 from estimator.domain.engine import Calculator, Estimate
 from estimator.domain.estimate import ESTIMATE as ESTIMATE_CALCULATOR
@@ -65,7 +65,17 @@ def _estimate_context(estimate: Estimate) -> dict:
     return {"workbench_path": presenters.with_query(route(WORKBENCH.page), query),
             "timeline": estimate.timeline, "timeline_charts": presenters.timeline_charts(estimate),
             "timeline_labels": LABELS, "lead_template": "web/_timeline.html",
-            "growth_text": growth.figure if growth is not None and growth.value else ""}
+            "growth_text": growth.figure if growth is not None and growth.value else "",
+            **_architecture_diagrams(estimate)}
+
+
+def _architecture_diagrams(estimate: Estimate) -> dict:
+    """The architecture drawn for a desktop and for a phone (CSS shows one), when it has components."""
+    if not estimate.components:
+        return {}
+    drawn = topology.topology(estimate)
+    return {"architecture_wide": architecture_svg.svg(drawn, layout="wide"),
+            "architecture_narrow": architecture_svg.svg(drawn, layout="narrow")}
 
 
 def _timeline_markdown(estimate: Estimate) -> str:

@@ -1,0 +1,108 @@
+"""The architecture as boxes and arrows (topology.py) and drawn as SVG (architecture_svg.py).
+
+Figures worked by hand with the default inputs (peak_factor 2): the photo app's 100M users ×
+5 reads/day = 5.79k reads/s, × 0.1 writes/day = 116 writes/s, 5.9k req/s in all."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from estimator.domain.estimate import estimate
+from estimator.render import architecture_svg
+from estimator.render.topology import CLIENT, topology
+
+PHOTO = {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
+         "response_size": "200 KB", "retention": "10 years"}
+FAN_OUT = "\n".join((
+    "fan = queue(rate: write_qps × 300, size: 200 B)",
+    "push = workers(rate: fan.rate, work: 5 ms)",
+    "feed = kv_store(writes: fan.rate, data: dau × 500 × 8 B/user)",
+))
+
+
+def edges(drawn):
+    return {(e.source, e.target): e.label for e in drawn.edges}
+
+
+def test_the_default_architecture_hangs_off_the_app_which_the_clients_call_at_peak():
+    drawn = topology(estimate(PHOTO))
+
+    # 5.9k req/s × 2 = 11.8k req/s into the app; the database takes 116 × 2 = 231 writes/s and
+    # 5.79k × (1 − 80%) × 2 = 2.31k reads/s; egress 5.79k/s × 200 KB × 2 = 2.31 GB/s.
+    assert edges(drawn) == {
+        (CLIENT, "app"): ("11.8k req/s",),
+        ("app", "cache"): ("hits 80%",),
+        ("app", "db"): ("writes 231 req/s", "reads 2.31k req/s"),
+        ("app", "objects"): (),
+        ("app", "net"): ("2.31 GB/s",),
+    }
+
+
+def test_a_hit_rate_is_not_a_flow_so_the_cache_stands_beside_the_database():
+    drawn = topology(estimate(PHOTO))
+
+    assert ("cache", "db") not in edges(drawn)
+
+
+def test_a_parameter_that_reads_another_component_is_an_arrow_from_it():
+    drawn = topology(estimate({"lines": FAN_OUT}))
+
+    # write_qps = 1M users × 1 write/day ÷ 86,400 s = 11.57/s; × 300 × 2 = 6.94k items/s at peak.
+    assert edges(drawn)[("fan", "push")] == ("6.94k req/s",)
+    assert edges(drawn)[("fan", "feed")] == ("writes 6.94k req/s",)
+    assert ("app", "fan") in edges(drawn)  # fed by no component: the app's
+
+
+def test_stores_sit_below_every_service():
+    drawn = topology(estimate({"lines": FAN_OUT}))
+
+    rank = {box.name: box.rank for box in drawn.boxes}
+    assert rank["app"] == 1 and rank["fan"] == 2 and rank["push"] == 3
+    assert all(rank[store] == 4 for store in ("cache", "db", "objects", "net", "feed"))
+
+
+def test_the_bottleneck_is_the_demand_bound_tier_with_the_most_nodes():
+    # The photo app: 447 cache nodes for 20 TB of memory, 18 database nodes for storage, 17 app servers.
+    drawn = topology(estimate(PHOTO))
+
+    assert drawn.bottleneck == "cache"
+    assert [name for name, _ in drawn.pressure] == ["cache", "db", "app"]
+    assert [box.name for box in drawn.boxes if box.bottleneck] == ["cache"]
+
+
+def test_a_tier_at_its_floor_is_never_the_bottleneck():
+    drawn = topology(estimate({}))  # 2 app servers, 3 database nodes: floors; 1 cache node for memory
+
+    assert "app" not in dict(drawn.pressure) and "db" not in dict(drawn.pressure)
+
+
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_the_svg_is_well_formed_and_has_a_box_and_a_text_alternative_per_component(layout):
+    drawn = topology(estimate({**PHOTO, "lines": FAN_OUT}))
+
+    svg = architecture_svg.svg(drawn, layout=layout)
+
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    desc = root.find(f"{ns}desc").text
+    for name in ("app", "cache", "db", "objects", "net", "fan", "push", "feed"):
+        assert root.find(f".//{ns}g[@id='arch-{layout}-{name}']") is not None
+        assert name in desc
+    assert "style=" not in svg and "<script" not in svg
+
+
+def test_the_narrow_layout_fits_a_phone_at_full_size():
+    svg = architecture_svg.svg(topology(estimate({**PHOTO, "lines": FAN_OUT})), layout="narrow")
+
+    assert float(re.search(r'width="([\d.]+)"', svg).group(1)) <= 300
+
+
+def test_every_text_in_the_svg_is_escaped():
+    drawn = topology(estimate({}))
+
+    svg = architecture_svg.svg(drawn, title='<script>alert("x")</script> & co')
+
+    assert "<script>" not in svg
+    assert "&lt;script&gt;" in svg and "&amp; co" in svg

@@ -68,8 +68,7 @@ def _with_interval(display) -> str:
 @register.filter
 def shown(result) -> str:
     """A result's display for the summary: as the cards show it, its interval set apart."""
-    spread = result.spread
-    if spread is None or spread.share is not None or not spread.wide:
+    if result.spread is None:
         return mark_safe(escape(result.display))
     return mark_safe(_with_interval(result.shown))
 

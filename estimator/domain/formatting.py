@@ -22,7 +22,10 @@ def sig3(x: float) -> str:
     if x == 0:
         return "0"
     # Round half up as people do (1.825 → 1.83), not as binary floats fall (1.8249999…).
-    rounded = float(f"{x * HALF_UP:.3g}")
+    text = f"{x * HALF_UP:.3g}"
+    if "e" not in text:  # already as it is shown: 3 significant figures or fewer, no zeros trailing
+        return text
+    rounded = float(text)
     if rounded.is_integer() and abs(rounded) < 1e15:
         return f"{int(rounded)}"
     return f"{rounded:g}"

@@ -1,5 +1,7 @@
-"""Markdown for an estimate: name, inputs as typed, results with display and work,
-conventions, share link. Shared by /estimate.md, the scenario export and the CLI.
+"""Markdown for an estimate: a design doc (Summary, Requirements, Capacity estimation,
+High-level design with a mermaid flowchart, Cost and growth, Bottlenecks, Assumptions, the
+share link); the availability workbench keeps its report. Shared by /estimate.md, the
+scenario and revision exports and the CLI.
 
 Everything a user wrote (name, description, input text) is escaped so that it shows as
 text: markdown punctuation gets a backslash and HTML's <, > and & become entities, so a
@@ -13,6 +15,8 @@ import re
 from estimator.domain.conventions import CONVENTIONS
 from estimator.domain.engine import LINES_GROUP, Estimate
 
+from . import mermaid
+from .topology import topology
 from .verdict import verdict
 
 # Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
@@ -56,27 +60,122 @@ def cell(text: str) -> str:
 def render(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
            revision: int | None = None, appendix: str = "", headline: tuple[str, ...] = (),
            saved: str = "") -> str:
-    """The estimate as markdown: title, summary and checks first, then inputs, results, the
-    calculator's appendix (a timeline, a downtime table), conventions and the share link.
-    `saved` is when the revision was saved ('24 Nov 2026, 14:17 UTC')."""
+    """The estimate as markdown. A calculator with an architecture (the estimate) gets a design
+    doc (design_doc); one without (the availability workbench) keeps its report: summary,
+    checks, inputs, results, its appendix, conventions, share link. `saved` is when the
+    revision was saved ('24 Nov 2026, 14:17 UTC')."""
+    if estimate.calculator.summarize is not None:
+        return design_doc(estimate, share_url=share_url, name=name, description=description, revision=revision,
+                          appendix=appendix, headline=headline, saved=saved)
+    lines = _title(name, description, revision, saved)
+    lines += _summary(estimate, headline, "## Summary")
+    checks = estimate.checks
+    if checks:
+        lines += ["## Checks", ""] + _checks(checks) + [""]
+    lines += ["## Inputs", ""] + _inputs(estimate, estimate.calculator.inputs)
+    lines += _errors(estimate)
+    lines += ["", "## Results", ""]
+    for group in estimate.calculator.result_groups:
+        if group != LINES_GROUP:
+            lines += _group(estimate, group, "###")
+    if estimate.rows:
+        lines += ["## Your lines", ""] + _lines(estimate)
+    if appendix:
+        lines += [appendix, ""]
+    lines += ["## Conventions", ""] + _conventions(estimate)
+    lines += ["", f"Share link: <{share_url}>", ""]
+    return "\n".join(lines)
+
+
+# The design doc's sections, in the order of the system-design template.
+SECTIONS = ("Summary", "Requirements", "Capacity estimation", "High-level design", "Cost and growth", "Bottlenecks",
+            "Assumptions")
+CAPACITY_GROUPS = ("Traffic", "Data", "Capacity", "Availability")  # traffic, storage, bandwidth, sizing
+COST_GROUP = "Cost"
+BOTTLENECK_TIERS = 3
+
+
+def design_doc(estimate: Estimate, *, share_url: str, name: str = "", description: str = "",
+               revision: int | None = None, appendix: str = "", headline: tuple[str, ...] = (),
+               saved: str = "") -> str:
+    """The estimate as a design doc, in the system-design template's order: Summary (headline
+    and answers); Requirements (every check, passed or failed, with its work); Capacity
+    estimation (traffic, data, capacity, availability); High-level design (a mermaid flowchart
+    and the components table with each figure's work); Cost and growth (the costs and the
+    timeline, `appendix`); Bottlenecks (the failed checks with their work, and the tiers under
+    the most load); Assumptions (inputs as typed, your lines, the price sheet, conventions);
+    the share link."""
+    lines = _title(name, description, revision, saved)
+    lines += _summary(estimate, headline, "## Summary", always=True)
+    lines += _errors(estimate)
+    if lines[-1] != "":
+        lines.append("")
+    checks = estimate.checks
+    lines += ["## Requirements", ""]
+    lines += (_checks(checks) if checks else
+              ["No requirement is written as a check yet: a line such as `redirect_ok = redirect_time <= 500 ms` "
+               "becomes one."]) + [""]
+    lines += ["## Capacity estimation", ""]
+    groups = estimate.calculator.result_groups
+    for group in CAPACITY_GROUPS:
+        if group in groups:
+            lines += _group(estimate, group, "###")
+    lines += ["## High-level design", ""]
+    drawn = topology(estimate) if estimate.components else None
+    if drawn is not None:
+        lines += ["```mermaid", mermaid.flowchart(drawn), "```", ""]
+        lines += _architecture(estimate.components)
+    else:
+        lines += ["Every component was removed (`name = none`): nothing is drawn.", ""]
+    lines += ["## Cost and growth", ""]
+    if COST_GROUP in groups:
+        lines += _group(estimate, COST_GROUP, "###")
+    if appendix:
+        lines += [appendix, ""]
+    lines += ["## Bottlenecks", ""] + _bottlenecks(estimate, drawn) + [""]
+    lines += ["## Assumptions", "", "### Inputs as typed", ""]
+    prices = tuple(spec for spec in estimate.calculator.inputs if spec.name.startswith("price_"))
+    lines += _inputs(estimate, tuple(spec for spec in estimate.calculator.inputs if spec not in prices))
+    if estimate.rows:
+        lines += ["", "### Your lines", ""] + _lines(estimate)
+    else:
+        lines.append("")
+    if prices:
+        lines += ["### Price sheet", ""] + _inputs(estimate, prices) + [""]
+    lines += ["### Conventions", ""] + _conventions(estimate)
+    lines += ["", f"Share link: <{share_url}>", ""]
+    return "\n".join(lines)
+
+
+def _title(name: str, description: str, revision: int | None, saved: str) -> list[str]:
     lines = [f"# {escape(name) if name else 'Back-of-envelope estimate'}", ""]
     if revision is not None:
         lines += [f"Revision {revision}" + (f", saved {escape(saved)}." if saved else "."), ""]
     for paragraph in description.split("\n\n") if description.strip() else ():
         lines += [escape(paragraph), ""]
+    return lines
+
+
+def _summary(estimate: Estimate, headline: tuple[str, ...], heading: str, always: bool = False) -> list[str]:
     figures = estimate.headline(headline)
-    if figures or estimate.answers:
-        lines += ["## Summary", ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures]
-        lines += [f"- `{r.name}`: {cell(r.display)}" for r in estimate.answers] + [""]
-    checks = estimate.checks
-    if checks:
-        lines += ["## Checks", ""]
-        lines += [f"- {_verdict(r)}: `{r.name}` — {cell(r.work)}" for r in checks]
-        lines.append("")
-    lines += ["## Inputs", "", "| Input | Name | Value |", "|---|---|---|"]
-    for spec in estimate.calculator.inputs:
+    if not (figures or estimate.answers or always):
+        return []
+    lines = [heading, ""] + [f"- **{cell(r.label)}**: {cell(r.display)}" for r in figures]
+    lines += [f"- `{r.name}`: {cell(r.display)}" for r in estimate.answers]
+    if not figures and not estimate.answers:
+        lines.append("- Nothing could be computed: see the errors below.")
+    return lines + [""]
+
+
+def _checks(checks) -> list[str]:
+    return [f"- {_verdict(r)}: `{r.name}` — {cell(r.work)}" for r in checks]
+
+
+def _inputs(estimate: Estimate, specs) -> list[str]:
+    lines = ["| Input | Name | Value |", "|---|---|---|"]
+    for spec in specs:
         if not spec.kind.tabled:
-            continue  # the lines have a table of their own below
+            continue  # the lines have a table of their own
         text = estimate.texts[spec.name]
         shown = escape(text) if text else "—"
         if text == spec.default:
@@ -84,47 +183,66 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
         if text and spec.name in estimate.unused:
             shown += f" ({estimate.unused[spec.name]})"
         lines.append(f"| {cell(spec.label)} | `{spec.name}` | {shown} |")
-    if estimate.errors:
-        lines += ["", "## Errors", ""]
-        for field_name, message in estimate.errors.items():
-            lines.append(f"- `{field_name}`: {escape(message)}")
-    lines += ["", "## Results", ""]
-    for group in estimate.calculator.result_groups:
-        if group == LINES_GROUP:
+    return lines
+
+
+def _errors(estimate: Estimate) -> list[str]:
+    if not estimate.errors:
+        return []
+    lines = ["", "## Errors", ""]
+    for field_name, message in estimate.errors.items():
+        lines.append(f"- `{field_name}`: {escape(message)}")
+    return lines
+
+
+def _group(estimate: Estimate, group: str, level: str) -> list[str]:
+    lines = [f"{level} {group}", "", "| Result | Name | Value | Work |", "|---|---|---|---|"]
+    for result in estimate.results.values():
+        if result.group == group:
+            lines.append(f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |")
+    return lines + [""]
+
+
+def _lines(estimate: Estimate) -> list[str]:
+    lines = ["| # | Line | Value | Work |", "|---|---|---|---|"]
+    for row in estimate.rows:
+        if not row.text.strip():
             continue
-        lines += [f"### {group}", "", "| Result | Name | Value | Work |", "|---|---|---|---|"]
-        for result in estimate.results.values():
-            if result.group == group:
-                lines.append(
-                    f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |"
-                )
-        lines.append("")
-    if estimate.components:
-        lines += _architecture(estimate.components)
-    if estimate.rows:
-        lines += ["## Your lines", "", "| # | Line | Value | Work |", "|---|---|---|---|"]
-        for row in estimate.rows:
-            if not row.text.strip():
-                continue
-            result = row.result
-            value = "⚠ " + escape(row.error) if row.error else _value(result) if result else ""
-            work = cell(result.work) if result and result.available else ""
-            lines.append(f"| {row.number} | {escape(row.text)} | {value} | {work} |")
-        lines.append("")
-    if appendix:
-        lines += [appendix, ""]
-    lines += ["## Conventions", ""]
-    lines += [f"- {cell(line)}" for line in CONVENTIONS]
+        result = row.result
+        value = "⚠ " + escape(row.error) if row.error else _value(result) if result else ""
+        work = cell(result.work) if result and result.available else ""
+        lines.append(f"| {row.number} | {escape(row.text)} | {value} | {work} |")
+    return lines + [""]
+
+
+def _conventions(estimate: Estimate) -> list[str]:
+    lines = [f"- {cell(line)}" for line in CONVENTIONS]
     if estimate.binary:
         lines.append("- Sizes in these results are shown in binary units (1 KiB = 1,024 B).")
-    lines += ["", f"Share link: <{share_url}>", ""]
-    return "\n".join(lines)
+    return lines
+
+
+def _bottlenecks(estimate: Estimate, drawn) -> list[str]:
+    """Every failed check with its work, then the tiers under the most load (topology.py says
+    how they are ranked), each with the work of its node count."""
+    failed = [r for r in estimate.checks if r.available and verdict(r).state != "pass"]
+    lines = [f"- {_verdict(r)}: `{r.name}` — {cell(r.work)}" for r in failed]
+    if not failed:
+        lines.append("- Every check passes." if estimate.checks else "- No check to fail.")
+    tiers = drawn.pressure[:BOTTLENECK_TIERS] if drawn is not None else ()
+    if tiers:
+        lines += ["", "The tiers under the most load (of those sized by a demand, not a floor or a rental):", ""]
+        for name, why in tiers:
+            nodes = estimate.results.get(f"{name}.nodes")
+            work = f" — {cell(nodes.work)}" if nodes is not None and nodes.available else ""
+            lines.append(f"- `{name}`: {cell(why)}{work}")
+    return lines
 
 
 def _architecture(components) -> list[str]:
     """The components table (what each is, its nodes and what bound them, what it holds and
     costs), then each component's parameters and results with their work."""
-    lines = ["## Architecture", "", "| Component | Kind | Nodes | Bound | Memory | Storage | Cost/month |",
+    lines = ["### Components", "", "| Component | Kind | Nodes | Bound | Memory | Storage | Cost/month |",
              "|---|---|---|---|---|---|---|"]
     for c in components:
         lines.append(f"| `{c.name}` | {c.kind.name} | {cell(c.shown['nodes'])} | {cell(c.bound or '—')} | "

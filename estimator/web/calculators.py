@@ -81,7 +81,7 @@ def _architecture_diagrams(estimate: Estimate) -> dict:
 def _timeline_markdown(estimate: Estimate) -> str:
     if not estimate.timeline:
         return ""
-    rows = ["## Timeline", "", "| Year | " + " | ".join(LABELS) + " |", "|---|" + "---|" * len(LABELS)]
+    rows = ["### Timeline", "", "| Year | " + " | ".join(LABELS) + " |", "|---|" + "---|" * len(LABELS)]
     rows += [f"| {year.year} | " + " | ".join(year.shown) + " |" for year in estimate.timeline]
     return "\n".join(rows)
 

@@ -82,10 +82,12 @@ def test_markdown_of_the_photo_preset_inputs(client):
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Back-of-envelope estimate\n")
     headings = re.findall(r"^#+ .*$", text, re.M)
-    # The spec's sections, in order (a summary of headline figures may come before the inputs).
-    assert [h for h in headings if h != "## Summary"] == [
-        "# Back-of-envelope estimate", "## Inputs", "## Results", "### Traffic", "### Data", "### Availability",
-        "### Capacity", "### Cost", "## Architecture", "## Timeline", "## Conventions"]
+    # The design doc's sections, in the contract's order (architecture.md, The diagram and the design doc).
+    assert headings == [
+        "# Back-of-envelope estimate", "## Summary", "## Requirements", "## Capacity estimation", "### Traffic",
+        "### Data", "### Capacity", "### Availability", "## High-level design", "### Components",
+        "## Cost and growth", "### Cost", "### Timeline", "## Bottlenecks", "## Assumptions", "### Inputs as typed",
+        "### Price sheet", "### Conventions"]
     assert "| Size of one write | `object_size` | 500 KB |" in text
     assert "| New data per year (one copy) | `storage_per_year` | 1.83 PB/yr |" in text
     assert f"Share link: <http://testserver/?{query}>" in text

@@ -64,5 +64,5 @@ def test_a_preset_page_leads_with_its_answers_and_checks(client, presets):
 def test_the_markdown_lists_checks_first(client, presets):
     text = client.get("/s/mobile-banking-four-nines.md").content.decode()
 
-    assert text.index("## Checks") < text.index("## Inputs")
+    assert text.index("## Requirements") < text.index("## Assumptions")
     assert "✅ passes: `four_nines`" in text

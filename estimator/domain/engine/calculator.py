@@ -26,11 +26,12 @@ from ..lang.parse import parse
 from ..lexicon import Dims
 from .declarations import LINES, LINES_GROUP, Constraint, Extension, Formula
 from .display import shower
-from .plan import Step, follow, plan_of, step_for
+from .plan import follow, plan_of
 from .result import Estimate, LineRow, Result
 from .run import Run
 from .extension import extended
 from .sample import Sampling
+from .step import Step, step_for
 
 MAX_RANGES = 100  # in one estimate: each is ranges.SAMPLES draws
 

@@ -3,12 +3,16 @@ expression text compiled once at import, and the constraints its inputs must mee
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .. import lexicon
 from ..lang.nodes import CHECK, Node, names_in
 from ..lang.parse import parse
+from ..inputs import Input
 from ..lexicon import Dims
+from .step import Step
 
 LINES = "lines"
 LINES_GROUP = "Your lines"
@@ -78,3 +82,19 @@ class Constraint:
     check: str
     message: str
 
+
+class Declared(Protocol):
+    """What the run, the plan, the sampling pass and a result read of their calculator
+    (calculator.py builds it): its inputs and an extension's parameters, its formulas and their
+    steps by name, the dimensions of every name, the names a line may not take, and its hooks."""
+
+    inputs: tuple[Input, ...]
+    params: tuple[Input, ...]
+    by_name: Mapping[str, Input]
+    by_result: Mapping[str, Formula]
+    dims: dict[str, Dims]
+    steps: list[Step]
+    step_by_name: Mapping[str, Step]
+    reserved: set[str]
+    timeline: Callable | None  # (calculator, estimate) → the timeline's years, or None
+    summarize: Callable | None  # estimate → its components with their figures, or None

@@ -7,16 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.show import work_template
-from .declarations import LINES, Extension
+from .declarations import LINES, Declared, Extension
 from .display import api_unit, shower
 from .result import Result
 
 if TYPE_CHECKING:
-    from .calculator import Calculator
     from .run import Run
 
 
-def extended(calculator: Calculator, extension: Extension, run: Run, param_errors: dict[str, str]) -> None:
+def extended(calculator: Declared, extension: Extension, run: Run, param_errors: dict[str, str]) -> None:
     rows = extension.rows
     for row, message in extension.row_errors:
         _refuse(run, row, message)

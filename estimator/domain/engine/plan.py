@@ -1,53 +1,21 @@
-"""Formulas compiled into steps, and the plan: formulas, inputs that read names and lines in
-an order where each comes after what it reads (graphlib), with names refused (taken,
-repeated) and cycles marked at their rows or fields."""
+"""The plan: formulas, inputs that read names and lines in an order where each comes after
+what it reads (graphlib), with names refused (taken, repeated) and cycles marked at their
+rows or fields; and one way to follow it."""
 
 from __future__ import annotations
 
 import graphlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..lang.compile import compile_samples, compile_tree
 from ..lang.functions import FUNCTIONS
-from ..lang.nodes import Name, Node, names_in
-from ..lang.show import work_template
-from .display import Shower
+from .declarations import Declared
 
 if TYPE_CHECKING:
-    from .calculator import Calculator
     from .run import Run
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One formula or line ready to run: its closure, its work template and how it shows."""
-
-    name: str
-    label: str
-    group: str
-    unit: str
-    names: frozenset[str]
-    evaluate: Callable[[Mapping[str, float]], float]
-    template: str  # the work with {0}, {1}… where the names' figures go
-    order: tuple[str, ...]  # the names in template order
-    show: Shower
-    given_by: str = ""
-    api_scale: float = 1.0
-    row: int = 0
-    sample: Callable | None = None  # the closure on samples (compile_samples)
-    alias_of: str = ""  # a result that is another under a second name (app_servers is app.nodes) shows its work
-
-
-def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
-             alias: bool = False) -> Step:
-    template, order = work_template(tree)
-    return Step(name, label, group, unit, names_in(tree), compile_tree(tree), template, order,
-                show, given_by, sample=compile_samples(tree), alias_of=tree.name if alias and isinstance(tree, Name) else "")
-
-
-def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
+def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
     """Formulas, inputs that read names, and lines in an order where each comes after what
     it reads; names refused (taken, repeated) and cycles are marked at their rows."""
     lines: dict[str, object] = {}
@@ -105,7 +73,7 @@ def plan_of(calculator: Calculator, deferred: list[str], rows: list, run: Run) -
     return plan
 
 
-def dependency_order(calculator: Calculator, graph: dict, node_of: Callable, lines: dict, run: Run) -> list:
+def dependency_order(calculator: Declared, graph: dict, node_of: Callable, lines: dict, run: Run) -> list:
     """The graph's nodes in dependency order; the members of each cycle are refused (at
     their rows, or at their fields) and left out, so what depends on them waits."""
     while True:

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .. import ranges, reference
 from ..inputs import Parsed
+from .declarations import Declared
 from .display import Display, Figure
-
-if TYPE_CHECKING:
-    from .calculator import Calculator
 
 
 @dataclass(slots=True)  # not frozen: ~40 are built a request, and a frozen init costs 3× as much
@@ -60,7 +57,7 @@ class LineRow:
 
 @dataclass(frozen=True)
 class Estimate:
-    calculator: Calculator
+    calculator: Declared
     texts: dict[str, str]  # every input's text: as typed, or its default
     inputs: dict[str, Parsed | None]
     errors: dict[str, str]

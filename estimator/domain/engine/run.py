@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import math
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..errors import InputError
@@ -14,13 +13,10 @@ from ..lang.compile import compile_tree
 from ..lang.dims import infer
 from ..lang.errors import EvaluationError, ExpressionError
 from ..lang.nodes import CHECK, Node, first_column
-from .declarations import LINES, LINES_GROUP
+from .declarations import LINES, LINES_GROUP, Declared
 from .display import api_unit, converted, shower
-from .plan import Step
 from .result import Result
-
-if TYPE_CHECKING:
-    from .calculator import Calculator
+from .step import Step
 
 
 @lru_cache(maxsize=2048)
@@ -32,11 +28,10 @@ def _infer(tree: Node, dims_items: tuple) -> object:
         return error
 
 
-
 class Run:
     """The state of one evaluation: values, figures, what is blocked and why."""
 
-    def __init__(self, calculator: Calculator, inputs, errors, env, shown, blocked, binary):
+    def __init__(self, calculator: Declared, inputs, errors, env, shown, blocked, binary):
         self.calculator = calculator
         self.inputs = inputs
         self.errors = errors

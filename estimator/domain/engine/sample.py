@@ -9,12 +9,12 @@ import numpy as np
 from .. import formatting, ranges
 from ..errors import InputError
 from ..lang.nodes import ranges_in
-from .declarations import LINES
-from .plan import Step, follow
+from .declarations import LINES, Declared
+from .plan import follow
 from .result import Result
+from .step import Step
 
 if TYPE_CHECKING:
-    from .calculator import Calculator
     from .run import Run
 
 
@@ -24,7 +24,7 @@ class Sampling:
     median and 90% interval and names its driver. What depends on no range keeps the value,
     display and work of the first pass, exactly."""
 
-    def __init__(self, calculator: Calculator, run: Run):
+    def __init__(self, calculator: Declared, run: Run):
         self.calculator = calculator
         self.run = run
         self.arrays: dict[str, object] = dict(run.env)  # floats, and arrays for what a range reaches

@@ -1,0 +1,39 @@
+"""A formula or a line compiled once: its closure on floats and on samples, its work template
+and how its value is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ..lang.compile import compile_samples, compile_tree
+from ..lang.nodes import Name, Node, names_in
+from ..lang.show import work_template
+from .display import Shower
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One formula or line ready to run: its closure, its work template and how it shows."""
+
+    name: str
+    label: str
+    group: str
+    unit: str
+    names: frozenset[str]
+    evaluate: Callable[[Mapping[str, float]], float]
+    template: str  # the work with {0}, {1}… where the names' figures go
+    order: tuple[str, ...]  # the names in template order
+    show: Shower
+    given_by: str = ""
+    api_scale: float = 1.0
+    row: int = 0
+    sample: Callable | None = None  # the closure on samples (compile_samples)
+    alias_of: str = ""  # a result that is another under a second name (app_servers is app.nodes) shows its work
+
+
+def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
+             alias: bool = False) -> Step:
+    template, order = work_template(tree)
+    return Step(name, label, group, unit, names_in(tree), compile_tree(tree), template, order,
+                show, given_by, sample=compile_samples(tree), alias_of=tree.name if alias and isinstance(tree, Name) else "")

@@ -36,7 +36,7 @@ from common import TEN_LINES, median_seconds, table, verdict
 from estimator.domain.engine import MAX_RANGES as RANGES_IN_ESTIMATE
 from estimator.domain.estimate import estimate
 from estimator.domain.inputs import INPUTS, Quantity
-from estimator.domain.lang.parse import MAX_RANGES
+from estimator.domain.lang.limits import MAX_RANGES
 from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
 from estimator.domain.presets import PRESETS
 from estimator.domain.units import Q

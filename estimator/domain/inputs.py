@@ -25,8 +25,9 @@ from .errors import InputError
 from .lang.compile import compile_samples, compile_tree
 from .lang.dims import infer
 from .lang.errors import EvaluationError, ExpressionError, UnknownUnit
+from .lang.limits import MAX_LENGTH, MAX_NINES
 from .lang.nodes import CHECK, Literal, Node, Range, names_in, ranges_in
-from .lang.parse import MAX_LENGTH, MAX_NINES, parse
+from .lang.parse import parse
 from .lexicon import DIMENSIONLESS, Dims
 
 MEMO_SIZE = 512  # texts kept per input: a few hundred KB in all

@@ -16,8 +16,9 @@ from .errors import InputError
 from .inputs import MAX_LINES, MAX_LINES_CHARACTERS as MAX_CHARACTERS
 from .lang.compile import compile_samples, compile_tree
 from .lang.errors import ExpressionError
+from .lang.limits import MAX_LENGTH
 from .lang.nodes import Literal, Node, names_in, ranges_in
-from .lang.parse import MAX_LENGTH, NAME, parse
+from .lang.parse import NAME, parse
 from .lang.show import work_template
 
 MAX_LINE = MAX_LENGTH

@@ -15,8 +15,8 @@ from estimator.domain import architecture
 from estimator.domain.components import KINDS
 from estimator.domain.estimate import ESTIMATE
 from estimator.domain.lang.functions import FUNCTIONS
-from estimator.domain.lang.parse import (MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_PLAIN_POWER, MAX_POWER,
-                                         MAX_RANGE_RATIO, MAX_RANGES)
+from estimator.domain.lang.limits import (MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_PLAIN_POWER, MAX_POWER,
+                                          MAX_RANGE_RATIO, MAX_RANGES)
 from estimator.domain.lines import MAX_CHARACTERS, MAX_LINES
 from estimator.domain.workbench import WORKBENCH
 

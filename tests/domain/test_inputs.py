@@ -13,7 +13,7 @@ from pytest import approx
 from estimator.domain.errors import InputError
 from estimator.domain.estimate import estimate
 from estimator.domain.inputs import BY_NAME, INPUTS
-from estimator.domain.lang.parse import MAX_LENGTH
+from estimator.domain.lang.limits import MAX_LENGTH
 from estimator.render.api import estimate_body
 from tests.work import at_most
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from estimator.domain import lines, system
-from estimator.domain.lang.parse import MAX_LENGTH
+from estimator.domain.lang.limits import MAX_LENGTH
 from estimator.domain.estimate import ESTIMATE
 from estimator.domain.workbench import WORKBENCH
 from estimator.web.models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH

@@ -281,7 +281,7 @@ def test_an_answer_that_reads_a_saved_scenario_is_computed_once_per_revision(cli
 
 def test_the_query_limit_holds_the_longest_form_any_calculator_can_send(settings):
     from estimator.domain import lines, system
-    from estimator.domain.lang.parse import MAX_LENGTH
+    from estimator.domain.lang.limits import MAX_LENGTH
     from estimator.web.calculators import CALCULATORS
 
     def longest(name: str) -> int:  # characters a field takes, each up to 4 UTF-8 bytes of 3 characters once encoded

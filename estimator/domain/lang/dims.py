@@ -13,8 +13,8 @@ from .. import lexicon
 from ..lexicon import DIMENSIONLESS, Dims
 from .errors import ExpressionError, UnknownName
 from .functions import FUNCTIONS
+from .limits import MAX_PLAIN_POWER, MAX_POWER
 from .nodes import CHECK, BinOp, Call, Check, Compare, Group, Literal, Name, Neg, Node, Power, Range, no_check
-from .parse import MAX_PLAIN_POWER, MAX_POWER
 
 
 def infer(node: Node, dims_of: Mapping[str, Dims | Check]) -> Dims | Check:

@@ -10,10 +10,10 @@ Python's eval never see request text). The grammar (README, The formula language
     range    := quantity [ "to" quantity ]            50M to 200M, 200 KB to 1 MB, 50 to 200 ms (a 90% interval)
     quantity := [ "$" ] NUMBER [ SCALE ] [ UNIT ]      100M, 1.5k users, 500 KB, 99.9%, 4 nines, $0.02/GB/month
 
-Limits are checked while parsing, before any arithmetic: MAX_LENGTH characters, MAX_DEPTH
-levels of nesting, exponents within ±MAX_PLAIN_POWER (±MAX_POWER on a quantity with a unit:
-dims.py knows which), magnitudes within 1e±MAX_MAGNITUDE (a typed number, and a power of one),
-at most MAX_RANGES ranges, each spanning at most a factor of MAX_RANGE_RATIO.
+Limits (limits.py) are checked while parsing, before any arithmetic: MAX_LENGTH characters,
+MAX_DEPTH levels of nesting, exponents within ±MAX_PLAIN_POWER (±MAX_POWER on a quantity with
+a unit: dims.py knows which), magnitudes within 1e±MAX_MAGNITUDE (a typed number, and a power
+of one), at most MAX_RANGES ranges, each spanning at most a factor of MAX_RANGE_RATIO.
 """
 
 from __future__ import annotations
@@ -23,23 +23,15 @@ import math
 import re
 from decimal import Decimal
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import formatting, lexicon
-from ..lexicon import DIMENSIONLESS, Dims
-from .errors import ExpressionError, UnknownName, UnknownUnit
+from ..lexicon import DIMENSIONLESS
+from . import quantities
+from .errors import ExpressionError, UnknownName
 from .functions import FUNCTIONS
+from .limits import MAX_DEPTH, MAX_DIGITS, MAX_LENGTH, MAX_MAGNITUDE, MAX_NINES, MAX_PLAIN_POWER, MAX_RANGES
 from .nodes import BinOp, Call, Compare, Group, Literal, Name, Neg, Node, Power, Range
 
-MAX_LENGTH = 200
-MAX_DEPTH = 12
-MAX_POWER = 4  # on a quantity with a unit: (2 KB)^4 is already B⁴
-MAX_PLAIN_POWER = 64  # on a plain number: 2^41 IDs, 62^7 short URLs
-MAX_MAGNITUDE = 30  # 1e±30
-MAX_DIGITS = 30
-MAX_RANGES = 10  # per expression: each is 2,000 samples to draw
-MAX_RANGE_RATIO = 1e6  # a positive range wider than a factor of a million is not an estimate
-MAX_NINES = 15  # more nines than a float can tell from 100%
 COMPARISONS = {"<=": "≤", "≤": "≤", "<": "<", ">=": "≥", "≥": "≥", ">": ">"}
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -285,7 +277,7 @@ class Parser:
                                   token.column)
         if word.lower() in lexicon.NUMBER_WORDS and self.token.kind == "word" and self.token.text.lower() in lexicon.NINES:
             self.take()
-            return _nines(float(lexicon.NUMBER_WORDS[word.lower()]), token.column)
+            return quantities.nines(float(lexicon.NUMBER_WORDS[word.lower()]), token.column)
         unit = lexicon.unit_of(word, after_number=False) if word in lexicon.STANDALONE else None
         if unit is not None:
             return Literal(unit.factor, unit.dims, unit.symbol, token.column, 1.0, (unit.symbol,))
@@ -334,12 +326,12 @@ class Parser:
             low = self.unit(number, literal, scale_word, money, column)
             self.position = end
         if negative:
-            low = _negated(low)
+            low = quantities.negated(low)
         if high_negative:
-            high = _negated(high)
+            high = quantities.negated(high)
         if self.token.kind == "word" and self.token.text == "to":
             raise ExpressionError("one range at a time: a range has two ends (50M to 200M)", self.token.column)
-        return _range(low, high, column, to.column)
+        return quantities.ranged(low, high, column, to.column)
 
     def magnitude(self) -> tuple[float, str, str]:
         """A number and its scale word: (value, the number as typed, the scale word)."""
@@ -379,7 +371,7 @@ class Parser:
                 if number > MAX_NINES:
                     raise ExpressionError(f"more than {MAX_NINES} nines is beyond what a float can tell from 100%",
                                           column)
-                return _nines(number, column)
+                return quantities.nines(number, column)
             if lowered in lexicon.PLAIN_NOUNS and not self._starts_atom(self.peek()):
                 self.take()
                 return Literal(number, DIMENSIONLESS, formatting.number(number) if lowered in ("x", "times")
@@ -389,7 +381,7 @@ class Parser:
                 if unit is None and self._counted_noun(word):
                     unit = lexicon.Unit("request", "req", "request")  # 2 tweets/day: any noun counted per period
                 if unit is None:
-                    raise _unknown_unit(literal + (f" {scale_word}" if scale_word else ""), word, nxt.column)
+                    raise quantities.unknown_unit(literal + (f" {scale_word}" if scale_word else ""), word, nxt.column)
                 self.take()
                 numerator.append(unit)
         while True:
@@ -407,7 +399,7 @@ class Parser:
             self.take()
             self.take()
             denominator.append(unit)
-        return _literal(number, numerator, denominator, column)
+        return quantities.literal(number, numerator, denominator, column)
 
 
 def _typed_magnitude(base: Node, exponent: int, column: int) -> None:
@@ -434,45 +426,6 @@ def _typed_magnitude(base: Node, exponent: int, column: int) -> None:
                                   column)
 
 
-def _negated(end: Literal) -> Literal:
-    return Literal(-end.value, end.dims, "−" + end.text, end.column, -end.number, end.numerator, end.denominator,
-                   end.percent)
-
-
-def _range(low: Literal, high: Literal, column: int, to_column: int) -> Range:
-    """A range from two ends, the right way round, or ExpressionError for one that is not an
-    estimate: ends of two dimensions, equal ends, or positive ends a million-fold apart."""
-    if low.dims != high.dims:
-        raise ExpressionError(f"the two ends of a range must be of one kind: {low.text} is "
-                              f"{lexicon.describe(low.dims)}, {high.text} is {lexicon.describe(high.dims)}", to_column)
-    if low.value > high.value:
-        scale = _scale_of(low.text)
-        if scale and not _scale_of(high.text) and high.value * lexicon.COUNT_SCALES.get(scale, 1) > low.value:
-            raise ExpressionError(f"{low.text} to {high.text} runs from high to low; did you mean {low.text} to "
-                                  f"{high.text}{scale}?", to_column)  # 50M to 200: a scale left out
-        low, high = high, low  # 200M to 50M is read the right way round
-    if low.value == high.value:
-        raise ExpressionError(f"the two ends of the range are equal ({low.text}); write {low.text} alone, "
-                              f"or two different ends", to_column)
-    if low.value > 0 and high.value / low.value > MAX_RANGE_RATIO:
-        scale = _scale_of(high.text)
-        scaled = low.value * lexicon.COUNT_SCALES.get(scale, 1)
-        hint = (f"; did you mean {low.text}{scale} to {high.text}?" if scale and not _scale_of(low.text)
-                and scaled < high.value <= scaled * MAX_RANGE_RATIO and f"{low.text}{scale}" != high.text else "")
-        ratio = high.value / low.value
-        shown = f"{ratio:,.0f}" if ratio < 1e12 else f"{ratio:.3g}"
-        raise ExpressionError(f"{low.text} to {high.text} spans a factor of {shown}; "
-                              f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
-                              to_column)
-    return Range(low, high, formatting.span(low.text, high.text), column)
-
-
-def _scale_of(text: str) -> str:
-    """The scale a figure was written with: '50M' → 'M', '200 KB' → ''."""
-    found = re.search(r"(bn|[kMT])$", text.split(" ")[0])
-    return found.group() if found else ""
-
-
 def _number(token: Token) -> tuple[float, str]:
     text = token.text
     mantissa, _, exponent = text.replace("E", "e").partition("e")
@@ -483,79 +436,6 @@ def _number(token: Token) -> tuple[float, str]:
         raise ExpressionError(f"the exponent is beyond ±{MAX_MAGNITUDE}", token.column)
     value = float(text.replace(",", ""))
     return value, text
-
-
-def _nines(nines: float, column: int) -> Literal:
-    value = 1 - 10.0 ** -nines
-    return Literal(value, DIMENSIONLESS, formatting.percent(value), column, value, percent=True)
-
-
-@lru_cache(maxsize=1024)
-def _unit_phrase(numerator: tuple, denominator: tuple) -> tuple[float, Dims]:
-    """(factor to canonical units, dimensionality) of a unit phrase such as KB/req or
-    req/user/day: pint's arithmetic once per phrase, not once per number typed."""
-    factor = 1.0
-    dims = DIMENSIONLESS
-    for unit in numerator:
-        factor *= unit.factor
-        dims = dims * unit.dims
-    for unit in denominator:
-        factor /= unit.factor
-        dims = dims / unit.dims
-    return factor, dims
-
-
-def _literal(number: float, numerator: list, denominator: list, column: int) -> Literal:
-    factor, dims = _unit_phrase(tuple(numerator), tuple(denominator))
-    value = number * factor
-    counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)
-    if not numerator and not denominator:  # a plain number: 4,096, not 4.096k
-        shown = formatting.written(number)
-    else:
-        shown = formatting.compact(number) if counted else formatting.number(number)
-    top = [u.symbol for u in numerator if u.kind != "money"]
-    if top and numerator[0].kind == "time" and not denominator and number != 1:
-        top = [lexicon.PLURAL.get(top[0], top[0])]
-    bottom = ["user" if u.kind == "user" else lexicon.PERIOD_SYMBOLS.get(_period_name(u), u.symbol)
-              for u in denominator]
-    text = shown
-    if top:
-        text += " " + " ".join(top)
-    if bottom:
-        text += "/" + "/".join(bottom)
-    if numerator and numerator[0].kind == "money":
-        text = "$" + text
-    return Literal(value, dims, text, column, number, tuple(top), tuple(bottom))
-
-
-def _period_name(unit: lexicon.Unit) -> str:
-    return unit.name if unit.kind == "time" else ""
-
-
-def _unknown_unit(number: str, word: str, column: int) -> UnknownUnit:
-    shown = f"{number} {word}"
-    if len(word) == 2 and word[1] == "b" and word[0] in "kKmMgGtTpPeE":
-        prefix = word[0].upper()
-        bits = {"K": "kilobits", "M": "megabits", "G": "gigabits", "T": "terabits", "P": "petabits", "E": "exabits"}
-        return UnknownUnit(f"'{shown}' is {bits[prefix]}; did you mean {number} {prefix}B? "
-                           f"(write {word[0].lower() if prefix == 'K' else prefix}bit for bits)",
-                           column, number=number, word=word, suggestion=f"{number} {prefix}B")
-    folded = {key.lower(): key for key in sorted(lexicon.SIZES, key=lambda k: k.endswith("B")) if len(key) <= 3}
-    if word.lower() in folded:
-        suggestion = f"{number} {folded[word.lower()]}"
-        return UnknownUnit(f"'{word}' is not a unit; did you mean {suggestion}?", column, number=number, word=word,
-                           suggestion=suggestion)
-    what = lexicon.FOREIGN.get(word)
-    if word in ("m", "M"):
-        suggestion = f"{number} min or {number} months"
-        return UnknownUnit(f"'{shown}' is ambiguous; did you mean {suggestion}?", column, number=number, word=word,
-                           suggestion=suggestion)
-    if what:
-        return UnknownUnit(f"'{shown}' is {what}, which no estimate measures", column, number=number, word=word)
-    if word.lower() in ("b", "bn") or word.lower() in ("billion", "thousand", "million", "trillion"):
-        return UnknownUnit(f"'{word}' is not a unit here", column, number=number, word=word)
-    return UnknownUnit(f"'{word}' is not a unit (B, KB, GB, ms, s, days, years, req, users, %, k, M, bn, …)",
-                       column, number=number, word=word)
 
 
 def parse(text: str, *, counts: bool = False, declared: bool = False) -> Node:

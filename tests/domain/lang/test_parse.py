@@ -17,7 +17,8 @@ from estimator.domain.lang.compile import compile_samples, compile_tree
 from estimator.domain.lang.dims import infer
 from estimator.domain.lang.errors import ExpressionError
 from estimator.domain.lang.nodes import CHECK
-from estimator.domain.lang.parse import MAX_LENGTH, parse
+from estimator.domain.lang.limits import MAX_LENGTH
+from estimator.domain.lang.parse import parse
 from estimator.domain.lang.show import describe
 from tests.domain.lang.reading import DAY, MONTH, YEAR, dimension, dims, refusal, value
 from tests.work import at_most

@@ -54,3 +54,4 @@ clean:
 
 screenshot: install  ## the README's screenshots, with the browser tests' Chromium launcher
 	$(PY) -m tests.browser.screenshot
+	SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/browser/test_mermaid_browser.py -k readme

@@ -25,7 +25,7 @@ from .topology import CLIENT, Box, Topology
 LINE = 15  # a text line in a box
 LABEL_LINE = 14  # a line of an arrow's label
 PAD = 8
-MARGIN = 4
+MARGIN = 6
 CLIENT_WIDTH, CLIENT_HEIGHT = 110, 30
 LANE = 6  # between the horizontal runs of arrows from different sources in one gap
 
@@ -46,7 +46,7 @@ def _wrapped(lines, width: int) -> list[str]:
 
 
 WIDE = Layout("wide", columns=3, box_width=184, gap=18, name_chars=21, text_chars=27, label_chars=22)
-NARROW = Layout("narrow", columns=2, box_width=142, gap=8, name_chars=15, text_chars=20, label_chars=16)
+NARROW = Layout("narrow", columns=2, box_width=140, gap=8, name_chars=15, text_chars=20, label_chars=16)
 LAYOUTS = {layout.name: layout for layout in (WIDE, NARROW)}
 
 
@@ -92,7 +92,9 @@ def svg(topology: Topology, *, layout: str = "wide", title: str = "Architecture"
     # Where each box is: (x, y, width, height); the client first.
     place: dict[str, tuple[float, float, float, float]] = {CLIENT: ((width - CLIENT_WIDTH) / 2, MARGIN,
                                                                      CLIENT_WIDTH, CLIENT_HEIGHT)}
-    gaps: dict[int, tuple[float, list[str]]] = {}  # row index → (the gap's bottom y, its sources in lane order)
+    gaps: dict[int, tuple[int, list[str]]] = {}  # row index → (label lines above it, its sources in lane order)
+    grid = columns * spec.box_width + (columns - 1) * spec.gap
+    left = (width - grid) / 2  # every row starts at the grid's left: columns line up, gutters stay clear
     y = MARGIN + CLIENT_HEIGHT
     for index, row in enumerate(rows):
         incoming = [edge for box in row for edge in into.get(box.name, ())]
@@ -100,9 +102,8 @@ def svg(topology: Topology, *, layout: str = "wide", title: str = "Architecture"
         labels = max([label_lines.get(box.name, 0) for box in row] + [0])
         gap = 16 + LANE * max(len(sources) - 1, 0) + LABEL_LINE * labels
         y += gap
-        gaps[index] = (y, sources)
-        row_width = len(row) * spec.box_width + (len(row) - 1) * spec.gap
-        x = (width - row_width) / 2
+        gaps[index] = (labels, sources)
+        x = left
         height = max(_height(lines_of[box.name]) for box in row)
         for box in row:
             place[box.name] = (x, y, spec.box_width, height)
@@ -114,7 +115,7 @@ def svg(topology: Topology, *, layout: str = "wide", title: str = "Architecture"
     arrows, labels = [], []
     for box in topology.boxes:
         tx, ty, _, _ = place[box.name]
-        bottom, sources = gaps[row_of[box.name]]
+        row_labels, sources = gaps[row_of[box.name]]
         written = 0
         for n, edge in enumerate(into.get(box.name, ())):
             if edge.source not in place:
@@ -122,9 +123,16 @@ def svg(topology: Topology, *, layout: str = "wide", title: str = "Architecture"
             sx, sy, sw, sh = place[edge.source]
             start_x, start_y = sx + sw / 2, sy + sh
             drop_x = tx + 14 + 10 * n
-            lane_y = ty - 8 - LABEL_LINE * label_lines[box.name] - LANE * sources.index(edge.source)
+            lane_y = ty - 10 - LABEL_LINE * row_labels - LANE * sources.index(edge.source)
             lane_y = max(lane_y, start_y + 6)
-            arrows.append(f'<path class="flow" d="M {start_x:g} {start_y:g} V {lane_y:g} H {drop_x:g} V {ty - 1:g}" '
+            if row_of[box.name] > row_of.get(edge.source, -1) + 1:
+                # Past a row: down the gutter left of the target's column, never behind a box.
+                below = start_y + 6 + LANE * gaps[row_of[edge.source] + 1][1].index(edge.source) \
+                    if edge.source in row_of and edge.source in gaps[row_of[edge.source] + 1][1] else start_y + 6
+                route = f"V {below:g} H {tx - spec.gap / 2:g} V {lane_y:g} H {drop_x:g}"
+            else:
+                route = f"V {lane_y:g} H {drop_x:g}"
+            arrows.append(f'<path class="flow" d="M {start_x:g} {start_y:g} {route} V {ty - 1:g}" '
                           f'marker-end="url(#{arrow})"/>')
             for line in label[edge.source, edge.target]:
                 written += 1

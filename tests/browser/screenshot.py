@@ -3,7 +3,9 @@
     python -m tests.browser.screenshot      (or: make screenshot)
 
 Starts the app on a free loopback port with a throwaway SQLite database, photographs the
-calculator (desktop, phone, dark) and the availability workbench, then stops it.
+calculator (desktop, phone, dark), the availability workbench and the architecture diagram of
+three presets (desktop and phone), then stops it. The rendered mermaid diagram is taken by its
+browser test: `SCREENSHOTS=1 pytest tests/browser/test_mermaid_browser.py -k readme`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ LINES = "/?" + urlencode({"dau": "300M × 50%", "lines": TWITTER_LINES})
 GROWING = "/?" + urlencode({"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
                             "response_size": "200 KB", "retention": "10 years", "growth": "30%",
                             "lines": "cdn_bill = egress × ref.price_cdn_egress\nbudget_ok = cost_per_month <= $1M/month"})
+ARCHITECTURES = ("photo-sharing-100m-dau", "url-shortener-1m-rps", "video-upload-1k-users")  # the page's diagram
 PHOTO = "/?dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB&retention=10+years"
 
 
@@ -103,6 +106,16 @@ def main() -> None:
                     page.locator(".lines-field").screenshot(path=str(OUT / name))
                     page.close()
                     print(OUT / name)
+                for slug in ARCHITECTURES:
+                    for suffix, viewport in (("", {"width": 1280, "height": 1000}),
+                                             ("-phone", {"width": 390, "height": 844})):
+                        page = browser.new_page(viewport=viewport)
+                        page.goto(f"{base}/s/{slug}/")
+                        page.wait_for_load_state("networkidle")
+                        name = f"architecture-{slug.split('-')[0]}{suffix}.png"
+                        page.locator(".architecture-figure").screenshot(path=str(OUT / name))
+                        page.close()
+                        print(OUT / name)
                 browser.close()
         finally:
             server.terminate()

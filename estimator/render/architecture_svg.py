@@ -7,7 +7,7 @@ target's row, across, and down into the target's top left, where the peak it car
 written beside it. Arrows are drawn first and boxes over them, so an arrow that passes a row
 goes behind its boxes, never over their text.
 
-Two layouts, like the workbench's diagram: `wide` (3 columns, 596 units: the results column of a
+Two layouts, like the workbench's diagram: `wide` (3 columns, 600 units: the results column of a
 1280 px page at 1:1) and `narrow` (2 columns,
 300 user units wide: a phone shows it at 1:1, so its 12 px text stays 12 px). The page
 carries both and CSS shows one. Every text is escaped; the look is CSS classes only (no
@@ -17,9 +17,10 @@ inline style, no script: the Content Security Policy holds).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
-from .diagram import wrap
+from .diagram import wrap as _wrap_name
 from .topology import CLIENT, Box, Topology
 
 LINE = 15  # a text line in a box
@@ -41,12 +42,17 @@ class Layout:
     label_chars: int  # a line of an arrow's label
 
 
+@lru_cache(maxsize=4096)  # the same names and figures recur keystroke after keystroke
+def wrap(text: str, width: int) -> tuple[str, ...]:
+    return tuple(_wrap_name(text, width))
+
+
 def _wrapped(lines, width: int) -> list[str]:
     return [part for line in lines for part in wrap(line, width)]
 
 
-WIDE = Layout("wide", columns=3, box_width=184, gap=18, name_chars=21, text_chars=27, label_chars=22)
-NARROW = Layout("narrow", columns=2, box_width=140, gap=8, name_chars=15, text_chars=20, label_chars=16)
+WIDE = Layout("wide", columns=3, box_width=180, gap=18, name_chars=21, text_chars=27, label_chars=22)
+NARROW = Layout("narrow", columns=2, box_width=139, gap=8, name_chars=15, text_chars=20, label_chars=16)
 LAYOUTS = {layout.name: layout for layout in (WIDE, NARROW)}
 
 
@@ -79,7 +85,8 @@ def svg(topology: Topology, *, layout: str = "wide", title: str = "Architecture"
         boxes = by_rank[rank]
         rows += [boxes[i:i + spec.columns] for i in range(0, len(boxes), spec.columns)]
     columns = max([len(row) for row in rows] + [1])
-    width = max(columns * spec.box_width + (columns - 1) * spec.gap + 2 * MARGIN, CLIENT_WIDTH + 2 * MARGIN)
+    side = max(MARGIN, spec.gap / 2 + 3)  # room for the gutter left of the first column
+    width = max(columns * spec.box_width + (columns - 1) * spec.gap + 2 * side, CLIENT_WIDTH + 2 * MARGIN)
 
     into: dict[str, list] = {}
     label: dict[tuple[str, str], list[str]] = {}

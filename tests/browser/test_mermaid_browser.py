@@ -16,6 +16,7 @@ import pytest
 
 from estimator.domain.estimate import estimate
 from estimator.domain.presets import PRESETS
+from estimator.domain.problems import PROBLEMS
 from estimator.render import markdown, mermaid
 from estimator.render.topology import topology
 from tests.render.test_design_doc import HOSTILE_LINES, HOSTILE_TEXTS
@@ -71,7 +72,8 @@ def exported_flowchart(inputs: dict) -> str:
     return text.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
 
 
-CASES = [(p.slug, p.inputs) for p in PRESETS] + [("hostile", {"lines": HOSTILE_LINES})]
+CASES = ([(p.slug, p.inputs) for p in PRESETS] + [(f"problem-{p.slug}", p.inputs) for p in PROBLEMS]
+         + [("hostile", {"lines": HOSTILE_LINES})])
 
 
 @pytest.mark.parametrize("slug, inputs", CASES, ids=[slug for slug, _ in CASES])

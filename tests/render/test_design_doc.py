@@ -7,6 +7,7 @@ import pytest
 
 from estimator.domain.estimate import estimate
 from estimator.domain.presets import PRESETS
+from estimator.domain.problems import PROBLEMS
 from estimator.render import markdown, mermaid
 from estimator.render.topology import topology
 
@@ -40,8 +41,8 @@ def flowchart(text: str) -> str:
     return text.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
 
 
-@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.slug)
-def test_every_preset_is_a_design_doc_in_the_templates_order(preset):
+@pytest.mark.parametrize("preset", PRESETS + PROBLEMS, ids=lambda p: p.slug)
+def test_every_preset_and_problem_is_a_design_doc_in_the_templates_order(preset):
     text = markdown.render(estimate(preset.inputs), share_url="https://x.test/", name=preset.name)
 
     assert sections(text) == ["Summary", "Requirements", "Capacity estimation", "High-level design",

@@ -1,6 +1,7 @@
 """Saved scenarios and their revisions.
 
-A revision is never changed once written: saving adds one. The owner is a signed-in
+A revision is never changed once written: saving adds one. It keeps the figures it was saved
+with and the model version that computed them, so a later change of rule is shown, not hidden. The owner is a signed-in
 account, or for anonymous use the browser session's owner key; presets have neither.
 """
 
@@ -73,6 +74,14 @@ class Revision(models.Model):
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     inputs = models.JSONField(help_text="Input texts exactly as typed, by input name.")
+    results = models.JSONField(
+        null=True, blank=True, default=None,
+        help_text="The figures it was saved with: [value, display] by result name (None: saved before they were kept).",
+    )
+    model_version = models.PositiveIntegerField(
+        null=True, blank=True, default=None,
+        help_text="The version of the rules (estimator.domain.model_version) the results were computed with.",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

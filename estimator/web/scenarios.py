@@ -19,6 +19,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from estimator.domain import model_version
+from estimator.render import drift as drift_markdown
 from estimator.render import markdown
 from estimator.render.api import estimate_body
 
@@ -84,6 +86,8 @@ def _scenario_page(request: HttpRequest, shown: Shown, *, draft: Draft | None = 
     saved = site.saved_inputs(revision.inputs)
     context = site.page_context(request, shown.texts, base=saved, page_path=page_path)
     edited = bool(presenters.share_query(context["estimate"].texts, saved, calculator=site.calculator))
+    # Today's figures for the saved inputs (not the edits on the page) against those it was saved with.
+    today = site.calculator(saved) if edited else context["estimate"]
     context.update(
         scenario=scenario,
         kicker="Preset" if scenario.is_preset else site.entry.kicker,
@@ -96,6 +100,7 @@ def _scenario_page(request: HttpRequest, shown: Shown, *, draft: Draft | None = 
         form_errors=draft.errors if draft else {},
         conflict=conflict,
         edited_from=draft.edited_from if draft else None,
+        drift=model_version.drift(revision.results, revision.model_version, today),
         name=draft.name if draft else scenario.name,
         description=draft.description if draft else scenario.description,
         scenario_markdown_path=(
@@ -213,9 +218,11 @@ def _markdown(request: HttpRequest, current: Scenario, rev: Revision, *, old: bo
     site = site_of(current.kind)
     result = site.calculator(site.saved_inputs(rev.inputs))
     page = rev.get_absolute_url() if old else current.get_absolute_url()
+    changed = drift_markdown.markdown(model_version.drift(rev.results, rev.model_version, result))
+    appendix = "\n\n".join(part for part in (site.entry.appendix(result), changed) if part)
     text = markdown.render(result, share_url=request.build_absolute_uri(page), name=current.name,
                            description=current.description, revision=rev.number, headline=site.entry.headline,
-                           appendix=site.entry.appendix(result), saved=f"{rev.created:%-d %b %Y, %H:%M} UTC")
+                           appendix=appendix, saved=f"{rev.created:%-d %b %Y, %H:%M} UTC")
     return markdown_response(text)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from estimator.domain import model_version
+
 from . import caps, presenters
 from .calculators import DEFAULT, kinds_in_words
 from .models import DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, Revision, Scenario, Usage, new_slug
@@ -118,6 +120,14 @@ def site_to_create(post: Mapping[str, str]) -> Site:
 
 # Writes -----------------------------------------------------------------------------------------
 
+def kept(site: Site, texts: Mapping[str, str]) -> dict:
+    """What a revision stores of `texts`: every input as typed (defaults filled in), the figures
+    they give today and the model version that computed them (Revision's fields)."""
+    inputs = site.saved_inputs(texts)
+    return {"inputs": inputs, "results": model_version.snapshot(site.calculator(inputs)),
+            "model_version": model_version.MODEL_VERSION}
+
+
 def _insert(request: HttpRequest, site: Site, *, name: str, description: str, inputs: Mapping[str, str],
             forked_from: Scenario | None = None) -> Scenario:
     """A new scenario with its first revision, counted against the hourly cap (Refused, 429)."""
@@ -130,7 +140,7 @@ def _insert(request: HttpRequest, site: Site, *, name: str, description: str, in
             slug=new_slug(name), kind=site.entry.kind, name=name, description=description, forked_from=forked_from,
             creator_address=address_hash(request), **owner_fields(request),
         )
-        Revision.objects.create(scenario=scenario, number=1, inputs=site.saved_inputs(inputs))
+        Revision.objects.create(scenario=scenario, number=1, **kept(site, inputs))
     return scenario
 
 
@@ -173,8 +183,7 @@ def save_revision(request: HttpRequest, scenario: Scenario, post: Mapping[str, s
             if newest.number != edited_from:
                 raise Conflict(draft, newest)
             caps.spend(request, Usage.REVISION)  # counted only if this revision is written
-            revision = Revision.objects.create(scenario=locked, number=newest.number + 1,
-                                               inputs=site.saved_inputs(merged))
+            revision = Revision.objects.create(scenario=locked, number=newest.number + 1, **kept(site, merged))
             locked.name, locked.description = name, description
             locked.save(update_fields=["name", "description", "updated"])
     except caps.CapReached as reached:

@@ -1,0 +1,95 @@
+"""The version of the rules the results are computed with, what changed at each version, and a
+saved estimate's figures kept beside it (a snapshot) so a later change of rule is told, never
+applied silently.
+
+A change of rule that can move a saved figure (a formula, a default of a component, a floor)
+adds a line to CHANGELOG; MODEL_VERSION is the last line's number. A change of display
+alone does not: the snapshot compares values, not text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .engine import Estimate
+
+# (version, what changed): the rules as they are since that version.
+CHANGELOG: tuple[tuple[int, str], ...] = (
+    (1, "the first model: one shape of system (app servers, a cache, a sharded database, object storage, egress)"),
+    (2, "app servers at least 2 for redundancy; the architecture as components (app, cache, db, objects, net), "
+        "the totals summed over every component"),
+)
+MODEL_VERSION: int = CHANGELOG[-1][0]
+
+# Two values closer than this (relative) are the same figure: float noise is not a change of rule.
+_SAME = 1e-9
+
+
+def snapshot(estimate: Estimate) -> dict[str, list]:
+    """Every result of `estimate` as [value, display] by name: what a revision keeps of the
+    figures it was saved with (a value is None when it was unavailable)."""
+    return {name: [_plain(result.value), result.display] for name, result in estimate.results.items()}
+
+
+def _plain(value):
+    if isinstance(value, bool) or value is None:
+        return value
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def same(then, now) -> bool:
+    """Whether two kept values are one figure (checks equal; numbers within float noise)."""
+    if then is None or now is None or isinstance(then, bool) or isinstance(now, bool):
+        return then is now or then == now and type(then) is type(now)
+    return math.isclose(then, now, rel_tol=_SAME, abs_tol=1e-12)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A result whose figure today differs from the one a revision was saved with."""
+
+    name: str
+    label: str
+    then: str  # the display saved
+    now: str  # today's display ("no longer computed" when the result is gone)
+
+
+@dataclass(frozen=True)
+class Drift:
+    """What differs between a revision's saved figures and today's for the same inputs: each
+    changed result and the rules changed since its model version."""
+
+    saved_version: int
+    changes: tuple[Change, ...]
+    rules: tuple[tuple[int, str], ...]  # the CHANGELOG lines after saved_version
+
+    @property
+    def same_version(self) -> bool:
+        return self.saved_version == MODEL_VERSION
+
+
+GONE = "no longer computed"
+
+
+def drift(saved: dict[str, list] | None, saved_version: int | None, estimate: Estimate) -> Drift | None:
+    """The changes from `saved` (a snapshot, computed with model `saved_version`) to today's
+    `estimate` of the same inputs, or None when nothing differs or nothing was saved to compare
+    with (a revision saved before snapshots were kept: its figures are unknown, so nothing is
+    claimed). Results new since then are not changes of a figure the reader saw."""
+    if not saved or saved_version is None:
+        return None
+    changes = []
+    for name, (value, display) in saved.items():
+        result = estimate.results.get(name)
+        if result is None:
+            changes.append(Change(name, name, display, GONE))
+        elif not same(value, _plain(result.value)):
+            changes.append(Change(name, result.label, display, result.display))
+    if not changes:
+        return None
+    rules = tuple((version, text) for version, text in CHANGELOG if version > saved_version)
+    return Drift(saved_version, tuple(changes), rules)

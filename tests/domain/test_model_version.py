@@ -1,0 +1,38 @@
+"""The model version and a saved estimate's figures compared with today's (model_version.py)."""
+
+from estimator.domain import model_version
+from estimator.domain.estimate import ESTIMATE
+from estimator.domain.inputs import DEFAULTS
+
+
+def test_the_version_is_the_last_changelog_entry_and_versions_increase():
+    versions = [version for version, _ in model_version.CHANGELOG]
+
+    assert versions == sorted(set(versions)) and model_version.MODEL_VERSION == versions[-1]
+
+
+def test_a_snapshot_compared_with_the_same_estimate_has_no_drift():
+    estimate = ESTIMATE(DEFAULTS)
+
+    assert model_version.drift(model_version.snapshot(estimate), model_version.MODEL_VERSION, estimate) is None
+
+
+def test_float_noise_is_not_a_change_but_a_check_turning_is():
+    assert model_version.same(1.0, 1.0 + 1e-12)
+    assert not model_version.same(1.0, 1.001)
+    assert not model_version.same(True, False) and model_version.same(None, None)
+    assert not model_version.same(None, 0.0) and not model_version.same(True, 1.0)
+
+
+def test_a_result_no_longer_computed_is_listed_as_gone():
+    estimate = ESTIMATE(DEFAULTS)
+    saved = {**model_version.snapshot(estimate), "old_result": [5.0, "5"]}
+
+    drift = model_version.drift(saved, 1, estimate)
+
+    assert [(c.name, c.then, c.now) for c in drift.changes] == [("old_result", "5", model_version.GONE)]
+    assert [version for version, _ in drift.rules] == [v for v, _ in model_version.CHANGELOG if v > 1]
+
+
+def test_an_unknown_snapshot_claims_nothing():
+    assert model_version.drift(None, None, ESTIMATE(DEFAULTS)) is None

@@ -82,15 +82,28 @@ class CalculatorCommand(BaseCommand):
             if rows:
                 lines.append(group)
                 lines += [f"  {r.name:<26} {r.display:>{width}}   {r.work}" for r in rows]
+        if result.components:
+            lines.append("Architecture")
+            lines += self.table(["component", "kind", "nodes", "bound", "memory", "storage", "cost/month"],
+                                [[c.name, c.kind.name, c.shown["nodes"], c.bound or "—", c.shown["memory"],
+                                  c.shown["storage"], c.shown["cost"]] for c in result.components],
+                                left=(0, 1, 3))
         if getattr(result, "timeline", None):
             from estimator.domain.timeline import LABELS
 
             lines.append("Timeline")
             header = ["year", *LABELS]
-            table = [header] + [[str(year.year), *year.shown] for year in result.timeline]
-            widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-            lines += ["  " + "  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in table]
+            lines += self.table(header, [[str(year.year), *year.shown] for year in result.timeline])
         return "\n".join(lines)
+
+    @staticmethod
+    def table(header: list[str], rows: list[list[str]], left: tuple[int, ...] = ()) -> list[str]:
+        """Rows of cells in columns as wide as their widest cell, indented: figures to the
+        right, the columns named in `left` (names, words) to the left."""
+        table = [header, *rows]
+        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+        return ["  " + "  ".join(cell.ljust(width) if i in left else cell.rjust(width)
+                                 for i, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in table]
 
     def out(self, text: str, status: int) -> None:
         if status >= 400:

@@ -11,8 +11,21 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from estimator.domain.architecture import ALIASES
 from estimator.domain.engine import Calculator, Estimate, Result
 from estimator.domain.inputs import Input
+
+# Built-in results that are a default component's node count (app_servers is app.nodes): the
+# summary shows every component's nodes with its bound instead.
+_NODE_ALIASES = frozenset(alias.name for alias in ALIASES if alias.expression.endswith(".nodes"))
+
+
+def headline(estimate: Estimate, names: tuple[str, ...]) -> list[Result]:
+    """The summary's figures: `names` (a calculator's headline) where they could be computed,
+    less the node counts the components' own row shows (when the estimate has components)."""
+    if estimate.components:
+        names = tuple(name for name in names if name not in _NODE_ALIASES)
+    return estimate.headline(names)
 
 
 def input_texts(query: QueryDict | Mapping[str, str], calculator: Calculator) -> dict[str, str]:

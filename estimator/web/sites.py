@@ -155,7 +155,7 @@ class Site:
             "result_groups": presenters.result_groups(result),
             "share_path": share_path,
             "share_query": query,
-            "headline": result.headline(self.entry.headline),
+            "headline": presenters.headline(result, self.entry.headline),
             "checks": result.checks,
             "answers": result.answers,
             "share_url": request.build_absolute_uri(share_path),

@@ -96,3 +96,16 @@ def test_the_availability_commands_help_lists_the_workbench_inputs_not_the_estim
     assert done.returncode == 0
     assert "system" in done.stdout and "allowed_downtime" in done.stdout
     assert "dau" not in done.stdout and "price_egress" not in done.stdout
+
+
+def test_text_prints_an_architecture_table_of_every_component():
+    text = run("dau=50M", "lines=ws = connections(concurrent: dau × 10%)")
+
+    table = text[text.index("Architecture\n"):].splitlines()[1:8]
+    assert table[0].split() == ["component", "kind", "nodes", "bound", "memory", "storage", "cost/month"]
+    rows = {row.split()[0]: row for row in table[1:]}
+    assert list(rows) == ["app", "cache", "db", "objects", "net", "ws"]  # defaults first, then yours
+    # 50M × 10% = 5M connections: ⌈5M ÷ (100k × 70%)⌉ = 72 nodes at $150/month = $10,800/month (shown $10.8k/month);
+    # 5M × 10 KB = 50 GB of memory, no storage.
+    assert rows["ws"].split() == ["ws", "connections", "72", "connections", "50", "GB", "—", "$10.8k/month"]
+    assert rows["objects"].split()[1:4] == ["object_store", "0", "rented"]

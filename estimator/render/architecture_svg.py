@@ -62,9 +62,9 @@ def _lines(box: Box, layout: Layout) -> list[tuple[str, str]]:
     lines.append(("kind", box.kind))
     if box.bottleneck:
         lines.append(("flag", "▲ bottleneck"))
-    lines.append(("nodes", box.nodes))
+    lines += [("nodes", part) for part in wrap(box.nodes, layout.text_chars - 3)]  # 13 px bold
     lines += [("meta", part) for part in _wrapped([box.bound, box.held], layout.text_chars) if part]
-    lines.append(("cost", box.cost))
+    lines += [("cost", part) for part in wrap(box.cost, layout.text_chars)]
     return lines
 
 

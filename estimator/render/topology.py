@@ -155,7 +155,8 @@ def topology(estimate) -> Topology:
     for c in instances:
         f = figures[c.name]
         held = (f"{f.shown['memory']} memory" if f.memory else f"{f.shown['storage']} stored" if f.storage else "")
-        nodes = "rented" if c.kind.rented else f"{f.shown['nodes']} node{'' if f.nodes == 1 else 's'}"
+        nodes = ("rented" if c.kind.rented else "nodes unavailable" if f.nodes is None
+                 else f"{f.shown['nodes']} node{'' if f.nodes == 1 else 's'}")
         boxes.append(Box(c.name, c.kind.name, nodes, "" if c.kind.rented else f.bound, held, f.shown["cost"],
                          rank[c.name], c.kind.name in SERVICE_KINDS, bool(pressure) and pressure[0][0] == c.name))
     return Topology(tuple(boxes), tuple(edges), pressure)

@@ -106,3 +106,17 @@ def test_every_text_in_the_svg_is_escaped():
 
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg and "&amp; co" in svg
+
+
+def test_a_box_says_its_nodes_are_unavailable_when_an_input_is_bad():
+    drawn = topology(estimate({"dau": "lots"}))
+
+    assert {box.name: box.nodes for box in drawn.boxes}["app"] == "nodes unavailable"
+    assert drawn.bottleneck == ""
+
+
+def test_a_ranged_figure_wraps_within_a_narrow_box():
+    svg = architecture_svg.svg(topology(estimate({"dau": "50M to 200M"})), layout="narrow")
+
+    texts = re.findall(r'<text class="(?:nodes|meta|cost)"[^>]*>([^<]*)</text>', svg)
+    assert texts and max(len(t) for t in texts) <= architecture_svg.NARROW.text_chars

@@ -234,4 +234,77 @@
       if (field) { field.classList.toggle("unused", note.textContent.trim() !== ""); }
     });
   });
+
+  // "Add a component": the chosen kind's line goes at the end of the lines under a name no line
+  // has yet (data-reserved: names the built-ins hold), and the results follow as if it were
+  // typed. Without this file the button submits the form and the server adds the same line.
+  function addComponent(button) {
+    var lines = document.getElementById("id_lines");
+    var select = document.getElementById("id_add_kind");
+    if (!lines || !select) { return false; }
+    var option = select.options[select.selectedIndex];
+    var taken = {};
+    (button.dataset.reserved || "").split(" ").forEach(function (name) { taken[name] = true; });
+    lines.value.split("\n").forEach(function (row) {
+      var named = /^\s*([a-z_][a-z0-9_]*)\s*=/.exec(row);
+      if (named) { taken[named[1]] = true; }
+    });
+    var name = option.dataset.base;
+    for (var n = 2; taken[name]; n += 1) { name = option.dataset.base + "_" + n; }
+    var template = option.dataset.line;
+    var line = name + template.slice(template.indexOf(" ="));
+    var text = lines.value.replace(/\n+$/, "");
+    lines.value = text ? text + "\n" + line : line;
+    lines.focus();
+    lines.setSelectionRange(lines.value.length, lines.value.length);
+    lines.dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-add-component]");
+    if (button && addComponent(button)) { event.preventDefault(); }
+  });
+
+  // Lines wrap: each line's result keeps beside its line by taking the height the line wraps
+  // to, measured on a hidden copy of the text area's text (one layout, only when a row wraps).
+  function alignLineResults() {
+    var lines = document.getElementById("id_lines");
+    var results = document.getElementById("line-results");
+    if (!lines || !results || getComputedStyle(results).display === "none") { return; }
+    var items = results.children;
+    if (results.offsetTop > lines.offsetTop + 4) {  // stacked under the lines (a phone): nothing to align
+      for (var j = 0; j < items.length; j += 1) { items[j].style.height = ""; }
+      return;
+    }
+    var rows = lines.value.split("\n");
+    var mirror = document.getElementById("lines-mirror");
+    if (!mirror) {
+      mirror = document.createElement("div");
+      mirror.id = "lines-mirror";
+      mirror.setAttribute("aria-hidden", "true");
+      document.body.appendChild(mirror);
+    }
+    var style = getComputedStyle(lines);
+    mirror.style.cssText = "position:absolute;visibility:hidden;left:-9999px;top:0;white-space:pre-wrap;" +
+      "overflow-wrap:anywhere;font:" + style.font + ";width:" + lines.clientWidth + "px;padding:0 " +
+      style.paddingRight + " 0 " + style.paddingLeft + ";box-sizing:border-box;";
+    mirror.textContent = "";
+    rows.forEach(function (row) {
+      var div = document.createElement("div");
+      div.textContent = row || " ";
+      mirror.appendChild(div);
+    });
+    var line = parseFloat(style.lineHeight);
+    for (var i = 0; i < items.length; i += 1) {
+      var measured = mirror.children[i] ? mirror.children[i].offsetHeight : line;
+      var height = measured > line * 1.5 ? measured + "px" : "";
+      if (items[i].style.height !== height) { items[i].style.height = height; }
+    }
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "id_lines") { alignLineResults(); }
+  });
+  document.addEventListener("htmx:afterSettle", alignLineResults);
+  window.addEventListener("resize", alignLineResults);
+  document.addEventListener("DOMContentLoaded", alignLineResults);
 })();

@@ -11,7 +11,9 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from estimator.domain.architecture import ALIASES
+from estimator.domain import lines as lines_module
+from estimator.domain.architecture import ALIASES, DEFAULT_NAMES
+from estimator.domain.components import KINDS
 from estimator.domain.engine import Calculator, Estimate, Result
 from estimator.domain.inputs import Input
 
@@ -93,6 +95,22 @@ class FieldGroup(NamedTuple):
         return GROUP_TEMPLATES.get(self.fields[0].spec.kind.widget, "web/_fieldset.html")
 
 
+def line_rows(estimate: Estimate) -> list[tuple]:
+    """Each row of the lines with the component it declares (its figures: nodes, bound, cost),
+    or None: a component's row shows its nodes beside it as a line shows its value."""
+    if not estimate.rows:
+        return []
+    components = {c.name: c for c in estimate.components if c.row}
+    return [(row, components.get(row.name) if not row.error else None) for row in estimate.rows]
+
+
+def lines_first(groups: list[FieldGroup]) -> tuple[FieldGroup | None, list[FieldGroup]]:
+    """(the lines' group, the other groups): the page draws the lines as a surface of their own,
+    wide above the form, and the fields below it."""
+    lines = next((group for group in groups if group.template != "web/_fieldset.html"), None)
+    return lines, [group for group in groups if group is not lines]
+
+
 def field_groups(estimate: Estimate) -> list[FieldGroup]:
     """The form's fields in their groups, in declaration order, each with its text and message."""
     groups: dict[str, list[Field]] = {}
@@ -149,3 +167,67 @@ def timeline_charts(estimate: Estimate) -> list[dict]:
         charts.append({"key": key, "title": title, "bars": bars, "top": highest.shown[column[key]],
                        "width": CHART_WIDTH, "height": CHART_HEIGHT, "label_y": CHART_HEIGHT - 4})
     return charts
+
+
+# "Add a component": a kind's template line under a name no line, input or result has --------------
+
+ADD = "add"  # the button's name: with it, the query's `add_kind` is added to the lines
+ADD_KIND = "add_kind"
+
+
+@dataclass(frozen=True)
+class ComponentChoice:
+    kind: str
+    summary: str
+    base: str  # the name the kind's template suggests ("jobs")
+    line: str  # the template line under a free name, for this estimate's lines
+
+
+def _line_names(text: str) -> set[str]:
+    return {row.split("=", 1)[0].strip() for row in text.split("\n") if "=" in row}
+
+
+def free_name(base: str, taken: set[str]) -> str:
+    """`base`, or `base_2`, `base_3` … : the first no line, input, result or default component has."""
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"
+
+
+def _taken(calculator: Calculator, text: str) -> set[str]:
+    return set(calculator.by_name) | set(DEFAULT_NAMES) | _line_names(text)
+
+
+def component_choices(estimate: Estimate) -> list[ComponentChoice]:
+    """Every kind with its template line under a name free in this estimate's lines."""
+    taken = _taken(estimate.calculator, estimate.texts.get("lines", ""))
+    choices = []
+    for kind in KINDS.values():
+        base = kind.example.split(" =", 1)[0]
+        choices.append(ComponentChoice(kind.name, kind.summary, base, kind.template(free_name(base, taken))))
+    return choices
+
+
+def reserved_names(calculator: Calculator) -> str:
+    """The kinds' suggested names that a built-in already has (the default `net`), which the
+    page's script must not give a new component: space-separated."""
+    bases = {kind.example.split(" =", 1)[0] for kind in KINDS.values()}
+    return " ".join(sorted(bases & (set(calculator.by_name) | set(DEFAULT_NAMES))))
+
+
+def with_component(query: Mapping[str, str], texts: dict[str, str], calculator: Calculator) -> dict[str, str]:
+    """The texts with a component added to the lines when the query asks (the Add button of the
+    form, without JavaScript): the kind's template line under a free name, on a row of its own.
+    An unknown kind, or lines already at their limit, add nothing."""
+    kind = KINDS.get(query.get(ADD_KIND, "")) if ADD in query else None
+    if kind is None or "lines" not in calculator.by_name:
+        return texts
+    text = texts.get("lines", calculator.defaults.get("lines", "")).rstrip("\n")
+    if text.count("\n") + 1 >= lines_module.MAX_LINES:
+        return texts
+    base = kind.example.split(" =", 1)[0]
+    line = kind.template(free_name(base, _taken(calculator, text)))
+    return {**texts, "lines": f"{text}\n{line}" if text else line}

@@ -166,6 +166,7 @@ def scenario(request: HttpRequest, slug: str) -> HttpResponse:
     current, history = _history(slug)
     site = site_of(current.kind)
     texts = {**site.saved_inputs(history[0].inputs), **presenters.input_texts(request.GET, site.calculator)}
+    texts = presenters.with_component(request.GET, texts, site.calculator)
     return _scenario_page(request, Shown(current, history[0], texts, history))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
@@ -149,9 +150,18 @@ class Site:
         query = presenters.share_query(result.texts, base, calculator=calculator)
         share_path = presenters.with_query(page_path, query)
         markdown_query = query if from_defaults else presenters.share_query(result.texts, calculator=calculator)
+        groups = presenters.field_groups(result)
+        lines_group, form_groups = presenters.lines_first(groups)
+        components = calculator.extend is not None
         return {
             "estimate": result,
-            "field_groups": presenters.field_groups(result),
+            "field_groups": groups,
+            "lines_group": lines_group,
+            "line_rows": presenters.line_rows(result),
+            "form_groups": form_groups,
+            # Only the full page draws the menu: a callable the template calls, never the partial.
+            "component_choices": partial(presenters.component_choices, result) if components else None,
+            "reserved_names": presenters.reserved_names(calculator) if components else "",
             "result_groups": presenters.result_groups(result),
             "share_path": share_path,
             "share_query": query,
@@ -186,7 +196,8 @@ class Site:
     # Views -------------------------------------------------------------------------------------
 
     def page_view(self, request: HtmxHttpRequest) -> HttpResponse:
-        texts = presenters.input_texts(request.GET, self.calculator)
+        texts = presenters.with_component(request.GET, presenters.input_texts(request.GET, self.calculator),
+                                          self.calculator)
         if not request.htmx and request.GET:
             # A plain form submit sends every field: answer with the short share link instead,
             # so the address bar always holds a link worth sharing.

@@ -31,6 +31,7 @@ TWITTER_LINES = (
     "tweets_per_day = dau × 2 req/user/day -> req/day\n"
     "media_per_day = tweets_per_day × 10% × 1 MB/req -> TB/day\n"
     "media_5_years = media_per_day × 5 years -> PB\n"
+    "media = object_store(data: media_5_years)  # the media's bill joins the architecture\n"
     "\n"
     "# URL shortener keys\n"
     "urls = 100M req/day × 10 years\n"

@@ -16,7 +16,7 @@ from estimator.domain.conventions import CONVENTIONS
 from estimator.domain.engine import LINES_GROUP, Estimate
 
 from . import mermaid
-from .topology import topology
+from .topology import by_utilization, topology
 from .verdict import verdict
 
 # Enough to keep user text literal: emphasis, code, links and images (no [ ] means no link),
@@ -231,7 +231,8 @@ def _bottlenecks(estimate: Estimate, drawn) -> list[str]:
         lines.append("- Every check passes." if estimate.checks else "- No check to fail.")
     tiers = drawn.pressure[:BOTTLENECK_TIERS] if drawn is not None else ()
     if tiers:
-        lines += ["", "The tiers under the most load (of those sized by a demand, not a floor or a rental):", ""]
+        lines += ["", "The tiers with the highest utilization at peak:" if by_utilization(drawn) else
+                  "The tiers under the most load (of those sized by a demand, not a floor or a rental):", ""]
         for name, why in tiers:
             nodes = estimate.results.get(f"{name}.nodes")
             work = f" — {cell(nodes.work)}" if nodes is not None and nodes.available else ""

@@ -193,12 +193,18 @@ def _pressure(components, results) -> tuple[tuple[str, str], ...]:
     loaded = []
     for c in components:
         utilization = results.get(f"{c.name}.utilization")
-        if utilization is not None and utilization.available and isinstance(utilization.value, float):
-            loaded.append(((1, utilization.value), c.name, f"utilization {utilization.display}"))
-    if loaded:
-        return tuple((name, why) for _, name, why in sorted(loaded, key=lambda x: x[0], reverse=True))
-    for c in components:
-        if c.kind.rented or not c.bound or c.bound in _FLOOR_BOUNDS or not c.nodes:
-            continue
-        loaded.append(((0, c.nodes, c.cost or 0), c.name, f"{c.shown['nodes']} node{'' if c.nodes == 1 else 's'}, bound by {c.bound}"))
+        value = utilization.value if utilization is not None and utilization.available else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            loaded.append(((1, value), c.name, f"utilization {utilization.display} at peak"))
+    if not loaded:
+        for c in components:
+            if c.kind.rented or not c.bound or c.bound in _FLOOR_BOUNDS or not c.nodes:
+                continue
+            loaded.append(((0, c.nodes, c.cost or 0), c.name,
+                           f"{c.shown['nodes']} node{'' if c.nodes == 1 else 's'}, bound by {c.bound}"))
     return tuple((name, why) for _, name, why in sorted(loaded, key=lambda x: x[0], reverse=True))
+
+
+def by_utilization(topology: Topology) -> bool:
+    """Whether its tiers are ranked by the engine's utilization (else by nodes set by a demand)."""
+    return bool(topology.pressure) and topology.pressure[0][1].startswith("utilization")

@@ -120,3 +120,22 @@ def test_a_ranged_figure_wraps_within_a_narrow_box():
 
     texts = re.findall(r'<text class="(?:nodes|meta|cost)"[^>]*>([^<]*)</text>', svg)
     assert texts and max(len(t) for t in texts) <= architecture_svg.NARROW.text_chars
+
+
+def test_the_engines_utilization_ranks_the_tiers_when_it_computes_one():
+    from types import SimpleNamespace
+
+    from estimator.render.topology import _pressure
+
+    def component(name, nodes, bound):
+        return SimpleNamespace(name=name, nodes=nodes, bound=bound, cost=0, kind=SimpleNamespace(rented=False),
+                               shown={"nodes": str(nodes)})
+
+    def utilization(value, shown):
+        return SimpleNamespace(value=value, display=shown, available=True)
+
+    components = [component("app", 40, "peak requests"), component("db", 9, "storage")]
+    results = {"app.utilization": utilization(0.41, "41%"), "db.utilization": utilization(0.83, "83%")}
+
+    assert _pressure(components, results) == (("db", "utilization 83% at peak"), ("app", "utilization 41% at peak"))
+    assert _pressure(components, {})[0] == ("app", "40 nodes, bound by peak requests")

@@ -36,7 +36,7 @@ _HOT_SET = "min(read_qps × 1 day × response_size × cache_hot_fraction, storag
 
 DEFAULT_LINES = (
     "app = servers(rate: total_qps)",
-    f"cache = cache(data: {_HOT_SET})",
+    f"cache = cache(data: {_HOT_SET}, reads: read_qps)",
     f"db = database(writes: write_qps, reads: read_qps × (1 − cache.hit_rate), data: {_ROWS_HELD})",
     "objects = object_store(data: object_storage_total)",
     "net = transfer(out: egress)",
@@ -88,9 +88,15 @@ class Aggregate:
     of: str
     unit: str
     display: str = ""
+    product: bool = False  # a product over the components (availability), else a sum
+    served: bool = False  # only components that serve requests with nodes of their own (not rented, not caches)
 
     def expression(self, components: tuple[Instance, ...]) -> str:
-        terms = [c.qualified(self.of) for c in components if self.of in c.kind.local_names]
+        terms = [c.qualified(self.of) for c in components
+                 if any(r.name == self.of for r in c.kind.results)
+                 and not (self.served and (c.kind.rented or c.kind.name == "cache"))]
+        if self.product:
+            return " × ".join(terms) if terms else "100%"
         return " + ".join(terms) if terms else ("0" + (f" {self.unit}" if self.unit else ""))
 
 
@@ -99,7 +105,15 @@ AGGREGATES = (
     Aggregate("nodes_total", "Nodes in all", "Capacity", "nodes", "", "integer"),
     Aggregate("memory_total", "Memory in all", "Capacity", "memory", "B"),
     Aggregate("cost_per_month", "Cost per month", "Cost", "cost", "USD/month"),
+    # Independent failures; a request touches every tier once. Caches aside (a miss falls back
+    # to its store: it costs latency, not requests) and rented services aside (their SLA is theirs).
+    Aggregate("architecture_availability", "Availability of the architecture", "Availability", "availability", "",
+              "percent", product=True, served=True),
 )
+
+
+AVAILABILITY_MET = Formula("availability_met", "The architecture meets the availability target", "Availability",
+                           "architecture_availability >= availability", "", display="check")
 
 
 @dataclass(frozen=True)
@@ -228,7 +242,7 @@ def formulas() -> tuple[Formula, ...]:
     parameters and results, the aliases that name them, and the aggregates."""
     defaults = default_architecture().components
     return (*(f for c in defaults for f in _formulas(c)), *(_alias_formula(a) for a in ALIASES),
-            *(_aggregate_formula(a, defaults) for a in AGGREGATES))
+            *(_aggregate_formula(a, defaults) for a in AGGREGATES), AVAILABILITY_MET)
 
 
 def extend(calculator, rows: list) -> Extension | None:
@@ -332,7 +346,7 @@ def _bound(component: Instance, env: dict[str, float]) -> str:
             values[count.rsplit(".", 1)[1]] = [limit(env) for limit in limits]
         except (KeyError, ArithmeticError, ValueError):
             return ""
-    return component.kind.bound(values)
+    return component.kind.bound(values, component.given)
 
 
 @lru_cache(maxsize=256)

@@ -25,11 +25,18 @@ def test_caching_a_fifth_of_a_days_reads_of_200_kb_takes_20_tb():
 def test_the_photo_cache_takes_447_nodes_of_64_gb_at_70_percent():
     result = estimate(PHOTO).results["cache_nodes"]
 
-    # 2e13 B ÷ (64e9 B × 70% = 4.48e10 B) = 446.4 → 447
+    # 2e13 B ÷ (64e9 B × 70% = 4.48e10 B) = 446.4 → 447; the reads, 5,787 × 2 ÷ (100k × 70%) → 1, do not bind
     assert result.value == 447
     assert result.unit == ""
     assert result.display == "447"
-    assert result.work == "⌈20 TB ÷ (64 GB × 70%)⌉ = 447"
+    assert result.work == "max(⌈20 TB ÷ (64 GB × 70%)⌉, ⌈5.79k req/s × 2 ÷ (100k req/s × 70%)⌉) = 447"
+
+
+def test_a_cache_is_also_bound_by_the_reads_it_answers():
+    # 1M reads/s × 2 = 2M ÷ (100k × 70% = 70k) = 28.6 → 29 nodes, though the hot set fits in one.
+    results = estimate({"read_qps": "1M/s", "write_qps": "1/s", "object_size": "100 B"}).results
+
+    assert results["cache_nodes"].value == 29
 
 
 def test_a_read_heavy_cache_is_capped_at_the_data_there_is():

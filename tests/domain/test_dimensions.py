@@ -6,6 +6,8 @@ it declares, and that unit must be the one the spec names. Nothing is re-compute
 import pint
 import pytest
 
+from estimator.domain import reference
+
 from estimator.domain.architecture import DEFAULTS
 from estimator.domain.components import KINDS
 
@@ -36,7 +38,7 @@ SPEC_UNITS = {
         **dict.fromkeys(("cost_app_servers", "cost_db_nodes", "cost_cache", "cost_db_storage", "cost_object_storage",
                          "cost_egress", "cost_per_month"), "USD/month"),
         "cost_per_user_per_month": "USD/month/user",
-        "nodes_total": "", "memory_total": "B",
+        "nodes_total": "", "memory_total": "B", "architecture_availability": "", "availability_met": "",
     },
     "workbench": {
         "availability": "", "nines": "", "meets_target": "", "availability_for_downtime": "", "burn_rate": "",
@@ -63,6 +65,7 @@ def pint_dims(formula: Formula):
 def declared_dims(calculator: Calculator, formulas) -> dict:
     """What each name is, from declarations only: the inputs' kinds, the results' units."""
     names = {spec.name: spec.kind.dims for spec in calculator.inputs if spec.kind.valued}
+    names.update(reference.DIMS)  # a component's default may be a reference number (a query's latency)
     names.update({formula.name: pint_dims(formula) for formula in formulas})
     return names
 

@@ -6,14 +6,15 @@ vary widely); replicas per shard by the reads that reach the database, and never
 the copies the replication factor asks for.
 """
 
-from .kind import FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, parameter, price_params, store_cost
+from .kind import (FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, latency_outputs, node_availability,
+                   parameter, price_params, quorum_availability, serving, store_cost)
 
 KIND = Kind(
     name="database",
     summary="relational, a primary and read replicas per shard",
     params=(
         parameter("writes", "rate", None, "Writes per second (average).", "write_qps"),
-        parameter("reads", "rate", "0/s", "Reads per second that reach the database (after any cache)."),
+        parameter("reads", "rate", "0 req/s", "Reads per second that reach the database (after any cache)."),
         parameter("data", "size", None, "Bytes held, one copy.", "10 TB"),
         parameter("replication", "copies", "replication_factor", "Copies of each row (primary included).",
                   minimum=1, maximum=100),
@@ -23,6 +24,9 @@ KIND = Kind(
                   exclusive_minimum=True),
         parameter("node_reads", "rate", "replica_read_qps", "Reads per second one replica serves.", minimum=0,
                   exclusive_minimum=True),
+        *serving("ref.db_query", "node_reads × latency", "Time one query takes (a simple query: reference numbers).",
+                 "Queries one node serves at once."),
+        node_availability(),
         *price_params(),
     ),
     counts=(
@@ -40,6 +44,8 @@ KIND = Kind(
         Output("nodes", "Nodes (shards × (1 + replicas))", "shards × (1 + replicas)", "", "integer"),
         Output("storage", "Storage (all copies)", "data × replication", "B"),
         store_cost(),
+        *latency_outputs("(reads + writes) × peak_factor"),
+        quorum_availability("1 + replicas"),
     ),
     example="orders = database(writes: write_qps, reads: read_qps, data: 5 TB)",
     rules="shards = max(1, ⌈data ÷ (node_storage × utilization)⌉, ⌈writes × peak_factor ÷ (node_writes × utilization)⌉); "

@@ -18,6 +18,7 @@ from ..inputs import Input
 from . import KINDS, NONE
 from .kind import GROUP, Count, Kind
 
+ALIASES = {"p99": "p99_target"}  # servers(rate: …, p99: 200 ms): the target, beside the result name.p99
 MAX_COMPONENTS = 30  # in one estimate, the defaults included: each is a dozen named results
 
 
@@ -81,7 +82,7 @@ def read(expression: str) -> Declared:
                 raise ComponentError("an empty argument: write param: value, separated by commas", column)
             continue
         name, colon, value = text.partition(":")
-        name = name.strip()
+        name = ALIASES.get(name.strip(), name.strip()) if name.strip() not in kind.by_param else name.strip()
         if not colon:
             raise ComponentError(f"'{text.strip()}' is not param: value (for example "
                                  f"{kind.params[0].name}: {kind.params[0].example})", column)
@@ -122,6 +123,11 @@ class Instance:
     results: tuple[tuple[str, str, str, str, str], ...]
     limits: tuple[tuple[str, tuple[str, ...]], ...]  # per count: (qualified count, its limits' expressions)
 
+    @property
+    def given(self) -> frozenset[str]:
+        """The parameters typed in the line (the others take their defaults)."""
+        return frozenset(p.spec.name.rsplit(".", 1)[1] for p in self.params if p.given)
+
     def qualified(self, local: str) -> str:
         return f"{self.name}.{local}"
 
@@ -133,16 +139,20 @@ def instance(name: str, kind: Kind, args: tuple[tuple[str, str, int], ...]) -> I
     given = {param: (text, column) for param, text, column in args}
     params = []
     for spec in kind.params:
-        text, column = given.get(spec.name, (spec.default, 0))
+        # A default may read the component's own parameters (concurrency = messages_per_node × latency).
+        text, column = given.get(spec.name, (kind.qualify(spec.default, name, own=spec.name) if spec.default else "", 0))
         qualified = replace(spec, name=f"{name}.{spec.name}", label=f"{name}: {spec.label}", group=GROUP)
         params.append(Parameter(qualified, text, spec.name in given, column))
     results = []
+    typed = frozenset(given)
     for result in kind.results:
         display = "integer" if isinstance(result, Count) else result.display
         unit = "" if isinstance(result, Count) else result.unit
-        results.append((f"{name}.{result.name}", f"{name}: {result.label}", kind.qualify(result.expression, name),
+        expression = result.expression(typed) if isinstance(result, Count) else result.expression
+        results.append((f"{name}.{result.name}", f"{name}: {result.label}", kind.qualify(expression, name),
                         unit, display))
-    limits = tuple((f"{name}.{count.name}", tuple(kind.qualify(limit.expression, name) for limit in count.limits))
+    limits = tuple((f"{name}.{count.name}", tuple(kind.qualify(limit.expression, name)
+                                                  for limit in count.applying(typed)))
                    for count in kind.counts)
     return Instance(name, kind, tuple(params), tuple(results), limits)
 

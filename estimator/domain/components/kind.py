@@ -18,6 +18,7 @@ from ..inputs import (COPIES, DURATION, FRACTION, PER_GB, PER_GB_MONTH, PER_MONT
                       SIZE, SIZE_PER_REQUEST, Input, Quantity)
 
 GROUP = "Architecture"
+GLOBAL_NAMES = {"utilization"}  # inputs a kind's expressions read that a result of the kind also names
 
 # Kinds of parameter the inputs do not already have. A count of things held open or stored
 # (connections, documents) is a plain number; users or requests may stand for them.
@@ -55,6 +56,7 @@ class Limit:
     bound: str
     expression: str
     floor: bool = False
+    when: str = ""  # a parameter that must be given in the line for this limit to apply (a p99 target)
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,12 @@ class Count:
     label: str
     limits: tuple[Limit, ...]
 
-    @property
-    def expression(self) -> str:
-        terms = [limit.expression for limit in self.limits]
+    def applying(self, given: frozenset[str] | set[str] = frozenset()) -> tuple[Limit, ...]:
+        """The limits that apply when the parameters `given` are typed in the line."""
+        return tuple(limit for limit in self.limits if not limit.when or limit.when in given)
+
+    def expression(self, given: frozenset[str] | set[str] = frozenset()) -> str:
+        terms = [limit.expression for limit in self.applying(given)]
         return terms[0] if len(terms) == 1 else f"max({', '.join(terms)})"
 
 
@@ -101,13 +106,16 @@ class Kind:
     def __post_init__(self):
         object.__setattr__(self, "by_param", {p.name: p for p in self.params})
         results = [c.name for c in self.counts] + [o.name for o in self.outputs]
-        if "nodes" not in results or "cost" not in results:
-            raise TypeError(f"{self.name}: every kind has the results nodes and cost")
+        if not {"nodes", "cost", "availability"} <= set(results):
+            raise TypeError(f"{self.name}: every kind has the results nodes, cost and availability")
 
     @cached_property
     def local_names(self) -> tuple[str, ...]:
-        """The names a kind's expressions read as its own (qualified by the component's name)."""
-        return tuple(self.by_param) + tuple(c.name for c in self.counts) + tuple(o.name for o in self.outputs)
+        """The names a kind's expressions read as its own (qualified by the component's name):
+        in them, `utilization` is always the planned-utilization input (the result of that name
+        is the tier's own, read by no other result)."""
+        names = tuple(self.by_param) + tuple(c.name for c in self.counts) + tuple(o.name for o in self.outputs)
+        return tuple(n for n in names if n not in GLOBAL_NAMES)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -118,12 +126,19 @@ class Kind:
         """Counts then outputs: each reads only parameters and the results before it."""
         return self.counts + self.outputs
 
-    def qualify(self, expression: str, component: str) -> str:
-        """A kind's expression read for one component: its own names prefixed (`rate` →
-        `fan.rate`); inputs and references (`peak_factor`, `ref.…`) stay as they are."""
-        return _local_pattern(self.local_names).sub(lambda m: f"{component}.{m.group(1)}", expression)
+    @property
+    def serves(self) -> bool:
+        """Whether it serves requests: it has a latency and response-time percentiles."""
+        return any(o.name == "p99" for o in self.outputs)
 
-    def bound(self, values: dict[str, list[float]]) -> str:
+    def qualify(self, expression: str, component: str, *, own: str = "") -> str:
+        """A kind's expression read for one component: its own names prefixed (`rate` →
+        `fan.rate`); inputs and references (`peak_factor`, `ref.…`) stay as they are, and so
+        does a parameter's default naming itself (node_storage's default is the input node_storage)."""
+        names = tuple(n for n in self.local_names if n != own)
+        return _local_pattern(names).sub(lambda m: f"{component}.{m.group(1)}", expression)
+
+    def bound(self, values: dict[str, list[float]], given: frozenset[str] | set[str] = frozenset()) -> str:
         """Which limit sets the node count, from the values of every count's limits: of the
         counts bound by a demand (not a floor), the one that demand multiplies most over its
         floor (a search index's 58 copies for queries over its 3 shards for storage); with
@@ -137,8 +152,9 @@ class Kind:
             if not figures:
                 continue
             top = max(figures)
-            floors = [figure for limit, figure in zip(count.limits, figures) if limit.floor]
-            binding = [limit for limit, figure in zip(count.limits, figures) if figure >= top * (1 - 1e-12)]
+            limits = count.applying(given)
+            floors = [figure for limit, figure in zip(limits, figures) if limit.floor]
+            binding = [limit for limit, figure in zip(limits, figures) if figure >= top * (1 - 1e-12)]
             demand = next((limit for limit in binding if not limit.floor), None)
             if demand is None or (floors and top <= max(floors)):  # at its floor, a demand only ties it
                 floor_bound = binding[0].bound  # the last count's floor: a database at 1 shard and 2 replicas is at its redundancy
@@ -187,6 +203,57 @@ def store_cost() -> Output:
 
 def node_cost() -> Output:
     return Output("cost", "Cost a month", "nodes × price", "USD/month")
+
+
+def serving(latency: str, concurrency: str, latency_help: str, concurrency_help: str) -> tuple[Input, ...]:
+    """A tier's service time and the requests one node serves at once: its M/M/c slots are
+    nodes × concurrency, each serving for `latency`."""
+    return (parameter("latency", "duration", latency, latency_help, minimum=0, exclusive_minimum=True),
+            parameter("concurrency", "requests", concurrency, concurrency_help, minimum=0, exclusive_minimum=True))
+
+
+def latency_outputs(load: str, slots: str = "nodes × concurrency") -> tuple[Output, ...]:
+    """At the peak load that reaches the tier (`load`): its utilization and its response-time
+    percentiles, as an M/M/c queue of `slots` servers, each with mean service time `latency`
+    (Poisson arrivals, exponential service; saturated tiers have no percentile and say so)."""
+    return (
+        Output("load", "Peak requests reaching it", load, "req/s"),
+        Output("utilization", "Utilization at the peak", f"load × latency ÷ ({slots})", "", "percent"),
+        Output("p50", "Median response time at the peak (M/M/c)", f"mmc_percentile(50%, load, {slots}, latency)", "s"),
+        Output("p99", "p99 response time at the peak (M/M/c)", f"mmc_percentile(99%, load, {slots}, latency)", "s"),
+        Output("p999", "p99.9 response time at the peak (M/M/c)", f"mmc_percentile(99.9%, load, {slots}, latency)",
+               "s"),
+    )
+
+
+def p99_target() -> tuple[Input, Limit]:
+    """An optional p99 target (`p99: 200 ms` in the line): the fewest nodes whose p99 stays within it."""
+    return (parameter("p99_target", "duration", "0 s", "A p99 response-time target, written p99: 200 ms (none unless "
+                      "given).", minimum=0, exclusive_minimum=False),
+            Limit("p99 target", "ceil(mmc_slots(99%, p99_target, load, latency) ÷ concurrency)", when="p99_target"))
+
+
+def node_availability() -> Input:
+    return parameter("node_availability", "fraction", "99.9%", "The share of time one node is up (failures independent).",
+                     maximum=1)
+
+
+def stateless_availability(needed: str) -> tuple[Output, ...]:
+    """At least the nodes the peak needs at 100% utilization (no headroom) of all of them up."""
+    return (Output("needed", "Nodes the peak needs at 100% utilization", f"max(1, {needed})", "", "integer"),
+            Output("availability", "Availability (at least the needed nodes up)",
+                   "k_of_n(needed, nodes, node_availability)", "", "percent"))
+
+
+def quorum_availability(copies: str) -> Output:
+    """A shard serves while a majority of its copies are up; a request touches one shard."""
+    return Output("availability", "Availability (a majority of a shard's copies up)",
+                  f"majority({copies}, node_availability)", "", "percent")
+
+
+def rented_availability() -> tuple[Input, Output]:
+    return (parameter("sla", "fraction", "99.9%", "The provider's availability (its SLA).", maximum=1),
+            Output("availability", "Availability (the provider's SLA)", "sla", "", "percent"))
 
 
 def rented_nodes() -> Count:

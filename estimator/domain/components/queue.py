@@ -7,7 +7,8 @@ engineering, 2014; 50 MB/s is the conservative end. Three brokers at least, so a
 of 3 survives one down.
 """
 
-from .kind import FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, parameter, price_params, store_cost
+from .kind import (FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, node_availability, parameter,
+                   price_params, quorum_availability, store_cost)
 
 KIND = Kind(
     name="queue",
@@ -21,6 +22,7 @@ KIND = Kind(
                   minimum=0, exclusive_minimum=True),
         parameter("node_storage", "size", "node_storage", "Disk on one broker.", minimum=0, exclusive_minimum=True),
         parameter("min", "nodes", "3", "The fewest brokers.", maximum=1e6),
+        node_availability(),
         *price_params(),
     ),
     counts=(Count("nodes", "Brokers", (
@@ -28,7 +30,8 @@ KIND = Kind(
         Limit("throughput", "ceil(rate × peak_factor × size × replication ÷ (per_node × utilization))"),
         held_limit("storage", "storage", "node_storage"),
     )),),
-    outputs=(Output("storage", "Storage (all copies)", "rate × size × retention × replication", "B"), store_cost()),
+    outputs=(Output("storage", "Storage (all copies)", "rate × size × retention × replication", "B"), store_cost(),
+             quorum_availability("replication")),
     example="events = queue(rate: write_qps, size: 1 KB)",
     rules="storage = rate × size × retention × replication; nodes = max(min, "
           "⌈rate × peak_factor × size × replication ÷ (per_node × utilization)⌉, ⌈storage ÷ (node_storage × utilization)⌉).",

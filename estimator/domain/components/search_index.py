@@ -6,7 +6,8 @@ fields); 500 GB of index a node (Elastic's "Size your shards" guidance is 10–5
 node holding tens of them); 500 queries a second a node.
 """
 
-from .kind import FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, parameter, price_params, store_cost
+from .kind import (FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, latency_outputs, node_availability,
+                   parameter, price_params, quorum_availability, serving, store_cost)
 
 KIND = Kind(
     name="search_index",
@@ -14,12 +15,15 @@ KIND = Kind(
     params=(
         parameter("docs", "count", None, "Documents indexed.", "1B"),
         parameter("doc_size", "size", None, "Bytes of one document's indexed text.", "1 KB"),
-        parameter("queries", "rate", "0/s", "Queries per second (average)."),
+        parameter("queries", "rate", "0 req/s", "Queries per second (average)."),
         parameter("index_ratio", "ratio", "1", "Index bytes per source byte."),
         parameter("replication", "copies", "2", "Copies of each shard.", minimum=1, maximum=100),
         parameter("node_storage", "size", "500 GB", "Index one node holds.", minimum=0, exclusive_minimum=True),
-        parameter("node_queries", "rate", "500/s", "Queries per second one copy of a shard serves.", minimum=0,
+        parameter("node_queries", "rate", "500 req/s", "Queries per second one copy of a shard serves.", minimum=0,
                   exclusive_minimum=True),
+        *serving("20 ms", "node_queries × latency", "Time one query takes on one copy (an assumption: measure yours).",
+                 "Queries one copy serves at once."),
+        node_availability(),
         *price_params(),
     ),
     counts=(
@@ -34,6 +38,8 @@ KIND = Kind(
         Output("nodes", "Nodes (shards × copies)", "shards × copies", "", "integer"),
         Output("storage", "Storage (all copies)", "index × copies", "B"),
         store_cost(),
+        *latency_outputs("queries × peak_factor", "copies × concurrency"),
+        quorum_availability("copies"),
     ),
     example="search = search_index(docs: 1B, doc_size: 1 KB, queries: read_qps)",
     rules="index = docs × doc_size × index_ratio; shards = max(1, ⌈index ÷ (node_storage × utilization)⌉); "

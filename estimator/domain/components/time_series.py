@@ -6,8 +6,8 @@ al., "Gorilla: A Fast, Scalable, In-Memory Time Series Database", VLDB 2015. One
 measure yours).
 """
 
-from .kind import (FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, parameter, price_params,
-                   store_cost)
+from .kind import (FLOOR_REDUNDANCY, Count, Kind, Limit, Output, held_limit, node_availability, parameter,
+                   price_params, quorum_availability, store_cost)
 
 KIND = Kind(
     name="time_series",
@@ -17,10 +17,11 @@ KIND = Kind(
         parameter("retention", "duration", None, "How long points are kept.", "1 year"),
         parameter("bytes_per_point", "size_per_item", "1.37 B", "Bytes one point takes once compressed."),
         parameter("replication", "copies", "2", "Copies of each point.", minimum=1, maximum=100),
-        parameter("node_points", "rate", "1M/s", "Points per second one node ingests.", minimum=0,
+        parameter("node_points", "rate", "1M req/s", "Points per second one node ingests.", minimum=0,
                   exclusive_minimum=True),
         parameter("node_storage", "size", "node_storage", "Storage one node holds.", minimum=0,
                   exclusive_minimum=True),
+        node_availability(),
         *price_params(),
     ),
     counts=(Count("nodes", "Nodes", (
@@ -29,7 +30,7 @@ KIND = Kind(
         held_limit("storage", "storage", "node_storage"),
     )),),
     outputs=(Output("storage", "Storage (all copies)", "points × retention × bytes_per_point × replication", "B"),
-             store_cost()),
+             store_cost(), quorum_availability("replication")),
     example="metrics = time_series(points: 10M/s, retention: 1 year)",
     rules="storage = points × retention × bytes_per_point × replication; nodes = max(replication, "
           "⌈points × peak_factor × replication ÷ (node_points × utilization)⌉, ⌈storage ÷ (node_storage × utilization)⌉).",

@@ -1,6 +1,8 @@
 """`transfer`: data sent out of the cloud, billed per byte."""
 
-from .kind import Kind, Output, parameter, rented_nodes
+from .kind import Kind, Output, parameter, rented_availability, rented_nodes
+
+_SLA, _AVAILABILITY = rented_availability()
 
 KIND = Kind(
     name="transfer",
@@ -8,9 +10,10 @@ KIND = Kind(
     params=(
         parameter("out", "bandwidth", None, "Bytes per second sent out (average).", "egress"),
         parameter("price", "per_gb", "price_egress", "What a byte sent out costs."),
+        _SLA,
     ),
     counts=(rented_nodes(),),
-    outputs=(Output("cost", "Cost a month", "out × price", "USD/month"),),
+    outputs=(_AVAILABILITY, Output("cost", "Cost a month", "out × price", "USD/month"),),
     example="net = transfer(out: egress)",
     rules="nodes = 0; cost = out × 1 month × price.",
     rented=True,

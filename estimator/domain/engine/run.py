@@ -28,6 +28,10 @@ def _infer(tree: Node, dims_items: tuple) -> object:
         return error
 
 
+
+_CONSTANTS: dict = {}  # (step without names, binary) → (value, result): a literal is shown once per process
+
+
 class Run:
     """The state of one evaluation: values, figures, what is blocked and why."""
 
@@ -60,7 +64,7 @@ class Run:
         for name in names:
             if name in self.env:
                 continue
-            found = self.blocked.get(name, (name,))
+            found = self.blocked.get(name) or (name,)  # a result that could not be computed names itself
             waiting.extend(n for n in found if n not in waiting)
         return tuple(waiting)
 
@@ -91,6 +95,28 @@ class Run:
 
     def _compute(self, step: Step) -> None:
         env = self.env
+        if step.alias_of:
+            found = self.results.get(step.alias_of)
+            if found is not None and found.value is not None and found.family == step.show.family \
+                    and step.api_scale == 1.0 and step.alias_of in env:
+                # The same figure under a second name (app_servers is app.nodes): nothing to format again.
+                value = env[step.alias_of]
+                env[step.name] = value
+                self.shown[step.name] = found.display
+                self.results[step.name] = Result(step.name, step.label, step.group, step.unit, found.value,
+                                                 found.display, found.work, (), step.row, None, found.figure,
+                                                 found.family)
+                return
+        if not step.names:
+            constant = _CONSTANTS.get((step, self.binary))
+            if constant is not None:  # a parameter's literal default: computed once per process
+                value, result = constant
+                env[step.name] = value
+                self.shown[step.name] = result.display
+                self.results[step.name] = Result(step.name, step.label, step.group, step.unit, result.value,
+                                                 result.display, result.work, (), step.row, None, result.figure,
+                                                 result.family)
+                return
         if not step.names <= env.keys():
             return self.unavailable(step, self.needs(step.names))
         try:
@@ -114,6 +140,8 @@ class Run:
         api_value = value if isinstance(value, bool) else value * step.api_scale
         self.results[name] = Result(name, step.label, step.group, step.unit, api_value, display, work, (), step.row,
                                     None, figure, show.family)
+        if not step.names and len(_CONSTANTS) < 4096:
+            _CONSTANTS[(step, self.binary)] = (value, self.results[name])
 
     def input(self, name: str) -> None:
         """An input that reads names (`avg_write`): its dimension checked in the field's terms,

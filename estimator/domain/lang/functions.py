@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from .. import formatting, lexicon
+from .. import formatting, lexicon, queueing, reliability
 from ..lexicon import DIMENSIONLESS, Dims
 from .errors import EvaluationError, ExpressionError
 from .nodes import CHECK, no_check
@@ -103,7 +104,102 @@ def _choice(function: Function, args: Sequence[Dims], column: int) -> Dims:
     return args[1]
 
 
+_TIME = lexicon.dimensionality("second")
+
+
+def _count(function: Function, dims: Dims, what: str, column: int) -> None:
+    if dims not in _COUNTS:
+        raise ExpressionError(f"{function.name}: {what} is a count, got {lexicon.describe(dims)}", column)
+
+
+def _fraction(function: Function, dims: Dims, what: str, column: int) -> None:
+    if dims != DIMENSIONLESS:
+        raise ExpressionError(f"{function.name}: {what} is a fraction (99.9%), got {lexicon.describe(dims)}", column)
+
+
+def _rate_and_time(function: Function, rate: Dims, service: Dims, column: int) -> None:
+    if service != _TIME:
+        raise ExpressionError(f"{function.name}: the service time is a duration, got {lexicon.describe(service)}",
+                              column)
+    if rate * service not in _COUNTS:
+        raise ExpressionError(f"{function.name}: the arrival rate is per unit of time (req/s), got "
+                              f"{lexicon.describe(rate)}", column)
+
+
+def _percentile_rule(function: Function, args: Sequence[Dims], column: int) -> Dims:
+    """mmc_percentile(q, rate, slots, service time) is a duration."""
+    _plain_arguments(function, args, column)
+    _fraction(function, args[0], "the percentile", column)
+    _count(function, args[2], "the number of slots", column)
+    _rate_and_time(function, args[1], args[3], column)
+    return _TIME
+
+
+def _slots_rule(function: Function, args: Sequence[Dims], column: int) -> Dims:
+    """mmc_slots(q, target, rate, service time) is a count of what arrives (requests in flight)."""
+    _plain_arguments(function, args, column)
+    _fraction(function, args[0], "the percentile", column)
+    if args[1] != _TIME:
+        raise ExpressionError(f"{function.name}: the target is a duration, got {lexicon.describe(args[1])}", column)
+    _rate_and_time(function, args[2], args[3], column)
+    return args[2] * args[3]
+
+
+def _availability_rule(function: Function, args: Sequence[Dims], column: int) -> Dims:
+    """k_of_n(k, n, a) and majority(r, a) are fractions."""
+    _plain_arguments(function, args, column)
+    for dims in args[:-1]:
+        _count(function, dims, "a number of nodes", column)
+    _fraction(function, args[-1], "a node's availability", column)
+    return DIMENSIONLESS
+
+
 # Forms on floats -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def _tier(rate: float, slots: int, service: float) -> queueing.MMc:
+    """One M/M/c tier, its Erlang C computed once for its p50, p99 and p999."""
+    return queueing.mmc(arrival_rate=rate, servers=slots, service_time=service)
+
+
+def _mmc_percentile(q: float, rate: float, slots: float, service: float) -> float:
+    try:
+        return _tier(rate, max(1, int(whole_floor(slots))), service).percentile(q)
+    except queueing.Saturated as error:
+        raise EvaluationError(f"saturated: the tier is at {error.utilization:.0%} of what it can serve, so its "
+                              f"queue grows without bound and no percentile exists") from None
+    except ValueError as error:
+        raise EvaluationError(str(error)) from None
+
+
+def _mmc_slots(q: float, target: float, rate: float, service: float) -> float:
+    try:
+        return float(queueing.fewest_servers_for_p99(target, arrival_rate=rate, service_time=service, q=q))
+    except queueing.Unreachable:
+        floor = math.log(1 / (1 - q)) * service
+        if target <= floor:
+            raise EvaluationError(
+                f"no number of nodes meets a p{formatting.figure3(q * 100)} of {formatting.duration(target)}: with "
+                f"{formatting.duration(service)} of service, exponential service times alone give "
+                f"{formatting.duration(floor)} at p{formatting.figure3(q * 100)}; shorten the service time or "
+                f"relax the target") from None
+        raise EvaluationError(f"a p{formatting.figure3(q * 100)} of {formatting.duration(target)} needs more than "
+                              f"{queueing.MAX_SERVERS:,} slots") from None
+    except ValueError as error:
+        raise EvaluationError(str(error)) from None
+
+
+def _k_of_n(k: float, n: float, a: float) -> float:
+    try:
+        up = reliability.k_of_n(needed=int(whole_ceiling(k)), nodes=int(whole_floor(n)), node_availability=a)
+        return min(1.0, max(0.0, up.availability))  # summing thousands of terms can pass 1 by 1e-12
+    except ValueError as error:
+        raise EvaluationError(str(error)) from None
+
+
+def _majority(r: float, a: float) -> float:
+    return _k_of_n(int(whole_floor(r)) // 2 + 1, r, a)
+
 
 def _forgiving(whole: Callable[[float], int]) -> Callable[[float], float]:
     """`whole` (ceil or floor), forgiving binary floating-point noise: 3.0000000000004 servers
@@ -148,6 +244,29 @@ def _log10(x: float) -> float:
 
 
 # Forms on arrays -----------------------------------------------------------------------------
+
+def _array_mmc_percentile(q, rate, slots, service):
+    slots = np.maximum(1.0, np.floor(np.asarray(slots, dtype=float) + NOISE))
+    return queueing.mmc_percentile(float(np.asarray(q).flat[0]), arrival_rate=np.asarray(rate, dtype=float),
+                                   servers=slots, service_time=np.asarray(service, dtype=float))
+
+
+def _array_mmc_slots(q, target, rate, service):
+    return queueing.fewest_servers_for_p99(target, arrival_rate=rate, service_time=service,
+                                           q=float(np.asarray(q).flat[0]))
+
+
+def _array_k_of_n(k, n, a):
+    k = np.ceil(np.asarray(k, dtype=float) - NOISE)
+    n = np.floor(np.asarray(n, dtype=float) + NOISE)
+    return np.clip(reliability.k_of_n(needed=k, nodes=n, node_availability=np.asarray(a, dtype=float)).availability,
+                   0.0, 1.0)
+
+
+def _array_majority(r, a):
+    r = np.floor(np.asarray(r, dtype=float) + NOISE)
+    return _array_k_of_n(r // 2 + 1, r, a)
+
 
 def _array_forgiving(whole) -> Callable:
     def rounded(x):
@@ -205,4 +324,13 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("log10", (1,), _logarithm, _log10, _array_log10, "log10(x)", "the log in base 10, as log; of 0, −∞"),
     Function("if", (3,), _choice, None, np.where, "if(check, a, b)",
              "a when the check holds, else b (of one dimension); only the value taken is computed"),
+    Function("mmc_percentile", (4,), _percentile_rule, _mmc_percentile, _array_mmc_percentile,
+             "mmc_percentile(q, rate, slots, service)",
+             "the q-percentile response time of an M/M/c queue (Erlang C); unavailable when saturated"),
+    Function("mmc_slots", (4,), _slots_rule, _mmc_slots, _array_mmc_slots, "mmc_slots(q, target, rate, service)",
+             "the fewest slots of an M/M/c queue whose q-percentile response time is within the target"),
+    Function("k_of_n", (3,), _availability_rule, _k_of_n, _array_k_of_n, "k_of_n(k, n, a)",
+             "the chance at least k of n nodes are up, each up with probability a (failures independent)"),
+    Function("majority", (2,), _availability_rule, _majority, _array_majority, "majority(r, a)",
+             "the chance a majority of r copies are up (⌊r/2⌋ + 1 of r)"),
 )}

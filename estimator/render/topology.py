@@ -192,6 +192,8 @@ def _pressure(components, results) -> tuple[tuple[str, str], ...]:
     """The tiers under the most load, most first, each with why (see the module's docstring)."""
     loaded = []
     for c in components:
+        if c.bound in _FLOOR_BOUNDS:  # at its floor: more than it needs, whatever its load
+            continue
         utilization = results.get(f"{c.name}.utilization")
         value = utilization.value if utilization is not None and utilization.available else None
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -32,7 +32,7 @@ def test_the_default_architecture_hangs_off_the_app_which_the_clients_call_at_pe
     # 5.79k × (1 − 80%) × 2 = 2.31k reads/s; egress 5.79k/s × 200 KB × 2 = 2.31 GB/s.
     assert edges(drawn) == {
         (CLIENT, "app"): ("11.8k req/s",),
-        ("app", "cache"): ("hits 80%",),
+        ("app", "cache"): ("reads 11.6k req/s",),  # 5.79k reads/s × 2 asked of the cache
         ("app", "db"): ("writes 231 req/s", "reads 2.31k req/s"),
         ("app", "objects"): (),
         ("app", "net"): ("2.31 GB/s",),
@@ -62,13 +62,14 @@ def test_stores_sit_below_every_service():
     assert all(rank[store] == 4 for store in ("cache", "db", "objects", "net", "feed"))
 
 
-def test_the_bottleneck_is_the_demand_bound_tier_with_the_most_nodes():
-    # The photo app: 447 cache nodes for 20 TB of memory, 18 database nodes for storage, 17 app servers.
+def test_the_bottleneck_is_the_tier_with_the_highest_utilization():
+    # The photo app: 17 app servers carry 11,805.6 req/s × 100 ms = 1,180.56 in flight of 17 × 100 slots
+    # (69.44%); 447 cache nodes hold 20 TB and answer 11.6k reads/s × 500 µs = 5.8 of 22,350 slots.
     drawn = topology(estimate(PHOTO))
 
-    assert drawn.bottleneck == "cache"
-    assert [name for name, _ in drawn.pressure] == ["cache", "db", "app"]
-    assert [box.name for box in drawn.boxes if box.bottleneck] == ["cache"]
+    assert drawn.bottleneck == "app"
+    assert dict(drawn.pressure)["app"] == "utilization 69.44%"
+    assert [box.name for box in drawn.boxes if box.bottleneck] == ["app"]
 
 
 def test_a_tier_at_its_floor_is_never_the_bottleneck():

@@ -64,14 +64,15 @@ def test_every_failed_check_is_under_bottlenecks_with_its_work():
 
 
 def test_bottlenecks_name_the_three_tiers_under_the_most_load_with_their_work():
-    # The photo app: 447 cache nodes (memory), 18 database nodes (storage), 17 app servers (peak requests).
+    # The photo app, by utilization at the peak: 17 app servers at 11,805.6 req/s × 100 ms ÷ 1,700 slots
+    # = 69.4%; 18 database nodes at 1.41%; 447 cache nodes at 11.6k reads/s × 500 µs ÷ 22,350 = 0.03%.
     photo = next(p for p in PRESETS if p.slug == "photo-sharing-100m-dau")
 
     bottlenecks = section(markdown.render(estimate(photo.inputs), share_url="https://x.test/"), "Bottlenecks")
 
     tiers = re.findall(r"^- `(\w+)`: (.*)$", bottlenecks, re.M)
-    assert [name for name, _ in tiers] == ["cache", "db", "app"]
-    assert tiers[0][1] == "447 nodes, bound by memory — ⌈20 TB ÷ (64 GB × 70%)⌉ = 447"
+    assert [name for name, _ in tiers] == ["app", "db", "cache"]
+    assert tiers[0][1].startswith("utilization 69.4% — max(2, ⌈5.9k req/s × 2 ÷ (1k req/s × 70%)⌉")
 
 
 def test_the_flowchart_has_every_component_with_its_figures_and_the_peak_on_each_arrow():
@@ -81,10 +82,10 @@ def test_the_flowchart_has_every_component_with_its_figures_and_the_peak_on_each
     chart = mermaid.flowchart(topology(result))
 
     assert chart.startswith("flowchart TD\n")
-    assert 'c0["app<br/>servers<br/>17 nodes (peak requests)<br/>$2,550/month"]' in chart
+    assert 'c0["app<br/>servers<br/>▲ bottleneck<br/>17 nodes (peak requests)<br/>$2,550/month"]' in chart
     assert 'client -->|"11.8k req/s"| c0' in chart  # 5.9k req/s × peak factor 2
     assert 'c0 -->|"writes 231 req/s<br/>reads 2.31k req/s"| c2' in chart
-    assert "class c1 bottleneck" in chart
+    assert "class c0 bottleneck" in chart  # the app, at 69% of its slots
 
 
 def test_names_that_are_mermaid_keywords_never_become_ids_or_statements():

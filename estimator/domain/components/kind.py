@@ -218,7 +218,7 @@ def latency_outputs(load: str, slots: str = "nodes × concurrency") -> tuple[Out
     (Poisson arrivals, exponential service; saturated tiers have no percentile and say so)."""
     return (
         Output("load", "Peak requests reaching it", load, "req/s"),
-        Output("utilization", "Utilization at the peak", f"load × latency ÷ ({slots})", "", "percent"),
+        Output("utilization", "Utilization at the peak", f"load × latency ÷ ({slots})", "", "share"),
         Output("p50", "Median response time at the peak (M/M/c)", f"mmc_percentile(50%, load, {slots}, latency)", "s"),
         Output("p99", "p99 response time at the peak (M/M/c)", f"mmc_percentile(99%, load, {slots}, latency)", "s"),
         Output("p999", "p99.9 response time at the peak (M/M/c)", f"mmc_percentile(99.9%, load, {slots}, latency)",

@@ -152,6 +152,8 @@ def shower(dims, *, style: str = "", per: str = "") -> Show:
                     "integer")
     if style == "percent":
         return Show(lambda v, binary: _new(Figure, (formatting.availability_figure(v), "%")), "percent")
+    if style == "share":  # a load or a share of capacity: three figures (69.4%, 1.41%)
+        return Show(lambda v, binary: _new(Figure, (formatting.figure3(v * 100), "%")), "share")
     if style == "nines":
         return Show(lambda v, binary: _new(Figure, (formatting.nines(v), "")), "nines")
     kind = lexicon.family(dims)

@@ -29,9 +29,10 @@ _SAME = 1e-9
 
 
 def snapshot(estimate: Estimate) -> dict[str, list]:
-    """Every result of `estimate` as [value, display] by name: what a revision keeps of the
-    figures it was saved with (a value is None when it was unavailable)."""
-    return {name: [_plain(result.value), result.display] for name, result in estimate.results.items()}
+    """Every result of `estimate` as [value, display, unit] by name: what a revision keeps of
+    the figures it was saved with (a value is None when it was unavailable; the unit is the
+    engine's canonical one, "B", "req/s", "USD/month")."""
+    return {name: [_plain(result.value), result.display, result.unit] for name, result in estimate.results.items()}
 
 
 def _plain(value):
@@ -83,10 +84,17 @@ def drift(saved: dict[str, list] | None, saved_version: int | None, estimate: Es
     if not saved or saved_version is None:
         return None
     changes = []
-    for name, (value, display) in saved.items():
+    for name, kept in saved.items():
+        value, display = kept[0], kept[1]
+        unit = kept[2] if len(kept) > 2 else None  # the first snapshots kept no unit
         result = estimate.results.get(name)
         if result is None:
             changes.append(Change(name, name, display, GONE))
+        elif unit is not None and unit != result.unit:
+            # Counted in another unit now (a size per day that became a rate): the value is
+            # another number for the same figure, so the figure as shown decides.
+            if display != result.display:
+                changes.append(Change(name, result.label, display, result.display))
         elif not same(value, _plain(result.value)):
             changes.append(Change(name, result.label, display, result.display))
     if not changes:

@@ -36,3 +36,23 @@ def test_a_result_no_longer_computed_is_listed_as_gone():
 
 def test_an_unknown_snapshot_claims_nothing():
     assert model_version.drift(None, None, ESTIMATE(DEFAULTS)) is None
+
+
+def test_a_result_counted_in_another_unit_changes_only_if_its_display_does():
+    estimate = ESTIMATE(DEFAULTS)
+    kept = model_version.snapshot(estimate)
+    value, display, unit = kept["storage_per_day"]
+    saved = {"storage_per_day": [value * 86_400, display, "B/s" if unit != "B/s" else "B"],
+             "read_qps": [1.0, "1 req/s", "req"]}
+
+    drift = model_version.drift(saved, 1, estimate)
+
+    assert [c.name for c in drift.changes] == ["read_qps"]  # shown the same: storage_per_day is not listed
+
+
+def test_a_snapshot_without_units_still_compares_values():
+    estimate = ESTIMATE(DEFAULTS)
+    saved = {name: kept[:2] for name, kept in model_version.snapshot(estimate).items()}
+    saved["nines"] = [2.0, "2"]
+
+    assert [c.name for c in model_version.drift(saved, 2, estimate).changes] == ["nines"]

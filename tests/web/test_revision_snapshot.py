@@ -34,8 +34,8 @@ def as_if_saved_by_model_1(revision: Revision) -> None:
     app server, $150/month; model 2 keeps at least 2 ($300/month). A raw update: the app never
     changes a revision, so only a test can play its past."""
     results = dict(revision.results)
-    results["app_servers"] = [1.0, "1"]
-    results["cost_app_servers"] = [150.0, "$150/month"]
+    results["app_servers"] = [1.0, "1", ""]
+    results["cost_app_servers"] = [150.0, "$150/month", "USD/month"]
     Revision.objects.filter(pk=revision.pk).update(results=results, model_version=1)
 
 
@@ -47,7 +47,7 @@ def test_a_saved_revision_keeps_its_figures_and_the_model_version(client):
     # 100M × (5 + 1) req/user/day = 6,944 req/s; peak 13,889 req/s; ⌈13,889 ÷ (1k × 70%)⌉ = 20
     # (and ⌈13,889 × 100 ms ÷ (100 × 70%)⌉ = 20): 20 app servers.
     assert revision.model_version == model_version.MODEL_VERSION
-    assert revision.results["app_servers"] == [20.0, "20"]
+    assert revision.results["app_servers"] == [20.0, "20", ""]
     assert revision.results["read_qps"][1] == "5.79k req/s"
 
 
@@ -118,7 +118,7 @@ def test_a_rule_changed_without_a_new_version_is_still_shown(client, monkeypatch
     scenario = save(client, dau="1k")
     revision = scenario.latest_revision()
     results = dict(revision.results)
-    results["nines"] = [2.0, "2"]  # the default 99.9% is 3 nines
+    results["nines"] = [2.0, "2", ""]  # the default 99.9% is 3 nines
     Revision.objects.filter(pk=revision.pk).update(results=results)
 
     html = client.get(scenario.get_absolute_url()).content.decode()
@@ -131,7 +131,7 @@ def test_a_new_model_version_names_its_rule(client, monkeypatch):
     scenario = save(client, dau="1k")
     revision = scenario.latest_revision()
     results = dict(revision.results)
-    results["app_servers"] = [3.0, "3"]
+    results["app_servers"] = [3.0, "3", ""]
     Revision.objects.filter(pk=revision.pk).update(results=results)
     changelog = (*model_version.CHANGELOG, (3, "app servers at least 2, not 3"))
     monkeypatch.setattr(model_version, "CHANGELOG", changelog)

@@ -197,7 +197,7 @@ def _pressure(components, results) -> tuple[tuple[str, str], ...]:
         utilization = results.get(f"{c.name}.utilization")
         value = utilization.value if utilization is not None and utilization.available else None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            loaded.append(((1, value), c.name, f"utilization {utilization.display} at peak"))
+            loaded.append(((1, value), c.name, f"utilization {utilization.display}"))
     if not loaded:
         for c in components:
             if c.kind.rented or not c.bound or c.bound in _FLOOR_BOUNDS or not c.nodes:

@@ -15,9 +15,9 @@ the design doc's mermaid flowchart (mermaid.py) both draw, decided once here.
 - Ranks: the client is 0; a component is one below the deepest of its sources (longest
   path); stores that feed nothing sink below every service, so stores sit below services.
 - The bottleneck (README, Architecture: the diagram): the tier with the highest
-  `name.utilization` where the engine computes one; otherwise, of the components whose nodes
-  are set by a demand (not a floor kept for redundancy, not rented), the one with the most
-  nodes: the tier that grows with load the most.
+  `name.utilization`, tiers held at a floor aside (more than the load needs, whatever it is);
+  where no component has one, of the components whose nodes are set by a demand (not a floor
+  kept for redundancy, not rented), the one with the most nodes.
 """
 
 from __future__ import annotations

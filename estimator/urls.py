@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from estimator.web import accounts, compare, reference, scenarios, views
+from estimator.web import accounts, compare, problems, reference, scenarios, views
 from estimator.web.sites import SITES
 
 urlpatterns = [
@@ -10,6 +10,10 @@ urlpatterns = [
     *[route for site in SITES.values() for route in site.urls()],
     path("api/v1/scenarios/<slug:slug>", scenarios.api_scenario, name="api_scenario"),
     path("reference/", reference.reference_page, name="reference"),
+    path("problems/", problems.problems_page, name="problems"),
+    path("problems/<slug:slug>/practice/", problems.practice_page, name="practice"),
+    path("api/v1/problems", problems.api_problems, name="api_problems"),
+    path("api/v1/problems/<slug:slug>/practice", problems.api_practice, name="api_practice"),
     path("api/v1/reference", reference.api_reference, name="api_reference"),
     path("s/", scenarios.create, name="scenario_create"),
     path("s/<slug:slug>.md", scenarios.scenario_markdown, name="scenario_markdown"),

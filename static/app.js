@@ -74,7 +74,7 @@
       row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
       if (!row.hidden) { shown += 1; }
     });
-    document.querySelectorAll("#reference-table tbody").forEach(function (group) {
+    document.querySelectorAll(rows.split(" ")[0] + " tbody").forEach(function (group) {
       group.hidden = !group.querySelector("tr:not(.group):not([hidden])");
     });
     var none = document.getElementById("reference-none");

@@ -20,10 +20,11 @@ def _snapshot_fields(revision_model, inputs: dict[str, str]) -> dict:
     return {"results": model_version.snapshot(ESTIMATE(inputs)), "model_version": model_version.MODEL_VERSION}
 
 
-def sync_presets(scenario_model, revision_model) -> int:
-    """Bring the presets up to date; returns how many scenarios or revisions it wrote."""
+def sync_presets(scenario_model, revision_model, presets=PRESETS) -> int:
+    """Bring the presets (or the problems, web/problems.py) up to date; returns how many
+    scenarios or revisions it wrote."""
     written = 0
-    for preset in PRESETS:
+    for preset in presets:
         inputs = {**DEFAULTS, **preset.inputs}
         scenario, created = scenario_model.objects.get_or_create(
             slug=preset.slug,

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from estimator.domain import model_version
+from estimator.domain.problems import BY_SLUG as PROBLEMS_BY_SLUG
 from estimator.render import drift as drift_markdown
 from estimator.render import markdown
 from estimator.render.api import estimate_body
@@ -90,7 +91,8 @@ def _scenario_page(request: HttpRequest, shown: Shown, *, draft: Draft | None = 
     today = site.calculator(saved) if edited else context["estimate"]
     context.update(
         scenario=scenario,
-        kicker="Preset" if scenario.is_preset else site.entry.kicker,
+        kicker=("Problem" if scenario.slug in PROBLEMS_BY_SLUG else "Preset") if scenario.is_preset else site.entry.kicker,
+        practice_path=reverse("practice", args=[scenario.slug]) if scenario.is_preset and scenario.slug in PROBLEMS_BY_SLUG else "",
         revision=revision,
         latest=shown.history[0],
         old=old,
@@ -282,7 +284,7 @@ def my_scenarios(request: HttpRequest) -> HttpResponse:
         unclaimed = list(_browser_scenarios(request)[:200])
     else:
         mine = _browser_scenarios(request)
-    presets = Scenario.objects.filter(is_preset=True).order_by("name")
+    presets = Scenario.objects.filter(is_preset=True).exclude(slug__in=list(PROBLEMS_BY_SLUG)).order_by("name")
     return render(request, "web/my_scenarios.html",
                   {"scenarios": mine[:200], "presets": presets, "unclaimed": unclaimed})
 

@@ -136,6 +136,7 @@ class Figure:
     result: Result
     dims: object
     hint: str  # the first step: the figure's formula in the problem's names
+    work: str  # the whole work, with the problem's figures
 
     @property
     def expected(self) -> float | None:
@@ -181,22 +182,41 @@ def _dims_of(result_set: Estimate, name: str):
     return lexicon.dimensionality(unit) if unit else DIMENSIONLESS
 
 
-def _hint(result_set: Estimate, name: str) -> str:
-    """The figure's formula in the problem's names: its line's expression, or the built-in
-    formula that computes it."""
+def _formula(result_set: Estimate, name: str) -> str:
+    """The figure's formula in the problem's names: its line's expression (without the unit
+    it is shown in), or the built-in formula that computes it."""
     for row in result_set.rows:
         if row.name == name:
-            return row.text.split("=", 1)[1].strip()
+            return row.text.split("=", 1)[1].split("->", 1)[0].strip()
     for formula in result_set.calculator.formulas:
         if formula.name == name:
             return formula.expression
     return ""
 
 
+def _first_step(result_set: Estimate, name: str) -> tuple[str, str]:
+    """(hint, work) for `name`: a line that only shows another result in its own unit
+    (`writes_per_second = write_qps -> req/s`) takes that result's formula and work, so the
+    hint is a step and the work is the arithmetic, not '3.86 req/s = 3.86 req/s'."""
+    seen = {name}
+    formula = _formula(result_set, name)
+    while formula in result_set.results and formula not in seen:  # a bare name, dotted or not
+        seen.add(formula)
+        name, formula = formula, _formula(result_set, formula)
+    if not formula and "." in name:  # a component's parameter: the line that declares it
+        component = name.split(".", 1)[0]
+        formula = next((row.text for row in result_set.rows if row.name == component), "")
+    given = result_set.texts.get(name, "")
+    if given and result_set.results[name].work.startswith("given"):  # an input the problem gives
+        return f"{name} is given: {given}", f"{given} = {result_set.results[name].display}"
+    return formula, result_set.results[name].work
+
+
 @lru_cache(maxsize=64)
 def figures(problem: Problem) -> tuple[Figure, ...]:
     result_set = solved(problem)
-    return tuple(Figure(ask, result_set.results[ask.name], _dims_of(result_set, ask.name), _hint(result_set, ask.name))
+    return tuple(Figure(ask, result_set.results[ask.name], _dims_of(result_set, ask.name),
+                        *_first_step(result_set, ask.name))
                  for ask in problem.asks)
 
 

@@ -44,6 +44,16 @@ GROWING = "/?" + urlencode({"dau": "100M", "reads_per_user": "5", "writes_per_us
                             "response_size": "200 KB", "retention": "10 years", "growth": "30%",
                             "lines": "cdn_bill = egress × ref.price_cdn_egress\nbudget_ok = cost_per_month <= $1M/month"})
 ARCHITECTURES = ("photo-sharing-100m-dau", "url-shortener-1m-rps", "video-upload-1k-users")  # the page's diagram
+# Practice attempts as a new user makes them: one answered well, one 10× off, one in the wrong unit.
+PRACTICE = (
+    ("practice-good.png", "/problems/pastebin/practice/?" + urlencode(
+        {"writes_per_second": "10M ÷ 30 days", "reads_per_second": "40/s", "pastes_per_month": "10 GB",
+         "pastes_held": "360 GB"})),
+    ("practice-off.png", "/problems/chat-50m-dau/practice/?" + urlencode(
+        {"write_qps": "50M × 40 ÷ 1 day", "ws.nodes": "720", "work": "1"})),
+    ("practice-unit.png", "/problems/youtube/practice/?" + urlencode(
+        {"video_per_day": "150 TB/s", "cdn_per_day": "$150k"})),
+)
 PHOTO = "/?dau=100M&reads_per_user=5&writes_per_user=0.1&object_size=500+KB&response_size=200+KB&retention=10+years"
 
 
@@ -70,7 +80,25 @@ def serve(database: str, port: int) -> subprocess.Popen:
     raise RuntimeError("the server did not start")
 
 
-def main() -> None:
+def practice(browser, base: str) -> None:
+    """The problem library and three practice attempts (README, Problems)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/problems/?q=xu")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(OUT / "problems.png"))
+    page.close()
+    print(OUT / "problems.png")
+    for name, path in PRACTICE:
+        page = browser.new_page(viewport={"width": 1280, "height": 1100})
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        page.locator("form.practice").screenshot(path=str(OUT / name))
+        page.close()
+        print(OUT / name)
+
+
+def main(only: str = "") -> None:
+    """Every screenshot, or with `practice` only the problems' ones."""
     OUT.mkdir(exist_ok=True)
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
@@ -79,6 +107,10 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = launch(playwright)
+                practice(browser, base)
+                if only == "practice":
+                    browser.close()
+                    return
                 shots = [("calculator-desktop.png", PHOTO, {"width": 1280, "height": 1000}, "light"),
                          ("calculator-phone.png", PHOTO, {"width": 390, "height": 844}, "light"),
                          ("calculator-dark.png", PHOTO + "&object_size=5+m", {"width": 1280, "height": 800}, "dark"),
@@ -124,4 +156,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else "")

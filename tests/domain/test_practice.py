@@ -124,3 +124,19 @@ def test_every_figure_asked_has_an_expected_value_and_a_hint_and_takes_its_own_d
 def _typed(figure):
     """The display as a reader would type it: '$237k/month' → '$237k/month', '1,024' → '1024'."""
     return figure.result.display.replace(",", "")
+
+
+def test_a_figure_the_problem_gives_in_other_terms_hints_at_what_is_given():
+    # writes_per_second = write_qps -> req/s, and write_qps is given as 10M/month
+    figures = {f.ask.name: f for f in practice.figures(BY_SLUG["pastebin"])}
+
+    assert figures["writes_per_second"].hint == "write_qps is given: 10M/month"
+    assert figures["writes_per_second"].work == "10M/month = 3.86 req/s"
+    assert figures["pastes_held"].hint == "write_qps × retention × object_size"
+
+
+def test_a_component_parameter_hints_at_the_line_that_declares_it():
+    # netflix: objects.storage is objects.data, declared on the objects line
+    figures = {f.ask.name: f for f in practice.figures(BY_SLUG["netflix"])}
+
+    assert figures["objects.storage"].hint == "objects = object_store(data: 10k × 1.5 hours × 20 Mbps)"

@@ -1,0 +1,42 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_new_user_finds_a_problem_and_practices_it(page, live_server):
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Problems").click()
+
+    # As you type, the list narrows (the GET form does the same without JavaScript)
+    page.fill("#problems-q", "whatsapp")
+    expect(page.locator("tr#pastebin")).to_be_hidden()
+    expect(page.locator("tr#chat-50m-dau")).to_be_visible()
+    page.locator("tr#chat-50m-dau a.add").click()
+    expect(page.get_by_role("heading", name="Chat (WhatsApp-like), 50M DAU")).to_be_visible()
+
+    # One figure well estimated, one 10× too high, one in the wrong unit
+    page.fill("#answer-write_qps", "50M × 40 ÷ 1 day")
+    page.fill("#answer-ws-nodes", "720")
+    page.fill("#answer-ws-memory", "50 GB/s")
+    page.get_by_role("button", name="Grade my estimates").click()
+
+    page.wait_for_url(re.compile(r"/problems/chat-50m-dau/practice/\?write_qps=.*ws\.nodes=720"))
+    expect(page.locator("#answer-write_qps-row .verdict")).to_have_text("close")
+    expect(page.locator("#answer-ws-nodes-row .verdict")).to_have_text("off: 10× too high")
+    expect(page.locator("#answer-ws-memory-error")).to_contain_text("is a bandwidth (B/s)")
+    expect(page.locator("#answer-ws-memory")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#answer-ws-nodes-row .hint")).to_contain_text("ceil(ws.concurrent ÷ (ws.per_node × utilization))")
+
+    # The work on request
+    work = page.locator("#answer-ws-nodes-row details")
+    expect(work.locator("pre")).to_be_hidden()
+    work.locator("summary").click()
+    expect(work.locator("pre")).to_contain_text("= 72")
+
+    # The attempt is a link: opened afresh it shows the same grades
+    link = page.url
+    page.goto(link)
+    expect(page.locator("#answer-ws-nodes-row .verdict")).to_have_text("off: 10× too high")

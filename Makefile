@@ -1,5 +1,5 @@
 # estimator: two commands from a fresh clone.
-#   make run    virtualenv, install, migrate, load presets, serve on http://127.0.0.1:8000
+#   make run    virtualenv, install, migrate, load presets and problems, serve on http://127.0.0.1:8000
 #   make test   virtualenv, install with test extras, the whole suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv

@@ -34,7 +34,7 @@ class UnknownFigure(InputError):
     """An answer names a figure the problem does not ask for."""
 
     def __init__(self, names: list[str], asks: tuple[str, ...]):
-        shown = ", ".join(f"'{name[:40]}'" for name in names)
+        shown = ", ".join(f"'{name[:40]}'" for name in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         super().__init__(f"{shown} {'is' if len(names) == 1 else 'are'} not asked here; the figures asked are "
                          f"{', '.join(asks)}")
         self.names = names

@@ -140,3 +140,10 @@ def test_a_component_parameter_hints_at_the_line_that_declares_it():
     figures = {f.ask.name: f for f in practice.figures(BY_SLUG["netflix"])}
 
     assert figures["objects.storage"].hint == "objects = object_store(data: 10k × 1.5 hours × 20 Mbps)"
+
+
+def test_many_unknown_figures_are_named_five_at_most():
+    with pytest.raises(practice.UnknownFigure) as refused:
+        practice.attempt(CHAT, {f"x{i}": "1" for i in range(50)})
+
+    assert str(refused.value).startswith("'x0', 'x1', 'x2', 'x3', 'x4' and 45 more are not asked here")

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from estimator.domain.practice import solved
 from estimator.domain.problems import PROBLEMS
 from estimator.web.models import Scenario
 
@@ -166,3 +167,14 @@ def test_problems_do_not_crowd_the_presets_on_my_scenarios(client, problems, pre
 
     assert "Photo sharing app, 100M DAU" in html
     assert "Chat (WhatsApp-like)" not in html
+
+
+def test_every_problem_opens_as_a_scenario_page_markdown_and_api(client, problems):
+    for problem in PROBLEMS:
+        page = client.get(f"/s/{problem.slug}/")
+        markdown = client.get(f"/s/{problem.slug}.md")
+        api = client.get(f"/api/v1/scenarios/{problem.slug}")
+
+        assert (page.status_code, markdown.status_code, api.status_code) == (200, 200, 200), problem.slug
+        assert problem.name in unescape(page.content.decode())
+        assert json.loads(api.content)["results"]["cost_per_month"]["display"] == solved(problem).results["cost_per_month"].display

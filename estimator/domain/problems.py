@@ -126,14 +126,14 @@ PROBLEMS: tuple[Problem, ...] = (
         "Limit 10M clients' requests at a gateway taking 1M requests/s, adding at most 1 ms.",
         "Given: 1M requests/s through the gateway; 10M distinct clients; each check within 1 ms.\n\n"
         "Chosen here: a sliding window of two fixed-window counters per client, 32 B each with "
-        "its key (64 B a client), in Redis-like memory nodes (100k ops/s each, 2 copies); every "
+        "its key (64 B a client), in Redis-like memory nodes (100k ops/s each, 3 copies: a majority survives the loss of one); every "
         "request is one counter operation; the gateway spends 1 ms per request and serves 20k/s a "
         "node. No cache, database or object storage: counters live only in memory (losing a "
         "window on failover lets a client through, which a limiter accepts). Peak 2× average.",
         {"read_qps": "1M/s", "write_qps": "0/s", "request_latency": "1 ms", "server_qps": "20k",
          "response_size": "200 B",
          "lines": lines(
-             "counters = memory_store(data: 10M × 64 B, ops: total_qps)",
+             "counters = memory_store(data: 10M × 64 B, ops: total_qps, replication: 3)",
              "cache = none",
              "db = none",
              "objects = none",
@@ -180,7 +180,7 @@ PROBLEMS: tuple[Problem, ...] = (
         "10M metrics; raw data kept 7 days, 1-minute roll-ups 30 days, 1-hour roll-ups 1 year.\n\n"
         "Chosen here: every metric sampled every 10 s (1M points/s); agents send a batch of 100 "
         "points per machine each 10 s (10k batches/s); dashboards and alert rules query 1k times "
-        "a second, 10 KB an answer; points compressed Gorilla-style (1.37 B a point), 2 copies. "
+        "a second, 10 KB an answer; points compressed Gorilla-style (1.37 B a point), 3 copies (a majority survives the loss of one). "
         "A time-series store replaces the database; no cache or object storage.\n\n"
         "Published: ~10 million metrics (1,000 × 100 × 100, exact).",
         {"write_qps": "10k/s", "read_qps": "1k/s", "object_size": "137 B", "response_size": "10 KB",
@@ -188,9 +188,9 @@ PROBLEMS: tuple[Problem, ...] = (
              "# ~10 million metrics, exactly as printed",
              "metrics = 1000 × 100 × 100",
              "points_per_second = metrics × 1 req ÷ 10 s",
-             "raw = time_series(points: points_per_second, retention: 7 days)",
-             "minutes = time_series(points: metrics ÷ 1 min, retention: 30 days)",
-             "hours = time_series(points: metrics ÷ 1 hour, retention: 1 year)",
+             "raw = time_series(points: points_per_second, retention: 7 days, replication: 3)",
+             "minutes = time_series(points: metrics ÷ 1 min, retention: 30 days, replication: 3)",
+             "hours = time_series(points: metrics ÷ 1 hour, retention: 1 year, replication: 3)",
              "db = none",
              "cache = none",
              "objects = none",
@@ -333,13 +333,13 @@ PROBLEMS: tuple[Problem, ...] = (
         "Chosen here: 1 post a user a day of 1 KB, kept 5 years; 10 feed reads a day of 10 KB; "
         "200 friends on average, so a post fans out to 200 feeds through a queue (100 B a "
         "message) and workers (1 ms each, 10 at once); each feed keeps 500 entries of 16 B (post "
-        "and author IDs) in memory, 2 copies. Peak 2× average.",
+        "and author IDs) in memory, 3 copies. Peak 2× average.",
         {"dau": "10M", "writes_per_user": "1", "reads_per_user": "10", "object_size": "1 KB",
          "response_size": "10 KB",
          "lines": lines(
              "fan = queue(rate: write_qps × 200, size: 100 B)",
              "fanout = workers(rate: fan.rate, work: 1 ms, concurrency: 10)",
-             "feeds = memory_store(data: dau × 500 × 16 B/user, ops: fan.rate + read_qps)",
+             "feeds = memory_store(data: dau × 500 × 16 B/user, ops: fan.rate + read_qps, replication: 3)",
              "feed_writes = write_qps × 200 -> req/s",
              "celebrity_fanout = 5000 req × fanout.work ÷ fanout.concurrency -> s",
              "celebrity_ok = celebrity_fanout <= 5 s",
@@ -445,13 +445,13 @@ PROBLEMS: tuple[Problem, ...] = (
         "Given: 500M daily users; 100M photos a day (0.2 a user).\n\n"
         "Chosen here: a photo and its renditions take 2 MB, kept 10 years in object storage with "
         "a 1 KB row; 20 feed views a user a day of 200 KB served by a CDN (95% hits); a feed of "
-        "500 entries of 16 B per user in memory, 2 copies, in place of a look-aside cache. Peak 2× average.",
+        "500 entries of 16 B per user in memory, 3 copies, in place of a look-aside cache. Peak 2× average.",
         {"dau": "500M", "writes_per_user": "0.2", "reads_per_user": "20", "object_size": "2 MB",
          "response_size": "200 KB", "retention": "10 years",
          "lines": lines(
              "cdn = cdn(egress: egress, hit_rate: 95%)",
              "net = none",
-             "feeds = memory_store(data: dau × 500 × 16 B/user, ops: read_qps)",
+             "feeds = memory_store(data: dau × 500 × 16 B/user, ops: read_qps, replication: 3)",
              "cache = none",
              "photos_per_day = write_qps -> req/day",
              "photo_bytes_per_day = write_qps × 1 day × object_size -> TB",
@@ -466,7 +466,7 @@ PROBLEMS: tuple[Problem, ...] = (
         "Given (Xu, vol. 1, ch. 13): 10M daily users, 10 searches each a day, 20 B a query, a "
         "request per character (20 a search), 20% of a day's queries new, results within "
         "100 ms.\n\n"
-        "Chosen here: a trie of 100M queries at 200 B each (node and cached top 5) in memory, 2 "
+        "Chosen here: a trie of 100M queries at 200 B each (node and cached top 5) in memory, 3 "
         "copies, no separate cache or database (rebuilt weekly from logs in object storage, kept "
         "30 days). Peak 2× average.\n\n"
         "Published: ~24,000 requests/s (exact 23,148), 48,000 at peak (exact 46,296), 0.4 GB of "
@@ -474,7 +474,7 @@ PROBLEMS: tuple[Problem, ...] = (
         {"dau": "10M", "reads_per_user": "200", "writes_per_user": "10", "object_size": "20 B",
          "response_size": "200 B", "retention": "30 days",
          "lines": lines(
-             "trie = memory_store(data: 100M × 200 B, ops: read_qps)",
+             "trie = memory_store(data: 100M × 200 B, ops: read_qps, replication: 3)",
              "cache = none",
              "db = none",
              "objects = object_store(data: write_qps × retention × object_size)",
@@ -511,13 +511,13 @@ PROBLEMS: tuple[Problem, ...] = (
         "Given (Xu and Lam, vol. 2, ch. 1): 100M daily users, 5 searches each a day, 200M "
         "businesses.\n\n"
         "Chosen here: a business row of 1 KB in the database (one copy 200 GB); a geohash index "
-        "of 32 B a business in memory, 2 copies; 0.01 edits a user a day; a search answers 5 KB; "
+        "of 32 B a business in memory, 3 copies; 0.01 edits a user a day; a search answers 5 KB; "
         "peak 2× average.\n\n"
         "Published: 5,000 searches/s (a day of 10^5 s; exact 5,787).",
         {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.01", "object_size": "1 KB",
          "response_size": "5 KB",
          "lines": lines(
-             "geo = memory_store(data: 200M × 32 B, ops: read_qps)",
+             "geo = memory_store(data: 200M × 32 B, ops: read_qps, replication: 3)",
              "db = database(writes: write_qps, reads: read_qps × (1 − cache.hit_rate), data: 200M × 1 KB)",
              "# Xu prints 5,000: 5,787 exactly",
              "search_qps = read_qps -> req/s",
@@ -532,14 +532,14 @@ PROBLEMS: tuple[Problem, ...] = (
         "Rank 25M monthly players live as 5M daily players finish 10 games each.",
         "Given (Xu and Lam, vol. 2, ch. 10): 5M daily and 25M monthly users, 10 games a user a "
         "day, peak 5× average, 26 B a leaderboard entry (user ID and score) in a sorted set.\n\n"
-        "Chosen here: the sorted set in memory, 2 copies; game results as 100 B rows kept a "
+        "Chosen here: the sorted set in memory, 3 copies (a majority survives the loss of one); game results as 100 B rows kept a "
         "year; 1 leaderboard read a user a day of 1 KB.\n\n"
         "Published: 500 score updates/s (a day of 10^5 s; exact 578.7), 2,500 at peak (exact "
         "2,894), 650 MB for 25M entries (exact).",
         {"dau": "5M", "writes_per_user": "10", "reads_per_user": "1", "peak_factor": "5",
          "object_size": "100 B", "response_size": "1 KB", "retention": "1 year",
          "lines": lines(
-             "board = memory_store(data: 25M × 26 B, ops: total_qps)",
+             "board = memory_store(data: 25M × 26 B, ops: total_qps, replication: 3)",
              "cache = none",
              "# Xu prints 500 and 2,500: 578.7 and 2,894 exactly; 650 MB exactly",
              "score_updates = write_qps -> req/s",
@@ -638,14 +638,14 @@ PROBLEMS: tuple[Problem, ...] = (
         "Given (Xu and Lam, vol. 2, ch. 13): 100 symbols, 1 billion orders a day, trading 9:30 to "
         "16:00 (6.5 hours), peak 5× average.\n\n"
         "Chosen here: the matching engine keeps the order books in memory (100k resting orders "
-        "per symbol at 100 B) on a primary and a hot standby, 1M orders/s a node; a sequenced "
+        "per symbol at 100 B) on a primary and two hot standbys (a majority survives the loss of one), 1M orders/s a node; a sequenced "
         "log (100 B an order, 7 days, 3 copies); gateways at 50k orders/s a node, 1 ms each; no "
         "cache, database or object storage on the order path; market data left out.\n\n"
         "Published: ~43,000 orders/s (exact 42,735) and 215,000 at peak (exact 213,675).",
         {"write_qps": "1bn ÷ 6.5 hours", "read_qps": "0/s", "peak_factor": "5", "object_size": "100 B",
          "request_latency": "1 ms", "server_qps": "50k",
          "lines": lines(
-             "engine = memory_store(data: 100 × 100k × 100 B, ops: write_qps, node_ops: 1M/s)",
+             "engine = memory_store(data: 100 × 100k × 100 B, ops: write_qps, node_ops: 1M/s, replication: 3)",
              "log = queue(rate: write_qps, size: object_size)",
              "cache = none",
              "db = none",
@@ -665,11 +665,11 @@ PROBLEMS: tuple[Problem, ...] = (
         "distributed-cache", "Distributed cache, 1 TB hot set", GROUPS[4],
         "A memcached/Redis-like cache for 1.1M operations/s over a 1 TB hot set.",
         "Given: 1M reads and 100k writes a second; 1 TB of hot data.\n\n"
-        "Chosen here: 1 KB values; memory nodes of 64 GB at 100k ops/s, 2 copies; clients hash "
+        "Chosen here: 1 KB values; memory nodes of 64 GB at 100k ops/s, 3 copies; clients hash "
         "keys to nodes themselves (no app servers, database or egress). Peak 2× average.",
         {"read_qps": "1M/s", "write_qps": "100k/s", "object_size": "1 KB", "response_size": "1 KB",
          "lines": lines(
-             "store = memory_store(data: 1 TB, ops: total_qps)",
+             "store = memory_store(data: 1 TB, ops: total_qps, replication: 3)",
              "values_held = 1 TB ÷ object_size",
              "app = none",
              "cache = none",
@@ -739,11 +739,12 @@ PROBLEMS: tuple[Problem, ...] = (
         "Given: 100k hosts watch their configuration; a change reaches them within 1 s.\n\n"
         "Chosen here: 10 MB of configuration in a consensus store of 5 replicas (ZooKeeper- or "
         "etcd-like, in memory); one change a second, each read by 1% of hosts (1k reads/s of "
-        "10 KB); watches held on connection servers, 10k a node; peak 2× average.",
+        "10 KB); watches held on connection servers, 10k a node; at least 4 API servers, so one may fail at the peak; peak 2× average.",
         {"write_qps": "1/s", "read_qps": "1k/s", "object_size": "10 KB", "response_size": "10 KB",
          "lines": lines(
              "watches = connections(concurrent: 100k, messages: write_qps × 1k, per_node: 10k)",
              "store = memory_store(data: 10 MB, ops: total_qps, replication: 5)",
+             "app = servers(rate: total_qps, min: 4)",
              "cache = none",
              "db = none",
              "objects = none",
@@ -787,13 +788,13 @@ PROBLEMS: tuple[Problem, ...] = (
         "average, 12k at peak, 300k home-timeline reads/s, 75 followers on average.\n\n"
         "Chosen here: peak 2.6× average (12k ÷ 4.6k); a tweet of 1 KB kept 5 years; a timeline "
         "read returns 20 tweets (20 KB); timelines cached in memory: 200M users × 800 entries of "
-        "16 B, 2 copies, in place of a look-aside cache; fan-out through a queue (16 B a message).\n\n"
+        "16 B, 3 copies, in place of a look-aside cache; fan-out through a queue (16 B a message).\n\n"
         "Published: 345k timeline writes/s (4.6k × 75, exact).",
         {"write_qps": "4.6k/s", "read_qps": "300k/s", "peak_factor": "2.6", "object_size": "1 KB",
          "response_size": "20 KB",
          "lines": lines(
              "fan = queue(rate: write_qps × 75, size: 16 B)",
-             "timelines = memory_store(data: 200M × 800 × 16 B, ops: fan.rate + read_qps)",
+             "timelines = memory_store(data: 200M × 800 × 16 B, ops: fan.rate + read_qps, replication: 3)",
              "cache = none",
              "# 345k a second, exactly as printed",
              "timeline_writes = write_qps × 75 -> req/s",
@@ -808,13 +809,13 @@ PROBLEMS: tuple[Problem, ...] = (
         "Track 1M online drivers and match 20M trips a day.",
         "Given: 1M drivers online at the busiest moment; 20M trips a day.\n\n"
         "Chosen here: a driver reports its location every 4 s (100 B); drivers and 1M riders "
-        "waiting hold connections; locations in memory (2 copies); a trip is 10 requests and a "
+        "waiting hold connections; locations in memory (3 copies); a trip is 10 requests and a "
         "2 KB row kept 5 years; peak 2× average.",
         {"write_qps": "20M ÷ 1 day", "read_qps": "200M ÷ 1 day", "object_size": "2 KB", "response_size": "2 KB",
          "lines": lines(
              "location_updates = 1M × 1 req ÷ 4 s",
              "ws = connections(concurrent: 2M, messages: location_updates)",
-             "locations = memory_store(data: 1M × 100 B, ops: location_updates)",
+             "locations = memory_store(data: 1M × 100 B, ops: location_updates, replication: 3)",
              "trips_per_second = write_qps -> req/s",
          )},
         (ask("location_updates", "Location updates per second"), ask("ws.nodes", "Connection servers"),

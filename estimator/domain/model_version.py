@@ -54,7 +54,7 @@ class Change:
     """A result whose figure today differs from the one a revision was saved with."""
 
     name: str
-    label: str
+    label: str  # its group and label: "Cost: App servers"
     then: str  # the display saved
     now: str  # today's display ("no longer computed" when the result is gone)
 
@@ -90,13 +90,15 @@ def drift(saved: dict[str, list] | None, saved_version: int | None, estimate: Es
         result = estimate.results.get(name)
         if result is None:
             changes.append(Change(name, name, display, GONE))
-        elif unit is not None and unit != result.unit:
+            continue
+        label = f"{result.group}: {result.label}"  # two results share a label (App servers, their cost)
+        if unit is not None and unit != result.unit:
             # Counted in another unit now (a size per day that became a rate): the value is
             # another number for the same figure, so the figure as shown decides.
             if display != result.display:
-                changes.append(Change(name, result.label, display, result.display))
+                changes.append(Change(name, label, display, result.display))
         elif not same(value, _plain(result.value)):
-            changes.append(Change(name, result.label, display, result.display))
+            changes.append(Change(name, label, display, result.display))
     if not changes:
         return None
     rules = tuple((version, text) for version, text in CHANGELOG if version > saved_version)

@@ -79,8 +79,8 @@ def test_the_markdown_lists_the_same_changes(client):
     text = client.get(f"/s/{scenario.slug}.md").content.decode()
 
     assert "## Changed since this revision was saved" in text
-    assert "| App servers | `app_servers` | 1 | 2 |" in text
-    assert "| App servers | `cost_app_servers` | $150/month | $300/month |" in text
+    assert "| Capacity: App servers | `app_servers` | 1 | 2 |" in text
+    assert "| Cost: App servers | `cost_app_servers` | $150/month | $300/month |" in text
     assert "model 2: app servers at least 2 for redundancy" in text
 
 

@@ -370,3 +370,12 @@ def test_twitter_fans_out_345k_timeline_writes_a_second():
     assert value(result, "peak_tweets") == approx(11_960)
     # 200M × 800 × 16 B = 2.56 TB, 3 copies = 7.68 TB
     assert value(result, "timelines.memory") == approx(7.68e12)
+
+
+def test_latency_budgets_are_paths_through_the_tiers_at_their_p99():
+    r = run("url-shortener-100m-a-day").results
+
+    # 60 ms across the US + 50 µs proxy + the app's and the cache's p99, within 500 ms
+    assert r["redirect_time"].value == approx(0.060 + 0.00005 + r["app.p99"].value + r["cache.p99"].value)
+    assert r["app.p99"].value > 0.005  # 5 ms a request: the p99 is the queue's, above the mean
+    assert r["redirect_ok"].value is True

@@ -40,3 +40,23 @@ def test_a_new_user_finds_a_problem_and_practices_it(page, live_server):
     link = page.url
     page.goto(link)
     expect(page.locator("#answer-ws-nodes-row .verdict")).to_have_text("off: 10× too high")
+
+
+def test_one_problem_answered_well_and_one_with_a_unit_error(page, live_server):
+    page.goto(live_server.url + "/problems/pastebin/practice/")
+    page.fill("#answer-writes_per_second", "10M ÷ 30 days")
+    page.fill("#answer-reads_per_second", "40/s")
+    page.fill("#answer-pastes_per_month", "10 GB")
+    page.fill("#answer-pastes_held", "360 GB")
+    page.get_by_role("button", name="Grade my estimates").click()
+
+    for name in ("writes_per_second", "reads_per_second", "pastes_per_month", "pastes_held"):
+        expect(page.locator(f"#answer-{name}-row .verdict")).to_have_text("close")
+
+    page.goto(live_server.url + "/problems/youtube/practice/")
+    page.fill("#answer-video_per_day", "150 TB/s")
+    page.keyboard.press("Enter")  # the form submits like any form
+
+    expect(page.locator("#answer-video_per_day-error")).to_have_text(
+        "'150 TB/s' is a bandwidth (B/s); New video a day needs a size (B)")
+    expect(page.locator("#answer-video_per_day")).to_have_value("150 TB/s")

@@ -31,15 +31,16 @@ from .storage import IN_OBJECT_STORAGE
 
 # The rows one copy of the database holds: every write's row for the retention (a pointer and
 # metadata when the object itself goes to object storage).
-_ROWS_HELD = f"write_qps × retention × if({IN_OBJECT_STORAGE}, metadata_size, object_size)"
-_HOT_SET = "min(read_qps × 1 day × response_size × cache_hot_fraction, storage_per_day × retention ÷ 1 day)"
+# A day's writes arrive within its active hours (storage_per_day counts them).
+_ROWS_HELD = f"write_qps × active_hours ÷ 1 day × retention × if({IN_OBJECT_STORAGE}, metadata_size, object_size)"
+_HOT_SET = "min(read_qps × active_hours × response_size × cache_hot_fraction, storage_per_day × retention ÷ 1 day)"
 
 DEFAULT_LINES = (
     "app = servers(rate: total_qps)",
     f"cache = cache(data: {_HOT_SET}, reads: read_qps)",
     f"db = database(writes: write_qps, reads: read_qps × (1 − cache.hit_rate), data: {_ROWS_HELD})",
     "objects = object_store(data: object_storage_total)",
-    "net = transfer(out: egress)",
+    "net = transfer(out: egress × active_hours ÷ 1 day)",
 )
 # The database takes every read when no cache (with a hit rate) stands before it.
 _DB_READS_WITHOUT_CACHE = "read_qps"

@@ -9,5 +9,5 @@ FORMULAS = (
     Formula("egress", "Egress (reads out)", "Data", "read_qps × response_size", "B/s"),
     Formula("peak_ingress", "Peak ingress", "Data", "ingress × peak_factor", "B/s"),
     Formula("peak_egress", "Peak egress", "Data", "egress × peak_factor", "B/s"),
-    Formula("egress_per_month", "Egress per month", "Data", "egress × 1 month", "B", per="month"),
+    Formula("egress_per_month", "Egress per month", "Data", "egress × active_hours × 30", "B", per="month"),
 )

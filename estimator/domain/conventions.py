@@ -42,4 +42,18 @@ CONVENTIONS: tuple[str, ...] = (
     "median and, in parentheses, its 5th and 95th percentiles, and names the range that drives it "
     "(Spearman's rank correlation); a check says how often it passes. Samples stay within a field's "
     "bounds; servers, shards and nodes are ceilings per sample; the timeline runs on each range's median.",
+    "Components: rates are averages, and every tier is sized for the peak (rate × peak_factor) at the planned "
+    "utilization; a count of nodes is a ceiling, never below the kind's floor (two servers, a replica set, a "
+    "stripe), and the word beside it is the limit that set it. A store is billed for its nodes and, apart, "
+    "for the bytes it holds (every copy).",
+    "Latency: each tier that serves requests is an M/M/c queue at its peak load: Poisson arrivals, exponential "
+    "service times with mean `latency`, c = nodes × concurrency slots (Erlang C for the wait). Exponential "
+    "service is pessimistic in the tail (a p99 of about 4.6 × the mean service time on an idle tier); a "
+    "saturated tier (utilization ≥ 100%) has no percentile. A path's p99 written as a sum of tiers' p99s "
+    "over-states the path's p99.",
+    "Availability: nodes fail independently; a stateless tier is up while the nodes the peak needs at 100% "
+    "utilization are (k of N); a store's shard while a majority of its copies are (a request touches one "
+    "shard); a rented service is as available as its SLA. architecture_availability multiplies the tiers a "
+    "request passes, caches aside (a miss falls back to its store: it costs latency, not requests) and rented "
+    "services aside.",
 )

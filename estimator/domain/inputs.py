@@ -476,6 +476,10 @@ INPUTS: tuple[Input, ...] = (
     Input("peak_factor", "Peak factor", "Traffic", RATIO, "2",
           "Peak traffic over average traffic (2 to 3 for most consumer apps).", "3",
           minimum=1, maximum=1000),
+    Input("active_hours", "Active hours a day", "Traffic", DURATION, "24 h",
+          "The hours of a day in which its requests arrive: 24 h for a service used around the clock, "
+          "6.5 h for a stock exchange's trading session. A per-day count becomes a rate over these hours.", "6.5 h",
+          minimum=0, maximum=86400, exclusive_minimum=True),
     # Data
     Input("object_size", "Size of one write", "Data", SIZE_PER_REQUEST, "1 KB",
           "Bytes stored by one write (a photo, a row, a message).", "500 KB",

@@ -13,7 +13,7 @@ from .engine import Formula
 IN_OBJECT_STORAGE = "object_size > object_store_above"
 
 FORMULAS = (
-    Formula("storage_per_day", "New data per day (one copy)", "Data", "write_qps × 1 day × object_size", "B",
+    Formula("storage_per_day", "New data per day (one copy)", "Data", "write_qps × active_hours × object_size", "B",
             per="day"),
     Formula("storage_per_year", "New data per year (one copy)", "Data", "storage_per_day × 365", "B", per="year"),
     Formula("object_storage_total", "Object storage (one logical copy)", "Data",

@@ -109,7 +109,7 @@ def test_markdown_has_both_tables_changed_rows_first():
                            b_url="https://x.test/?dau=2M", url="https://x.test/compare/?a=dau%3D1M&b=dau%3D2M")
 
     assert text.startswith("# Compare: Launch → Year two\n")
-    assert "1 of 32 inputs and" in text
+    assert "1 of 33 inputs and" in text
     inputs = text.split("## Inputs")[1].split("## Results")[0].strip().splitlines()
     assert inputs[:3] == ["| Input | Name | A | B | Change |", "|---|---|---|---|---|",
                           "| Daily active users | `dau` | 1M | 2M | ×2 (+100%) |"]

@@ -107,7 +107,7 @@ def test_a_ranged_problem_is_graded_against_its_median():
 def test_each_hint_is_the_first_step_in_the_problems_own_names():
     figures = {f.ask.name: f for f in practice.figures(CHAT)}
 
-    assert figures["write_qps"].hint == "dau × writes_per_user"
+    assert figures["write_qps"].hint == "dau × writes_per_user × 1 day ÷ active_hours"
     assert figures["ws.memory"].hint == "ws.concurrent × ws.memory_each"
     assert "50M users × 40 req/user/day" in figures["write_qps"].result.work
 

@@ -11,7 +11,7 @@ def test_10m_photos_of_500_kb_fill_5_tb_a_day():
     assert result.value == approx(5e12)  # 1e7 photos × 5e5 B
     assert result.unit == "B"
     assert result.display == "5 TB/day"
-    assert result.work == "116 req/s × 1 day × 500 KB = 5 TB/day"
+    assert result.work == "116 req/s × 24 h × 500 KB = 5 TB/day"
 
 
 def test_ten_million_photos_a_day_fill_1_83_pb_a_year():
@@ -44,7 +44,7 @@ def test_the_database_holds_a_metadata_row_per_photo_three_times():
     assert result.unit == "B"
     assert result.display == "110 TB"
     assert result.work == "36.5 TB × 3 = 110 TB"  # db.storage = db.data × db.replication
-    assert estimate(PHOTO).results["db.data"].work.startswith("116 req/s × 10 years × if(500 KB > 100 KB, 1 KB,")
+    assert estimate(PHOTO).results["db.data"].work.startswith("116 req/s × 24 h ÷ 1 day × 10 years × if(500 KB > 100 KB, 1 KB,")
 
 
 def test_total_storage_is_the_database_copies_plus_one_object_storage_copy():
@@ -112,4 +112,4 @@ def test_an_object_size_may_be_a_sum():
         "storage_per_day"]
 
     assert result.value == approx(1000 * 7e9)  # 7 TB a day
-    assert result.work == "0.0116 req/s × 1 day × 7 GB = 7 TB/day"
+    assert result.work == "0.0116 req/s × 24 h × 7 GB = 7 TB/day"

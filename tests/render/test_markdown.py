@@ -10,7 +10,7 @@ def test_markdown_holds_name_inputs_results_conventions_and_link():
 
     assert text.startswith("# Photo sharing app, 100M DAU\n")
     assert "| Daily active users | `dau` | 100M |" in text
-    assert "| Reads per second | `read_qps` | 5.79k req/s | 100M users × 5 req/user/day = 5.79k req/s |" in text
+    assert "| Reads per second | `read_qps` | 5.79k req/s | 100M users × 5 req/user/day × 1 day ÷ 24 h = 5.79k req/s |" in text
     assert "## Conventions" in text and "year = 365 days" in text
     assert text.rstrip().endswith("Share link: <https://x.test/?dau=100M>")
 

@@ -36,7 +36,7 @@ def test_two_share_queries_side_by_side_with_the_changes_first(client):
     assert results[0] == ("read_qps", "116 req/s", "231 req/s", "×2 (+100%)")  # 1M × 10 reads / 86,400 s
     assert dict((n, c) for n, _, _, c in results)["peak_qps"] == "×3 (+200%)"
     assert dict((n, c) for n, _, _, c in results)["nines"] == "same"
-    assert "2 of 32 inputs and" in html
+    assert "2 of 33 inputs and" in html
 
 
 def test_the_change_is_from_a_to_b(client):

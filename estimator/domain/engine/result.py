@@ -88,7 +88,7 @@ class Estimate:
         """Every input's value in canonical units (those computed from names included) and the
         reference numbers: what the calculator's formulas read."""
         values = dict(reference.VALUES)
-        for spec in self.calculator.inputs:
+        for spec in self.calculator.inputs + self.calculator.params:  # a component's parameters too
             value = self.value_of(spec.name)
             if value is not None and spec.kind.valued and spec.name not in self.errors:
                 values[spec.name] = value

@@ -21,6 +21,8 @@ CHANGELOG: tuple[tuple[int, str], ...] = (
     (1, "the first model: one shape of system (app servers, a cache, a sharded database, object storage, egress)"),
     (2, "app servers at least 2 for redundancy; the architecture as components (app, cache, db, objects, net), "
         "the totals summed over every component"),
+    (3, "caches also bound by the reads they answer (100k a second a node); each tier's latency and availability; "
+        "active_hours: a day's requests arrive within it"),
 )
 MODEL_VERSION: int = CHANGELOG[-1][0]
 

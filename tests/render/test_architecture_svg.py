@@ -68,7 +68,7 @@ def test_the_bottleneck_is_the_tier_with_the_highest_utilization():
     drawn = topology(estimate(PHOTO))
 
     assert drawn.bottleneck == "app"
-    assert dict(drawn.pressure)["app"] == "utilization 69.4% at peak"
+    assert dict(drawn.pressure)["app"] == "utilization 69.4%"
     assert [box.name for box in drawn.boxes if box.bottleneck] == ["app"]
 
 

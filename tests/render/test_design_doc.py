@@ -72,7 +72,7 @@ def test_bottlenecks_name_the_three_tiers_under_the_most_load_with_their_work():
 
     tiers = re.findall(r"^- `(\w+)`: (.*)$", bottlenecks, re.M)
     assert [name for name, _ in tiers] == ["app", "db", "cache"]
-    assert tiers[0][1].startswith("utilization 69.4% at peak — max(2, ⌈5.9k req/s × 2 ÷ (1k req/s × 70%)⌉")
+    assert tiers[0][1].startswith("utilization 69.4% — max(2, ⌈5.9k req/s × 2 ÷ (1k req/s × 70%)⌉")
 
 
 def test_the_flowchart_has_every_component_with_its_figures_and_the_peak_on_each_arrow():

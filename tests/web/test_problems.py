@@ -85,7 +85,7 @@ def test_an_attempt_is_a_shareable_link_graded_figure_by_figure(client):
     assert 'value="720"' in html  # the answer stays in its field: the link is the attempt
     assert "Hint, the first step:" in html and "ws.concurrent × ws.memory_each" not in html  # no hint for a refused answer
     assert "dau × writes_per_user" in html  # the first step of the messages' work
-    assert "50M users × 40 req/user/day = 23.1k req/s" in html  # the work, on request (a details element)
+    assert "50M users × 40 req/user/day × 1 day ÷ 24 h = 23.1k req/s" in html  # the work, on request (a details element)
 
 
 def test_a_figure_not_asked_is_a_400_on_the_page(client):

@@ -133,15 +133,17 @@ def test_a_new_model_version_names_its_rule(client, monkeypatch):
     results = dict(revision.results)
     results["app_servers"] = [3.0, "3", ""]
     Revision.objects.filter(pk=revision.pk).update(results=results)
-    changelog = (*model_version.CHANGELOG, (3, "app servers at least 2, not 3"))
+    saved_with = model_version.MODEL_VERSION
+    following = saved_with + 1
+    changelog = (*model_version.CHANGELOG, (following, "app servers at least 2, not 3"))
     monkeypatch.setattr(model_version, "CHANGELOG", changelog)
-    monkeypatch.setattr(model_version, "MODEL_VERSION", 3)
+    monkeypatch.setattr(model_version, "MODEL_VERSION", following)
 
     html = client.get(scenario.get_absolute_url()).content.decode()
 
     assert drift_rows(html) == {"app_servers": ("3", "2")}
-    assert "Model 3: app servers at least 2, not 3" in html
-    assert "Model 2:" not in html  # the revision was saved with model 2
+    assert f"Model {following}: app servers at least 2, not 3" in html
+    assert f"Model {saved_with}:" not in html  # the revision was saved with the model before
 
 
 def test_presets_are_saved_with_their_figures():

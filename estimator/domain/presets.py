@@ -30,7 +30,11 @@ PRESETS: tuple[Preset, ...] = (
         "Chosen here: photos kept 10 years, peak 2× average, 99.9% availability; photos (above "
         "100 KB) go to object storage with a 1 KB metadata row in the database; reads are served "
         "through a CDN at list price; users grow 30% a year, shown over 5 years; capacity inputs and prices are "
-        "the calculator's defaults.",
+        "the calculator's defaults.\n\n"
+        "As components (model 2): the CDN replaces plain egress (`net = cdn(…)`); the cache holds the hot "
+        "share of a day's metadata reads (1 KB each: 100 GB on 3 nodes), not photos, which the CDN serves "
+        "(caching 200 KB responses took 447 cache nodes); thumbnails are made by `workers` at 200 ms a photo "
+        "(67 at the peak).",
         {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
          "response_size": "200 KB", "replication_factor": "3", "retention": "10 years",
          "growth": "30%", "horizon": "5 years",
@@ -40,10 +44,13 @@ PRESETS: tuple[Preset, ...] = (
              "photo_bytes_per_day = photos_per_day × object_size -> TB/day",
              "photo_share = object_storage_total ÷ storage_total -> %",
              "metadata_share = db_storage_total ÷ storage_total -> %",
-             "# The egress a CDN would carry, and its bill at list price",
+             "# Reads through a CDN (it replaces plain egress); the cache holds metadata, not photos",
+             "net = cdn(egress: egress)",
+             "cache = cache(data: read_qps × 1 day × metadata_size × cache_hot_fraction)",
              "cdn_egress_per_month = egress_per_month -> PB",
              "cdn_peak = peak_egress -> Gbps",
-             "cdn_bill = egress × ref.price_cdn_egress",
+             "# Thumbnails made as photos arrive",
+             "thumbs = workers(rate: write_qps, work: 200 ms)",
          )},
     ),
     Preset(
@@ -54,11 +61,16 @@ PRESETS: tuple[Preset, ...] = (
         "200 B, a read returning a 2 KB task list, kept 5 years, peak 3× average; 50 ms in the "
         "server per request; an operation is a round trip from a phone on another continent, a "
         "proxy, two database queries and the server's time (reference numbers); users grow 50% a year, "
-        "shown over 3 years.",
+        "shown over 3 years.\n\n"
+        "As components (model 2): no cache (`cache = none`): at 87 requests a second at the peak the "
+        "database's 3 nodes (a primary and 2 replicas, kept for redundancy) serve every read; app servers "
+        "are at their floor of 2 for redundancy (1 before).",
         {"dau": "100k", "reads_per_user": "20", "writes_per_user": "5", "object_size": "200 B",
          "response_size": "2 KB", "retention": "5 years", "request_latency": "50 ms", "peak_factor": "3",
          "growth": "50%", "horizon": "3 years",
          "lines": lines(
+             "# Small enough for no cache: the database serves every read",
+             "cache = none",
              "# Storage per user",
              "tasks_per_user = writes_per_user × retention -> req/user",
              "storage_per_user = storage_total ÷ dau -> MB/user",
@@ -78,7 +90,10 @@ PRESETS: tuple[Preset, ...] = (
         "10k redirects per second per server; 90% of redirects answered by the cache, whose hot "
         "set is 1% of a day's reads (popular links repeat); a redirect crosses a continent, a "
         "proxy and one cache or database query (reference numbers); traffic grows 20% a year, shown over "
-        "5 years.",
+        "5 years.\n\n"
+        "As components (model 2): URLs live in a key-value store (`db = kv_store(…)`: a lookup by key, "
+        "3 copies, no joins), behind the look-aside cache that answers 90% of redirects; the store is "
+        "sized by the 31.2 PB it holds (4,461 nodes of 10 TB at 70%).",
         {"read_qps": "1M/s", "write_qps": "10k/s", "object_size": "3.3 KB", "response_size": "3 KB",
          "retention": "10 years", "request_latency": "5 ms", "server_qps": "10k", "cache_hit_rate": "90%",
          "cache_hot_fraction": "1%", "growth": "20%", "horizon": "5 years",
@@ -86,6 +101,8 @@ PRESETS: tuple[Preset, ...] = (
              "# URLs stored over the retention",
              "new_urls_per_day = write_qps -> req/day",
              "urls_stored = write_qps × retention",
+             "# A key-value store behind the cache: reads are the cache's misses",
+             "db = kv_store(writes: write_qps, reads: read_qps × (1 − cache.hit_rate), data: urls_stored × object_size, node_storage: node_storage)",
              "# The base62 key length they need",
              "key_length = ceil(log(urls_stored, 62))",
              "# Each redirect within 500 ms",
@@ -99,18 +116,23 @@ PRESETS: tuple[Preset, ...] = (
         "Given: 99.99% availability; transactions are never lost (replicated, kept for years).\n\n"
         "Chosen here: 10M daily users, 10 reads and 2 transactions each a day, 1 KB per "
         "transaction, 5 KB per read, 5 copies, kept 10 years, peak 3× average (paydays); an audit "
-        "entry of 500 B per transaction in every copy; a full backup every day, 30 kept; users grow 10% a "
-        "year, shown over 5 years.",
+        "entry of 500 B per transaction; a full backup every day, 30 kept; users grow 10% a "
+        "year, shown over 5 years.\n\n"
+        "As components (model 2): the audit log is a replicated `queue` (a week on 3 brokers) archived to "
+        "object storage for the retention (36.5 TB, where a copy in each of the database's 5 copies was "
+        "182 TB); the 30 daily backups (2.19 PB) are in object storage and now in the bill ($43.8k a month).",
         {"dau": "10M", "reads_per_user": "10", "writes_per_user": "2", "object_size": "1 KB",
          "response_size": "5 KB", "availability": "99.99%", "replication_factor": "5",
          "retention": "10 years", "peak_factor": "3", "growth": "10%", "horizon": "5 years",
          "lines": lines(
              "# Transactions per second at peak",
              "peak_transactions = peak_write_qps -> req/s",
-             "# The audit log and daily backups",
-             "audit_log = write_qps × 500 B/req × retention × replication_factor -> TB",
+             "# The audit log: every transaction on a replicated log, archived for the retention",
+             "audit = queue(rate: write_qps, size: 500 B)",
+             "audit_archive = object_store(data: audit.rate × audit.size × retention)",
+             "# A full backup every day, 30 kept, in object storage",
              "backup_per_day = db_storage_total ÷ replication_factor -> TB",
-             "backups_held = backup_per_day × 30 -> PB",
+             "backups = object_store(data: backup_per_day × 30)",
              "# Requirements",
              "four_nines = availability >= 4 nines",
              "never_lost = replication_factor >= 3",
@@ -124,7 +146,11 @@ PRESETS: tuple[Preset, ...] = (
         "user watches 5 videos a day streamed in HD (400 MB), kept 1 year, 3 copies; every "
         "upload gets a 4K rendition at 20 Mbps, an HD one at 5 Mbps, a 128 kbps audio track and "
         "10 thumbnails of 50 KB; one transcode takes 30 minutes of a worker; users double every year, "
-        "shown over 3 years.",
+        "shown over 3 years.\n\n"
+        "As components (model 2): transcoding is `workers` (60 at the peak, Little's law); the renditions "
+        "(688 TB) are an object store of their own beside the originals, now in the bill; videos are "
+        "streamed through a CDN (`net = cdn(…)`) with no cache (`cache = none`: a cache of 400 MB "
+        "responses took 9 nodes for 5,000 views a day).",
         {"dau": "1000", "writes_per_user": "1", "object_size": "4 GB", "reads_per_user": "5",
          "response_size": "400 MB", "retention": "1 year", "replication_factor": "3",
          "growth": "100%", "horizon": "3 years",
@@ -139,10 +165,12 @@ PRESETS: tuple[Preset, ...] = (
              "renditions_held = renditions_per_day × retention ÷ 1 day -> TB",
              "# Upload bandwidth",
              "upload_bandwidth = peak_ingress -> Mbps",
+             "renditions = object_store(data: renditions_held)",
              "# Transcoding workers (Little's law: in flight = rate × time)",
-             "transcode_time = 30 min",
-             "transcodes_in_flight = peak_write_qps × transcode_time",
-             "transcoding_workers = ceil(transcodes_in_flight ÷ (1 req × utilization))",
+             "transcode = workers(rate: write_qps, work: 30 min)",
+             "# Streamed through a CDN; no cache for whole videos",
+             "net = cdn(egress: egress)",
+             "cache = none",
              "# Requirements",
              "upload_fits = object_size <= 4 GB/req",
          )},

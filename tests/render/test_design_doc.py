@@ -65,13 +65,14 @@ def test_every_failed_check_is_under_bottlenecks_with_its_work():
 
 def test_bottlenecks_name_the_three_tiers_under_the_most_load_with_their_work():
     # The photo app, by utilization at the peak: 17 app servers at 11,805.6 req/s × 100 ms ÷ 1,700 slots
-    # = 69.4%; 18 database nodes at 1.41%; 447 cache nodes at 11.6k reads/s × 500 µs ÷ 22,350 = 0.03%.
+    # = 69.4%; 67 thumbnail workers at 231.5 photos/s × 200 ms ÷ 67 = 69.1%; 18 database nodes at 1.41%
+    # (its 3 cache nodes, holding metadata, come after).
     photo = next(p for p in PRESETS if p.slug == "photo-sharing-100m-dau")
 
     bottlenecks = section(markdown.render(estimate(photo.inputs), share_url="https://x.test/"), "Bottlenecks")
 
     tiers = re.findall(r"^- `(\w+)`: (.*)$", bottlenecks, re.M)
-    assert [name for name, _ in tiers] == ["app", "db", "cache"]
+    assert [name for name, _ in tiers] == ["app", "thumbs", "db"]
     assert tiers[0][1].startswith("utilization 69.4% — max(2, ⌈5.9k req/s × 2 ÷ (1k req/s × 70%)⌉")
 
 

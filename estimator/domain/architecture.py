@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from . import lexicon
 from .lang.compile import compile_tree
+from .lang.functions import whole_ceiling, whole_floor
+from .lang.nodes import Call
 from .lang.parse import parse
 from .components import GROUP, KINDS, NONE, Kind
 from .components.instance import MAX_COMPONENTS, Declared, Instance, Parameter, instance
@@ -354,3 +356,37 @@ def _bound(component: Instance, env: dict[str, float]) -> str:
 def _limit_closures(component: Instance) -> tuple:
     return tuple((count, tuple(compile_tree(parse(text, declared=True)) for text in limits))
                  for count, limits in component.limits)
+
+
+def workbench_system(estimate) -> str:
+    """The tiers architecture_availability multiplies, in the availability workbench's grammar
+    (`1 of 2 x app 99.9% -> 2 of 3 x db 99.9%`): each tier its k of N from its own availability
+    formula, so the workbench computes the same figure with the same formula. "" when a tier's
+    figures are unavailable."""
+    env = estimate.values
+    terms = []
+    for component in architecture_of(estimate).components:
+        if component.kind.rented or component.kind.name == "cache":
+            continue
+        counts = _k_of_n_of(component, env)
+        shown = estimate.results.get(component.qualified("node_availability"))
+        if counts is None or shown is None or not shown.available:
+            return ""
+        needed, nodes = counts
+        terms.append(f"{needed} of {nodes} x {component.name} {shown.display}")
+    return " -> ".join(terms)
+
+
+def _k_of_n_of(component: Instance, env: dict[str, float]) -> tuple[int, int] | None:
+    """(k, N) of a component's availability formula, k_of_n(k, N, a) or majority(r, a), on `env`."""
+    expression = next(e for n, _, e, *_ in component.results if n == component.qualified("availability"))
+    tree = parse(expression, declared=True)
+    if not isinstance(tree, Call) or tree.function not in ("k_of_n", "majority"):
+        return None
+    try:
+        figures = [whole_floor(compile_tree(arg)(env)) for arg in tree.args[:-1]]
+    except (KeyError, ArithmeticError, ValueError):
+        return None
+    if tree.function == "majority":
+        return int(figures[0]) // 2 + 1, int(figures[0])
+    return int(whole_ceiling(figures[0])), int(figures[1])

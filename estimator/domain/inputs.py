@@ -14,6 +14,7 @@ users, `5` in reads per user is 5 req/user/day), which counted nouns may be left
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -141,6 +142,12 @@ class Quantity(Kind):
         if dims == DIMENSIONLESS:
             raise InputError(f"a {self.expected[2:]} needs a unit; {name} needs {want}, got '{text}'"
                              + (f"; did you mean {text} {self.suggestion}?" if self.suggestion else ""))
+        if self.rate and dims.get("[information]", 0) == 1 and dims.get("[time]", 0) == -1:
+            # B after a number is a byte outside count fields: 1B/day is a billion a day, written 1bn/day.
+            hint = re.sub(r"(?<=\d)\s*B(?=\s*/)", "bn", text, count=1)
+            if hint != text:
+                raise InputError(f"'{text}' is {lexicon.describe(dims)}, a bandwidth; {name} needs {want}: "
+                                 f"did you mean {hint}?")
         if self.rate == "total" and dims.get("[user]", 0) < 0:
             raise InputError(f"{name} is a total rate; a rate per user belongs in the per-user inputs "
                              f"(reads_per_user, writes_per_user), got '{text}'")

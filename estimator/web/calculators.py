@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from estimator.domain import architecture
 from estimator.domain import system as systems
 from estimator.render import architecture_svg, diagram, topology
 from estimator.domain.availability import PERIOD_NAMES
@@ -61,11 +62,15 @@ def _estimate_context(estimate: Estimate) -> dict:
     """The estimate page's extras: the workbench link, and the timeline with its charts."""
     availability = estimate.inputs.get("availability")
     query = urlencode({"target": availability.text}) if availability else ""
+    system = architecture.workbench_system(estimate)
     growth = estimate.inputs.get("growth")
     return {"workbench_path": presenters.with_query(route(WORKBENCH.page), query),
             "timeline": estimate.timeline, "timeline_charts": presenters.timeline_charts(estimate),
             "timeline_labels": LABELS, "lead_template": "web/_timeline.html",
             "growth_text": growth.figure if growth is not None and growth.value else "",
+            "architecture_workbench_path": presenters.with_query(
+                route(WORKBENCH.page), urlencode({"system": system, **({"target": availability.text} if availability
+                                                                       else {})})) if system else "",
             **_architecture_diagrams(estimate)}
 
 

@@ -302,3 +302,17 @@ def test_a_lower_case_m_on_a_count_suggests_millions():
 def test_one_copy_is_singular():
     assert BY_NAME["replication_factor"].parse("1").figure == "1 copy"
     assert BY_NAME["replication_factor"].parse("3").figure == "3 copies"
+
+
+def test_a_billion_a_day_written_with_b_is_asked_about_in_a_rate_field():
+    # B after a number is a byte outside count fields: 1B/day in a rate is a bandwidth.
+    result = estimate({"write_qps": "1B/day"})
+
+    assert "did you mean 1bn/day?" in result.errors["write_qps"]
+
+
+def test_a_field_given_a_lines_name_says_which_line_in_its_work():
+    # 1bn a day ÷ 86,400 s = 11,574 req/s, read from the line.
+    result = estimate({"lines": "updates = 1bn/day", "write_qps": "updates"})
+
+    assert result.results["write_qps"].work == "given: updates = 11.6k req/s"

@@ -115,3 +115,15 @@ def test_rented_services_are_as_available_as_their_sla():
     result = run("media = object_store(data: 1 PB, sla: 99.99%)")
 
     assert value(result, "media.availability") == approx(0.9999)
+
+
+def test_the_architecture_opens_in_the_workbench_with_the_same_availability():
+    from estimator.domain.architecture import workbench_system
+
+    result = run("feed = kv_store(writes: 1k/s, data: 1 TB)")
+    system = workbench_system(result)
+    same = workbench({"system": system})
+
+    # app: 1 of its 2 nodes needed; db: 2 of 3 copies; feed: 2 of its 3 replicas
+    assert system == "1 of 2 x app 99.9% -> 2 of 3 x db 99.9% -> 2 of 3 x feed 99.9%"
+    assert same.results["availability"].value == approx(value(result, "architecture_availability"), abs=1e-15)

@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..lang.compile import compile_tree
 from ..lang.dims import infer
 from ..lang.errors import EvaluationError, ExpressionError
-from ..lang.nodes import CHECK, Node, first_column
+from ..lang.nodes import CHECK, Name, Node, first_column
 from .declarations import LINES, LINES_GROUP, Declared
 from .display import api_unit, converted, shower
 from .result import Result
@@ -30,6 +30,12 @@ def _infer(tree: Node, dims_items: tuple) -> object:
 
 
 _CONSTANTS: dict = {}  # (step without names, binary) → (value, result): a literal is shown once per process
+
+
+def _given(parsed, shown: str) -> str:
+    """How a given input shows in the work: its figure, and the line or result it names when
+    its text is a name (given: updates = 333k req/s)."""
+    return f"{parsed.text} = {shown}" if isinstance(parsed.tree, Name) else shown
 
 
 class Run:
@@ -88,7 +94,7 @@ class Run:
                 self.env[step.name] = value
                 self.shown[step.name] = display
                 self.results[step.name] = Result(step.name, step.label, step.group, step.unit, value, display,
-                                                 f"given: {self.shown.get(step.given_by, display)}",
+                                                 f"given: {_given(given, self.shown.get(step.given_by, display))}",
                                                  figure=figure, family=step.show.family)
                 return
         self._compute(step)

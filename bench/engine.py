@@ -212,7 +212,7 @@ def ranged_row(quick: bool = False) -> dict:
 WORST_TARGET_SECONDS = 50e-3
 WORST_FIELDS = {
     "dau": "50M to 200M", "reads_per_user": "2 to 10", "writes_per_user": "0.05 to 0.2",
-    "read_qps": "1k to 5k", "write_qps": "10 to 50", "peak_factor": "2 to 4",
+    "read_qps": "1k to 5k", "write_qps": "10 to 50", "peak_factor": "2 to 4", "active_hours": "8 to 16 h",
     "object_size": "200 KB to 1 MB", "response_size": "100 KB to 300 KB", "retention": "5 to 10 years",
     "replication_factor": "2 to 4", "object_store_above": "50 KB to 200 KB", "metadata_size": "500 B to 2 KB",
     "availability": "99.9% to 99.99%", "request_latency": "50 to 200 ms", "server_qps": "500 to 2k",

@@ -39,4 +39,4 @@ def test_a_field_takes_a_formula(page, live_server):
     # 150M users × 2 a day ÷ 86,400 s = 3.47k req/s
     expect(page.locator("#result-read_qps .value")).to_have_text("3.47k req/s")
     page.locator("#result-read_qps summary").click()
-    expect(page.locator("#result-read_qps .work p")).to_have_text("150M users × 2 req/user/day = 3.47k req/s")
+    expect(page.locator("#result-read_qps .work p")).to_have_text("150M users × 2 req/user/day × 1 day ÷ 24 h = 3.47k req/s")

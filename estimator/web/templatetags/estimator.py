@@ -120,7 +120,8 @@ def _histogram(name: str, display, spread) -> str:
 
     def x(value: float) -> str:  # where a value falls, by its bin: exact on a log scale too
         i = min(max(bisect_right(edges, value) - 1, 0), len(counts) - 1)
-        within = (value - edges[i]) / (edges[i + 1] - edges[i])
+        span = edges[i + 1] - edges[i]
+        within = (value - edges[i]) / span if span > 0 else 0.5  # samples piled on one figure: a bin of no width
         return f"{(i + min(max(within, 0.0), 1.0)) * SKETCH_STEP:.1f}".removesuffix(".0")
 
     low, median, high = x(spread.p5), x(spread.p50), x(spread.p95)

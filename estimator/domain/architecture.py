@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from . import lexicon, reliability
 from .lang.compile import compile_tree
 from .lang.functions import whole_ceiling, whole_floor
 from .lang.nodes import Call
@@ -127,10 +127,6 @@ class Architecture:
     components: tuple[Instance, ...]
     rows: dict[str, int]  # component → the row of the lines that declares it (0: a default)
     changed: dict[str, str]
-
-    @property
-    def is_default(self) -> bool:
-        return not self.changed and len(self.components) == len(DEFAULT_LINES)
 
     def why_not(self, alias: Alias) -> str:
         """Why an alias is unavailable in this architecture ("" when it applies)."""
@@ -388,5 +384,5 @@ def _k_of_n_of(component: Instance, env: dict[str, float]) -> tuple[int, int] | 
     except (KeyError, ArithmeticError, ValueError):
         return None
     if tree.function == "majority":
-        return int(figures[0]) // 2 + 1, int(figures[0])
+        return reliability.majority_needed(int(figures[0])), int(figures[0])
     return int(whole_ceiling(figures[0])), int(figures[1])

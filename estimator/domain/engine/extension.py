@@ -57,7 +57,5 @@ def _param_result(spec, text: str, run: Run) -> Result:
 
 
 def _refuse(run: Run, row: int, message: str) -> None:
-    if f"{LINES}:{row}" in run.errors:  # the first refusal of a line is the one it shows
-        return
-    run.row_errors[row] = message
-    run.errors[f"{LINES}:{row}"] = f"line {row}: {message}"
+    if f"{LINES}:{row}" not in run.errors:  # the first refusal of a line is the one it shows
+        run.refuse_line(row, message)

@@ -58,11 +58,15 @@ class Run:
         self.scales: dict[str, float] = {}  # inputs that read names: what their tree's value is multiplied by
 
     def row_error(self, row, message: str) -> None:
-        self.row_errors[row.number] = message
-        self.errors[f"{LINES}:{row.number}"] = f"line {row.number}: {message}"
-        self.refused_lines.add(f"line {row.number}")
-        if row.name:
-            self.blocked.setdefault(row.name, (f"line {row.number}",))
+        self.refuse_line(row.number, message, row.name)
+
+    def refuse_line(self, number: int, message: str, name: str = "") -> None:
+        """Row `number` of the lines refused with `message`; what reads `name` waits for it."""
+        self.row_errors[number] = message
+        self.errors[f"{LINES}:{number}"] = f"line {number}: {message}"
+        self.refused_lines.add(f"line {number}")
+        if name:
+            self.blocked.setdefault(name, (f"line {number}",))
 
     def needs(self, names) -> tuple[str, ...]:
         """What the names wait for: the bad or blank inputs and lines behind them."""
@@ -138,11 +142,7 @@ class Run:
         shown = self.shown
         env[name] = value
         shown[name] = display
-        if step.alias_of:  # another result's work, or the input it reads by name
-            found = self.results.get(step.alias_of)
-            work = found.work if found is not None else f"{step.alias_of} = {display}"
-        else:
-            work = step.template.format(*map(shown.__getitem__, step.order)) + " = " + display
+        work = step.work(shown, self.results, display)
         api_value = value if isinstance(value, bool) else value * step.api_scale
         self.results[name] = Result(name, step.label, step.group, step.unit, api_value, display, work, (), step.row,
                                     None, figure, show.family)

@@ -162,10 +162,7 @@ class Sampling:
             display = result.shown.text
             if step.given_by and run.inputs.get(step.given_by) is not None:
                 work = f"given: {shown.get(step.given_by, display)}"
-            elif step.alias_of:
-                found = run.results.get(step.alias_of)
-                work = found.work if found is not None else f"{step.alias_of} = {display}"
             else:
-                work = step.template.format(*[shown[n] for n in step.order]) + " = " + display
+                work = step.work(shown, run.results, display)
             shown[name] = display
             result.display, result.work = display, work

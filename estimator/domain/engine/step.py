@@ -31,6 +31,14 @@ class Step:
     sample: Callable | None = None  # the closure on samples (compile_samples)
     alias_of: str = ""  # a result that is another under a second name (app_servers is app.nodes) shows its work
 
+    def work(self, shown: Mapping[str, str], results: Mapping, display: str) -> str:
+        """Its work: the figures it reads in its template, then its own display; an alias shows
+        the work of the result it names, or the input it names and its figure."""
+        if self.alias_of:
+            found = results.get(self.alias_of)
+            return found.work if found is not None else f"{self.alias_of} = {display}"
+        return self.template.format(*map(shown.__getitem__, self.order)) + " = " + display
+
 
 def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
              alias: bool = False) -> Step:

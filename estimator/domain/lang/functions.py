@@ -198,7 +198,7 @@ def _k_of_n(k: float, n: float, a: float) -> float:
 
 
 def _majority(r: float, a: float) -> float:
-    return _k_of_n(int(whole_floor(r)) // 2 + 1, r, a)
+    return _k_of_n(reliability.majority_needed(int(whole_floor(r))), r, a)
 
 
 def _forgiving(whole: Callable[[float], int]) -> Callable[[float], float]:
@@ -265,7 +265,7 @@ def _array_k_of_n(k, n, a):
 
 def _array_majority(r, a):
     r = np.floor(np.asarray(r, dtype=float) + NOISE)
-    return _array_k_of_n(r // 2 + 1, r, a)
+    return _array_k_of_n(reliability.majority_needed(r), r, a)
 
 
 def _array_forgiving(whole) -> Callable:

@@ -8,8 +8,9 @@ a = λS (Erlangs) and the utilization ρ = a/c < 1:
 
 - Erlang C, the probability that a request waits:
       C(c, a) = (aᶜ/c! · c/(c − a)) / (Σₖ₌₀^{c−1} aᵏ/k! + aᶜ/c! · c/(c − a)),
-  computed in log space (math.lgamma, and the Poisson terms summed outward from their largest
-  one), so that c and a in the thousands or millions neither overflow nor lose their digits.
+  computed as Poisson probabilities: the sum is the regularized incomplete gamma function
+  Q(c, a) (scipy.special.gammaincc) and the last term is taken in logs with Stirling's series,
+  so that c and a in the thousands or millions neither overflow nor lose their digits.
 - The wait W is 0 with probability 1 − C, else exponential with rate θ = cμ − λ; the response
   time T = W + service, and
       P(T > t) = (1 − C)e^{−μt} + C(μe^{−θt} − θe^{−μt})/(μ − θ),
@@ -24,16 +25,18 @@ seconds gives percentiles in seconds.
 
 Every function takes plain floats (the exact run); `erlang_c`, `utilization`,
 `mmc_percentile` and `mmc_percentiles` also take numpy arrays of samples (the run on ranges),
-vectorized: the same walk and search as the floats, all samples in step, with NaN where a
+vectorized: the same formula and search as the floats, all samples in step, with NaN where a
 sample is saturated or undefined, as the engine's sample pass expects.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import gammaincc, gammaln
 
 from .errors import EstimateError
 
@@ -43,9 +46,6 @@ __all__ = [
     "fewest_servers_for_p99",
 ]
 
-# The Poisson terms are summed outward from the largest until a term falls below this share
-# of it: 2⁻⁷⁰ ≈ 8.5e-22, far below a float's 1.1e-16, so the dropped tail cannot show.
-_NEGLIGIBLE = 2.0**-70
 # The percentile's search stops at a relative step (or bracket) of 1e-14; Newton's steps get
 # there in 2 to 3 tail evaluations (at most 6 over tiers from c = 1 to 5,000), bisection on
 # log t alone in under 60.
@@ -81,42 +81,49 @@ def _whole_servers(servers) -> int:
     return int(servers)
 
 
-def _erlang_c(c: int, a: float) -> float:
-    """C = X / (H + X) = 1 / (1 + H/X), H = Σₖ₌₀^{c−1} aᵏ/k! and X = aᶜ/c! · c/(c − a), 0 < a < c.
-
-    H is summed relative to its largest term, aᵐ/m! with m = ⌊a⌋ ≤ c − 1, walking outward:
-    below m each term is the one above times k/a ≤ 1, above it the one below times a/k < 1,
-    so both walks shrink and stop once a term is negligible (about 10√a terms each way).
-    X relative to the same term is the upward walk carried on to k = c when it got that far
-    (products of ratios near 1 keep every digit), else, far past the mode where C is tiny,
-    (c − m) ln a − ln(c!/m!) from math.lgamma."""
-    top = math.floor(a)
-    total = 1.0
-    term, k = 1.0, top
-    while k > 0 and term > _NEGLIGIBLE:
-        term *= k / a
-        k -= 1
-        total += term
-    term, k = 1.0, top
-    while k < c - 1 and term > _NEGLIGIBLE:
-        k += 1
-        term *= a / k
-        total += term
-    if k == c - 1 and term > _NEGLIGIBLE:
-        log_ratio = math.log(total / (term * a / (c - a)))  # X relative: term × a/c × c/(c − a)
-    else:
-        log_ratio = (math.log(total) - (c - top) * math.log(a) + math.lgamma(c + 1) - math.lgamma(top + 1)
-                     - math.log(c / (c - a)))
-    # 1/(1 + e^L), written so that e^L never overflows
-    return 1 / (1 + math.exp(log_ratio)) if log_ratio <= 0 else math.exp(-log_ratio) / (1 + math.exp(-log_ratio))
+_LOG_TWO_PI = math.log(2 * math.pi)
 
 
+def _stirling_error(n: np.ndarray) -> np.ndarray:
+    """ln(n!) − [(n + ½) ln n − n + ½ ln 2π]: Stirling's series to n⁻⁹ from n = 15 on (its
+    terms past that are below 1e-17 of the whole there), ln n! itself (small, no cancellation)
+    below."""
+    small = n < 15
+    below, above = np.where(small, n, 15.0), np.where(small, 15.0, n)
+    direct = gammaln(below + 1) - (below + 0.5) * np.log(below) + below - 0.5 * _LOG_TWO_PI
+    r = 1 / above
+    r2 = r * r
+    series = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))))
+    return np.where(small, direct, series)
+
+
+def _erlang_c_of(c: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """C = X / (H + X) for 0 < a < c, with both sides scaled by e^{−a} so that each is a
+    Poisson probability of mean a:
+
+        e^{−a}H = Σₖ₌₀^{c−1} e^{−a}aᵏ/k! = Q(c, a), the regularized upper incomplete gamma
+                  function (scipy.special.gammaincc), about ½ or more while a < c;
+        e^{−a}X = e^{−a}aᶜ/c! · c/(c − a), the Poisson term at c, taken in logs as
+                  −c(x − ln(1 + x)) − ½ ln(2πc) − stirling_error(c) with x = (a − c)/c, a form
+                  without the cancellation of c ln a − a − ln c! (each of order c ln c), so c
+                  and a in the millions keep their digits.
+
+    Floats or numpy arrays, elementwise."""
+    x = (a - c) / c
+    with np.errstate(divide="ignore"):  # a ≪ c: x rounds to −1, the term to e^−∞ = 0, and C to 0
+        log_term = -c * (x - np.log1p(x))
+    log_term = log_term - 0.5 * np.log(2 * math.pi * c) - _stirling_error(c)
+    top = np.exp(log_term) * c / (c - a)
+    return top / (gammaincc(c, a) + top)
+
+
+@functools.lru_cache(maxsize=1024)  # a tier's p50, p99 and p999 each ask for the same C
 def _probability_of_waiting(c: int, a: float) -> float:
     if a <= 0:
         return 0.0
     if a >= c:
         return 1.0
-    return _erlang_c(c, a)
+    return float(_erlang_c_of(np.float64(c), np.float64(a)))
 
 
 def erlang_c(c, offered_load):
@@ -279,9 +286,6 @@ def mmc_percentile(q, *, arrival_rate, servers, service_time):
 # above would: the same operations in the same order, masked, so a sample's figure is the
 # float's. Invalid or saturated samples are NaN.
 
-_lgamma = np.vectorize(math.lgamma, otypes=[float])
-
-
 def _erlang_c_samples(c: np.ndarray, a: np.ndarray) -> np.ndarray:
     out = np.full(c.shape, np.nan)
     with np.errstate(invalid="ignore"):
@@ -289,34 +293,7 @@ def _erlang_c_samples(c: np.ndarray, a: np.ndarray) -> np.ndarray:
     out[valid & (a == 0)] = 0.0
     out[valid & (a >= c)] = 1.0
     live = valid & (a > 0) & (a < c)
-    c, a = c[live], a[live]
-    top = np.floor(a)
-    total = np.ones_like(a)
-    term, k = np.ones_like(a), top.copy()
-    walking = (k > 0) & (term > _NEGLIGIBLE)
-    while walking.any():
-        term = np.where(walking, term * k / a, term)
-        k = np.where(walking, k - 1, k)
-        total = np.where(walking, total + term, total)
-        walking &= (k > 0) & (term > _NEGLIGIBLE)
-    term, k = np.ones_like(a), top.copy()
-    walking = (k < c - 1) & (term > _NEGLIGIBLE)
-    while walking.any():
-        k = np.where(walking, k + 1, k)
-        term = np.where(walking, term * a / np.maximum(k, 1), term)  # k is 0 only where not walking
-        total = np.where(walking, total + term, total)
-        walking &= (k < c - 1) & (term > _NEGLIGIBLE)
-    reached = (k == c - 1) & (term > _NEGLIGIBLE)
-    log_ratio = np.empty_like(a)
-    log_ratio[reached] = np.log(total[reached] / (term[reached] * a[reached] / (c[reached] - a[reached])))
-    far = ~reached
-    if far.any():
-        cf, af, tf = c[far], a[far], top[far]
-        log_ratio[far] = (np.log(total[far]) - (cf - tf) * np.log(af) + _lgamma(cf + 1) - _lgamma(tf + 1)
-                          - np.log(cf / (cf - af)))
-    with np.errstate(over="ignore"):
-        out[live] = np.where(log_ratio <= 0, 1 / (1 + np.exp(np.minimum(log_ratio, 0))),
-                             np.exp(-np.maximum(log_ratio, 0)) / (1 + np.exp(-np.maximum(log_ratio, 0))))
+    out[live] = _erlang_c_of(c[live], a[live])
     return out
 
 

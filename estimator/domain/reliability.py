@@ -7,14 +7,12 @@ number up is binomial, so
     available(k of N)   = Σ_{i=k..N}   C(N, i) aⁱ uᴺ⁻ⁱ,
     unavailable(k of N) = Σ_{i=0..k−1} C(N, i) aⁱ uᴺ⁻ⁱ.
 
-Both sums are computed directly, each from its own terms, never one as 1 minus the other: a
+Both sums are computed directly, each on its own side, never one as 1 minus the other: a
 six-nines quorum's unavailability is a sum of failing terms of order u^{N−k+1}, which
-1 − Σ(up terms) would leave as rounding error. Each sum starts at its largest term (the
-binomial's mode, or the end of the range nearest to it), taken in logs (math.lgamma, log1p),
-and walks outward by the ratio of neighbouring terms until they are negligible, so N in the
-thousands (or millions) neither overflows nor costs more than a few hundred terms. The
-largest term's logarithm, from lgamma, carries an absolute error of about 1e-16 × N ln N:
-relative errors of 1e-15 for a handful of copies, 1e-11 at N = 5,000, 1e-9 at a million.
+1 − Σ(up terms) would leave as rounding error. Fewer than k up is at least N − k + 1 down, a
+binomial tail that is the regularized incomplete beta function I_u(N − k + 1, k)
+(scipy.special.betainc; the other side betaincc), taken from u itself so that a tiny u keeps
+its digits, for N from 1 to the millions.
 
 Stateless tiers (`servers`, `connections`, `workers`) serve while k of their N nodes are up;
 a replicated store's shard serves while a majority of its r copies are, ⌊r/2⌋ + 1 of r.
@@ -23,16 +21,13 @@ The availability workbench's `k of N x A` (system.py) is this same function.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import betainc, betaincc
 
 __all__ = ["Reliability", "k_of_n", "majority", "majority_needed"]
 
-# A walk stops once a term falls below this share of the largest: 2⁻⁷⁰ ≈ 8.5e-22, far below a
-# float's 1.1e-16, so the terms left out cannot show in the sum.
-_NEGLIGIBLE = 2.0**-70
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,35 +49,18 @@ def _node_odds(availability: float | None, unavailability: float | None) -> tupl
     return up, down
 
 
-def _log_share(share: float, rest: float) -> float:
-    """ln(share) where share = 1 − rest, from whichever of the two carries the digits: a share
-    near 1 is known to its last digit only through its small complement (log1p)."""
-    return math.log1p(-rest) if rest < 0.5 else math.log(share)
-
-
-def _binomial_sum(low: int, high: int, n: int, up: float, down: float) -> float:
-    """Σ_{i=low..high} C(n, i) upⁱ downⁿ⁻ⁱ for 0 < up, down < 1 and 0 ≤ low ≤ high ≤ n.
-
-    The terms rise to the mode ⌊(n + 1)·up⌋ and fall after it, so the largest in the range is
-    at the mode clamped into it; from there each walk (term(i − 1) = term(i) · i/(n − i + 1) ·
-    down/up going down, term(i + 1) = term(i) · (n − i)/(i + 1) · up/down going up) only
-    shrinks, and stops at a negligible term."""
-    top = min(max(math.floor((n + 1) * up), low), high)
-    log_top = (math.lgamma(n + 1) - math.lgamma(top + 1) - math.lgamma(n - top + 1)
-               + top * _log_share(up, down) + (n - top) * _log_share(down, up))
-    odds = up / down
-    total = 1.0
-    term, i = 1.0, top
-    while i > low and term > _NEGLIGIBLE:
-        term *= i / (n - i + 1) / odds
-        i -= 1
-        total += term
-    term, i = 1.0, top
-    while i < high and term > _NEGLIGIBLE:
-        term *= (n - i) / (i + 1) * odds
-        i += 1
-        total += term
-    return math.exp(log_top) * total
+def _binomial_tails(needed, nodes, down) -> tuple:
+    """(P(at least k of N up), P(fewer than k up)) for 1 ≤ k ≤ N and 0 < down < 1: the number
+    down is binomial, and fewer than k are up exactly when at least N − k + 1 are down, whose
+    probability is the regularized incomplete beta function I_u(N − k + 1, k)
+    (scipy.special.betainc, its complement betaincc), each computed from its own side."""
+    if np.ndim(down) and down.size > 1 and np.all(down == down.flat[0]):
+        # samples of one node availability: the pairs (k, N) repeat (whole numbers), so each
+        # distinct pair is computed once
+        pairs, where = np.unique(nodes * (np.max(needed) + 1) + needed, return_index=True, return_inverse=True)[1:]
+        k, n, u = needed[pairs], nodes[pairs], down[pairs]
+        return betaincc(n - k + 1, k, u)[where], betainc(n - k + 1, k, u)[where]
+    return betaincc(nodes - needed + 1, needed, down), betainc(nodes - needed + 1, needed, down)
 
 
 def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
@@ -95,7 +73,7 @@ def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
         unavailability = Σ_{i=0..k−1} C(N, i) aⁱ (1 − a)ᴺ⁻ⁱ.
 
     k ≤ 0 is always available, k > N never. Floats, or numpy arrays of samples (any of the
-    three, vectorized: the same walks, all samples in step, NaN where a sample is not a k of
+    three, vectorized: the same formula on every sample, NaN where a sample is not a k of
     N, as the engine's sample pass expects)."""
     if any(np.ndim(x) for x in (needed, nodes, node_availability, node_unavailability)):
         return _k_of_n_samples(needed, nodes, node_availability, node_unavailability)
@@ -112,7 +90,8 @@ def k_of_n(*, needed: int, nodes: int, node_availability: float | None = None,
         return Reliability(1.0, 0.0)
     if up == 0:
         return Reliability(0.0, 1.0)
-    return Reliability(_binomial_sum(needed, nodes, nodes, up, down), _binomial_sum(0, needed - 1, nodes, up, down))
+    available, unavailable = _binomial_tails(needed, nodes, down)
+    return Reliability(float(available), float(unavailable))
 
 
 def majority_needed(copies):
@@ -130,34 +109,6 @@ def majority(*, copies: int, node_availability: float | None = None,
 
 # --- The same sums on numpy arrays of samples ----------------------------------------------------
 
-_lgamma = np.vectorize(math.lgamma, otypes=[float])
-
-
-def _binomial_sum_samples(low, high, n, up, down):
-    """_binomial_sum for arrays (low ≤ high everywhere), every sample's walks in step."""
-    top = np.minimum(np.maximum(np.floor((n + 1) * up), low), high)
-    log_up = np.where(down < 0.5, np.log1p(-down), np.log(up))
-    log_down = np.where(up < 0.5, np.log1p(-up), np.log(down))
-    log_top = _lgamma(n + 1) - _lgamma(top + 1) - _lgamma(n - top + 1) + top * log_up + (n - top) * log_down
-    odds = up / down
-    total = np.ones_like(up)
-    term, i = np.ones_like(up), top.copy()
-    walking = (i > low) & (term > _NEGLIGIBLE)
-    while walking.any():
-        term = np.where(walking, term * i / (n - i + 1) / odds, term)
-        i = np.where(walking, i - 1, i)
-        total = np.where(walking, total + term, total)
-        walking &= (i > low) & (term > _NEGLIGIBLE)
-    term, i = np.ones_like(up), top.copy()
-    walking = (i < high) & (term > _NEGLIGIBLE)
-    while walking.any():
-        term = np.where(walking, term * (n - i) / (i + 1) * odds, term)
-        i = np.where(walking, i + 1, i)
-        total = np.where(walking, total + term, total)
-        walking &= (i < high) & (term > _NEGLIGIBLE)
-    return np.exp(log_top) * total
-
-
 def _k_of_n_samples(needed, nodes, availability, unavailability) -> Reliability:
     if (availability is None) == (unavailability is None):
         raise TypeError("give exactly one of node_availability and node_unavailability")
@@ -174,7 +125,6 @@ def _k_of_n_samples(needed, nodes, availability, unavailability) -> Reliability:
     available[always], unavailable[always] = 1.0, 0.0
     available[never], unavailable[never] = 0.0, 1.0
     live = valid & ~always & ~never
-    k, n, a, u = needed[live], nodes[live], up[live], down[live]
-    available[live] = _binomial_sum_samples(k, n, n, a, u)
-    unavailable[live] = _binomial_sum_samples(np.zeros_like(k), k - 1, n, a, u)
+    k, n, u = needed[live], nodes[live], down[live]
+    available[live], unavailable[live] = _binomial_tails(k, n, u)
     return Reliability(available, unavailable)

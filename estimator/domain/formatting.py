@@ -7,7 +7,7 @@ Display conventions (README, Results and Conventions): 5,787 req/s → "5.79k re
 from __future__ import annotations
 
 import math
-import re
+from typing import NamedTuple
 
 from . import lexicon
 
@@ -15,6 +15,23 @@ COUNT_STEPS = ("", "k", "M", "bn", "T")  # bn, not B: in a formula B after a num
 DECIMAL_BYTES = ("B", "KB", "MB", "GB", "TB", "PB", "EB")
 BINARY_BYTES = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
 HALF_UP = 1 + 1e-12  # nudges a half that binary floating point stored a hair low
+
+
+class Figure(NamedTuple):
+    """A value as shown, in the two parts a renderer may set apart: its number ('25.3k',
+    '$4.5M', '15', '8h 45m 36s') and the unit written after it (' req/s', '/month', 'h');
+    the unit is empty where the figure has none another could share (a plain count, a
+    duration of several parts, 'forever')."""
+
+    number: str
+    unit: str = ""
+
+    def __str__(self) -> str:
+        return self.number + self.unit
+
+    def per(self, suffix: str) -> Figure:
+        """The figure of a value per something: 5 KB → 5 KB/req."""
+        return Figure(self.number, self.unit + suffix)
 
 
 def sig3(x: float) -> str:
@@ -54,13 +71,22 @@ def count(x: float, unit: str = "") -> str:
     return f"{mantissa}{symbol} {unit}".rstrip()
 
 
+def count_figure(x: float, unit: str = "") -> Figure:
+    """A count in parts: 5787.04, 'req/s' → ('5.79k', ' req/s'); no unit → ('5.79k', '')."""
+    mantissa, symbol = scaled(x, 1000, COUNT_STEPS)
+    return Figure(mantissa + symbol, f" {unit}" if unit else "")
+
+
 def size(x: float, *, binary: bool = False, per: str = "") -> str:
     """Bytes: 1.825e15 → '1.83 PB'; binary=True → '1.62 PiB'; per='/s' → '1.16 GB/s'."""
-    if binary:
-        mantissa, symbol = scaled(x, 1024, BINARY_BYTES)
-    else:
-        mantissa, symbol = scaled(x, 1000, DECIMAL_BYTES)
+    mantissa, symbol = scaled(x, 1024, BINARY_BYTES) if binary else scaled(x, 1000, DECIMAL_BYTES)
     return f"{mantissa} {symbol}{per}"
+
+
+def size_figure(x: float, *, binary: bool = False, per: str = "") -> Figure:
+    """Bytes in parts: 1.825e15 → ('1.83', ' PB')."""
+    mantissa, symbol = scaled(x, 1024, BINARY_BYTES) if binary else scaled(x, 1000, DECIMAL_BYTES)
+    return Figure(mantissa, f" {symbol}{per}")
 
 
 # A duration's parts, from the one table of units (a year is 365 days): in hundredths of a second.
@@ -75,6 +101,15 @@ def duration(seconds: float, *, rough: bool = False) -> str:
     31,536 → '8h 45m 36s'; 3,153.6 → '52m 33.6s'; 0.0864 → '86.4 ms'. A year is 365 days.
     """
     return " ".join(map("".join, duration_parts(seconds, rough=rough)))
+
+
+def duration_figure(seconds: float, *, rough: bool = False) -> Figure:
+    """A duration in parts: 0.0864 → ('86.4', ' ms'), 36 → ('36', 's'); a duration of several
+    parts has no unit another could share: 31,536 → ('8h 45m 36s', '')."""
+    parts = duration_parts(seconds, rough=rough)
+    if len(parts) == 1:
+        return Figure(*parts[0])
+    return Figure(" ".join(map("".join, parts)))
 
 
 def duration_parts(seconds: float, *, rough: bool = False) -> list[tuple[str, str]]:
@@ -151,9 +186,21 @@ def written(x: float) -> str:
     return text if text is not None else compact(x)
 
 
+def written_parts(x: float) -> tuple[str, str]:
+    """`written` in parts: (the figure, the count scale it ends with): 1.5e6 → ('1.5M', 'M')."""
+    text = exact(x)
+    return (text, "") if text is not None else compact_parts(x)
+
+
 def compact(x: float) -> str:
     """A count as people write it, exactly (up to 6 significant figures): 1e8 → '100M',
     1500 → '1.5k', 12345 → '12.345k', 0.1 → '0.1'."""
+    return compact_parts(x)[0]
+
+
+def compact_parts(x: float) -> tuple[str, str]:
+    """`compact` in parts: (the figure, the count scale it ends with): 1e8 → ('100M', 'M'),
+    0.1 → ('0.1', '')."""
     magnitude = abs(x)
     step = 0
     while magnitude >= 1000 and step < len(COUNT_STEPS) - 1:
@@ -161,8 +208,8 @@ def compact(x: float) -> str:
         step += 1
     text = f"{magnitude:.6g}"
     if "e" in text:
-        return number(x)
-    return ("-" if x < 0 else "") + text + COUNT_STEPS[step]
+        return number(x), ""
+    return ("-" if x < 0 else "") + text + COUNT_STEPS[step], COUNT_STEPS[step]
 
 
 def integer(n: int) -> str:
@@ -173,6 +220,11 @@ def integer(n: int) -> str:
 def percent(fraction: float) -> str:
     """A fraction as a percentage with the digits it needs: 0.9999 → '99.99%'."""
     return f"{fraction * 100:.10g}%"
+
+
+def percent_figure(fraction: float) -> Figure:
+    """A percentage in parts: 0.9999 → ('99.99', '%')."""
+    return Figure(f"{fraction * 100:.10g}", "%")
 
 
 def availability(fraction: float) -> str:
@@ -228,16 +280,11 @@ def nines(x: float) -> str:
     return f"{hundredths // 100}" if hundredths % 100 == 0 else f"{hundredths / 100:g}"
 
 
-# A range as typed ('50 ms to 200 ms'): its figure and its unit, to write a shared unit once.
-_TYPED = re.compile(r"(?P<number>[−-]?\$?[\d.,]+(?:e[-+]?\d+)?(?:[kMT]|bn)?)(?P<unit>\D.*)?")
-
-
-def span(low: str, high: str) -> str:
-    """Two ends of a range as typed, a unit they share written once: '50 ms', '200 ms' →
-    '50 to 200 ms'."""
-    parts = [_TYPED.fullmatch(text) for text in (low, high)]
-    if all(parts) and parts[0]["unit"] and parts[0]["unit"] == parts[1]["unit"]:
-        return f"{parts[0]['number']} to {high}"
+def span(low: Figure, high: Figure) -> str:
+    """Two ends of a range, a unit they share written once: 50 ms, 200 ms → '50 to 200 ms';
+    50M, 200M → '50M to 200M'; 500 KB, 2 MB → '500 KB to 2 MB'."""
+    if low.unit and low.unit == high.unit:
+        return f"{low.number} to {high}"
     return f"{low} to {high}"
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from . import formatting, lexicon, ranges
 from .errors import InputError
+from .formatting import Figure
 from .lang.compile import compile_samples, compile_tree
 from .lang.dims import infer
 from .lang.errors import EvaluationError, ExpressionError, UnknownUnit
@@ -124,7 +125,7 @@ class Quantity(Kind):
             raise InputError(f"{name}: {error}; it needs {self.want(example)}, got '{folded}'") from None
         if not math.isfinite(value):
             raise InputError(f"{name} must be a finite number, got '{folded}'")
-        return Parsed(folded, value, self.figure(tree, value), tree, names, scale)
+        return Parsed(folded, value, str(self.figure(tree, value)), tree, names, scale)
 
     def scale_for(self, name: str, text: str, example: str, dims) -> float:
         """What a value of `dims` is multiplied by to be this field's: 1, a bare number's unit,
@@ -153,9 +154,9 @@ class Quantity(Kind):
                              f"(reads_per_user, writes_per_user), got '{text}'")
         raise InputError(f"'{text}' is {lexicon.describe(dims)}; {name} needs {want}")
 
-    def figure(self, tree: Node, value: float) -> str:
-        """The value as the work shows it: the literal as typed with what it left out, or for
-        a computed value, the value in this field's terms."""
+    def figure(self, tree: Node, value: float) -> Figure:
+        """The value as the work shows it, in parts: the literal as typed with what it left
+        out, or for a computed value, the value in this field's terms."""
         if isinstance(tree, Literal) and not self.fraction and not self.unit.startswith("USD") and not self.whole_unit:
             if self.rate:
                 period = next((s for s in tree.denominator if s != "user"), None)
@@ -164,35 +165,39 @@ class Quantity(Kind):
                 if period is None:
                     period = "day" if self.rate == "per_user" else "s"
                 middle = "req/user/" if self.rate == "per_user" else "req/"
-                return f"{formatting.compact(tree.number)} {middle}{period}"
+                return Figure(formatting.compact(tree.number), f" {middle}{period}")
             if self.noun and not tree.numerator:
-                return f"{formatting.compact(tree.number)} {self.noun_for(tree.number)}"
+                return Figure(formatting.compact(tree.number), " " + self.noun_for(tree.number))
             if self.dims == DIMENSIONLESS:
-                return formatting.number(tree.number)
-            return tree.text
-        return self.show(value)
+                return Figure(formatting.number(tree.number))
+            return tree.figure
+        return self.figure_of(value)
 
     def show(self, value: float) -> str:
         """A computed value in this field's terms: '150M users', '2 req/user/day', '99.99%'."""
+        return str(self.figure_of(value))
+
+    def figure_of(self, value: float) -> Figure:
+        """A computed value in this field's terms, in parts: ('150M', ' users'), ('99.99', '%')."""
         if self.fraction:
-            return formatting.percent(value)
+            return formatting.percent_figure(value)
         if self.unit.startswith("USD"):
-            return "$" + formatting.figure3(self.api_value(value)) + self.unit[3:]
+            return Figure("$" + formatting.figure3(self.api_value(value)), self.unit[3:])
         if self.whole_unit:
             count = value / lexicon.to_canonical(self.whole_unit)
-            return f"{formatting.number(count)} {self.whole_unit}{'' if count == 1 else 's'}"
+            return Figure(formatting.number(count), f" {self.whole_unit}{'' if count == 1 else 's'}")
         if self.rate == "per_user":
-            return f"{formatting.compact(round(value * DAY, 6))} req/user/day"
+            return Figure(formatting.compact(round(value * DAY, 6)), " req/user/day")
         if self.rate == "total":
-            return formatting.count(value, "req/s")
+            return formatting.count_figure(value, "req/s")
         if self.noun:
-            return f"{formatting.count(value)} {self.noun_for(value)}".rstrip()
+            return Figure(formatting.count(value), " " + self.noun_for(value))
         family = lexicon.family(self.dims)
         if family == "size" or self.unit == "B":
-            return formatting.size(value)
+            return formatting.size_figure(value)
         if family == "duration":
-            return formatting.duration(value)
-        return formatting.count(value)
+            return formatting.duration_figure(value)
+        return Figure(formatting.count(value))
 
     def noun_for(self, count: float) -> str:
         """The noun for `count` of it: 1 copy, 3 copies; 1 user, 100M users."""
@@ -348,7 +353,7 @@ class Input:
             figure = formatting.span(kind.figure(tree.low, tree.low.value * parsed.scale),
                                       kind.figure(tree.high, tree.high.value * parsed.scale))
         else:
-            figure = formatting.span(kind.show(min(low, high)), kind.show(max(low, high)))
+            figure = formatting.span(kind.figure_of(min(low, high)), kind.figure_of(max(low, high)))
         _drawn(self, parsed.text, tree, parsed.scale)  # kept for the estimate, which draws the same
         return Parsed(parsed.text, value, figure, tree, parsed.names, parsed.scale, ranged=True)
 

@@ -68,3 +68,35 @@ def test_how_often_a_check_passes_never_rounds_to_every_case():
     assert f.passes(0.996) == "passes in 99.6% of cases"
     assert f.passes(0.9996) == "passes in 99.96% of cases" and f.passes(0.0004) == "passes in 0.04% of cases"
     assert f.passes(1.0) == "passes in every case" and f.passes(0.0) == "fails in every case"
+
+
+@pytest.mark.parametrize("low, high, text", [
+    (formatting.Figure("50", " ms"), formatting.Figure("200", " ms"), "50 to 200 ms"),
+    (formatting.Figure("50M"), formatting.Figure("200M"), "50M to 200M"),
+    (formatting.Figure("500", " KB"), formatting.Figure("2", " MB"), "500 KB to 2 MB"),
+    (formatting.Figure("$10", "/month"), formatting.Figure("$20", "/month"), "$10 to $20/month"),
+    # a duration of several parts has no unit to share: not '1 to 2h 30m'
+    (formatting.Figure("1h 30m"), formatting.Figure("2h 30m"), "1h 30m to 2h 30m"),
+])
+def test_a_range_writes_the_unit_its_ends_share_once(low, high, text):
+    assert formatting.span(low, high) == text
+
+
+def test_a_range_is_joined_from_its_ends_parts_never_from_their_text():
+    with pytest.raises(AttributeError):
+        formatting.span("50 ms", "200 ms")  # a figure already printed cannot be taken apart again
+
+    assert not any(hasattr(value, "fullmatch") for value in vars(formatting).values())  # no pattern to read one
+
+
+@pytest.mark.parametrize("figure, parts", [
+    (formatting.count_figure(5787.04, "req/s"), ("5.79k", " req/s")),
+    (formatting.count_figure(5787.04), ("5.79k", "")),
+    (formatting.size_figure(1.825e15), ("1.83", " PB")),
+    (formatting.duration_figure(0.0864), ("86.4", " ms")),
+    (formatting.duration_figure(31536), ("8h 45m 36s", "")),
+    (formatting.percent_figure(0.9999), ("99.99", "%")),
+])
+def test_a_figure_keeps_its_number_and_unit_apart(figure, parts):
+    assert tuple(figure) == parts
+    assert str(figure) == "".join(parts)

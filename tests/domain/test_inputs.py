@@ -316,3 +316,16 @@ def test_a_field_given_a_lines_name_says_which_line_in_its_work():
     result = estimate({"lines": "updates = 1bn/day", "write_qps": "updates"})
 
     assert result.results["write_qps"].work == "given: updates = 11.6k req/s"
+
+
+@pytest.mark.parametrize("name, text, figure", [
+    ("request_latency", "50 to 200 ms", "50 to 200 ms"),
+    ("dau", "(50M to 200M) * 2", "100M to 400M users"),
+    ("price_app_server", "$100 to $200", "$100 to $200/month"),
+    # 1.5 h and 2.5 h: a duration of several parts shares no unit (it read '1 to 2h 30m')
+    ("request_latency", "1 to 2 h + 30 min", "1h 30m to 2h 30m"),
+])
+def test_a_field_holding_a_range_shows_its_ends_with_a_shared_unit_once(name, text, figure):
+    parsed = BY_NAME[name].parse(text)
+
+    assert parsed.figure == figure

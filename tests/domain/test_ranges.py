@@ -73,6 +73,10 @@ def test_a_range_that_includes_zero_is_normal_around_the_midpoint():
     ("1 to 2M", "did you mean 1M to 2M?"),
     ("1 to 2 to 3", "one range at a time"),
     ("50M to 200", "did you mean 50M to 200M?"),
+    ("50M users to 200 users", "did you mean 50M users to 200M users?"),  # the scale after the number
+    ("5k req/s to 100 req/s", "did you mean 5k req/s to 100k req/s?"),
+    ("1 user to 5M users", "did you mean 1M users to 5M users?"),
+    ("$50M/month to $200/month", "did you mean $50M/month to $200M/month?"),
     ("50M – 200M", "write a range with 'to'"),
     ("50M to", "a range needs a high end after 'to'"),
     ("to 5", "a range is written low to high"),

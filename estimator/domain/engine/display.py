@@ -10,27 +10,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from .. import formatting, lexicon
+from ..formatting import Figure
 from ..lang.nodes import CHECK, Literal
-
-
-class Figure(NamedTuple):
-    """A value as shown, in the two parts a renderer may set apart: its number ('25.3k',
-    '$4.5M', '15', '8h 45m 36s') and the unit written after it (' req/s', '/month', 'h');
-    the unit is empty where the figure has none another could share (a plain count, a
-    duration of several parts, 'forever')."""
-
-    number: str
-    unit: str = ""
-
-    def __str__(self) -> str:
-        return self.number + self.unit
-
-    def per(self, suffix: str) -> Figure:
-        """The figure of a value per something: 5 KB → 5 KB/req."""
-        return Figure(self.number, self.unit + suffix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +101,7 @@ def _counts(unit: str) -> Callable[[float, bool], Figure]:
 
 
 def _duration(value: float, rough: bool) -> Figure:
-    parts = formatting.duration_parts(value, rough=rough)
-    if len(parts) == 1:
-        return _new(Figure, parts[0])
-    return _new(Figure, (" ".join(map("".join, parts)), ""))
+    return formatting.duration_figure(value, rough=rough)
 
 
 def _sizes(per: str) -> Callable[[float, bool], Figure]:

@@ -135,7 +135,7 @@ class Sampling:
                 figure = parsed.figure
             else:
                 spread = spreads[name]
-                figure = formatting.span(spec.kind.show(spread.p5), spec.kind.show(spread.p95))
+                figure = formatting.span(spec.kind.figure_of(spread.p5), spec.kind.figure_of(spread.p95))
             shown[name] = f"({figure})"
         for name in self.order:
             result = run.results.get(name)

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..formatting import Figure
 from ..lexicon import Dims
 from .errors import ExpressionError
 
@@ -21,12 +22,18 @@ Z90 = 1.6448536269514722  # the standard normal's 95th percentile: a 90% interva
 class Literal:
     value: float  # in canonical units
     dims: Dims
-    text: str  # as shown in the work: "500 KB", "100M", "2 req/user/day"
+    figure: Figure  # as shown in the work, in parts: ("500", " KB"), ("100M", ""), ("2", " req/user/day")
     column: int
     number: float = 0.0  # the figure as typed, scale included (100M → 1e8)
     numerator: tuple[str, ...] = ()  # unit symbols as typed: ("KB",)
     denominator: tuple[str, ...] = ()  # ("user", "day")
     percent: bool = False
+    scale: str = ""  # the count scale its figure is written with: "M" in 50M, "" in 500 KB
+
+    @property
+    def text(self) -> str:
+        """As shown in the work: "500 KB", "100M", "2 req/user/day"."""
+        return str(self.figure)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 
 from .. import formatting, lexicon
+from ..formatting import Figure
 from ..lexicon import DIMENSIONLESS
 from . import quantities
 from .errors import ExpressionError, UnknownName
@@ -280,7 +281,7 @@ class Parser:
             return quantities.nines(float(lexicon.NUMBER_WORDS[word.lower()]), token.column)
         unit = lexicon.unit_of(word, after_number=False) if word in lexicon.STANDALONE else None
         if unit is not None:
-            return Literal(unit.factor, unit.dims, unit.symbol, token.column, 1.0, (unit.symbol,))
+            return Literal(unit.factor, unit.dims, Figure("", unit.symbol), token.column, 1.0, (unit.symbol,))
         if not all(NAME.fullmatch(part) for part in word.split(".", 1)):  # a name, or a dotted one: ref.x, fan.rate
             raise UnknownName(f"'{word}' is not a name (names are lower case: a–z, 0–9 and _)", token.column, name=word)
         return Name(word, token.column)
@@ -362,7 +363,7 @@ class Parser:
             self.take()
             # Exact in decimal, so 99.99% leaves exactly 0.01% of downtime, not 0.0100000000000287%.
             value = float(Decimal(literal.replace(",", "")) / 100) if not scale_word else number / 100
-            return Literal(value, DIMENSIONLESS, f"{formatting.number(number)}%", column, number, percent=True)
+            return Literal(value, DIMENSIONLESS, Figure(formatting.number(number), "%"), column, number, percent=True)
         if nxt.kind == "word":
             word = nxt.text
             lowered = word.lower()
@@ -374,8 +375,9 @@ class Parser:
                 return quantities.nines(number, column)
             if lowered in lexicon.PLAIN_NOUNS and not self._starts_atom(self.peek()):
                 self.take()
-                return Literal(number, DIMENSIONLESS, formatting.number(number) if lowered in ("x", "times")
-                               else formatting.compact(number), column, number)
+                shown, scale = ((formatting.number(number), "") if lowered in ("x", "times")
+                                else formatting.compact_parts(number))
+                return Literal(number, DIMENSIONLESS, Figure(shown), column, number, scale=scale)
             if word not in lexicon.PER_WORDS and word not in ("to",):
                 unit = lexicon.unit_of(word, after_number=True)
                 if unit is None and self._counted_noun(word):

@@ -6,10 +6,10 @@ not an estimate), each with its "did you mean".
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import formatting, lexicon
+from ..formatting import Figure
 from ..lexicon import DIMENSIONLESS, Dims
 from .errors import ExpressionError, UnknownUnit
 from .limits import MAX_RANGE_RATIO
@@ -17,8 +17,9 @@ from .nodes import Literal, Range
 
 
 def negated(end: Literal) -> Literal:
-    return Literal(-end.value, end.dims, "−" + end.text, end.column, -end.number, end.numerator, end.denominator,
-                   end.percent)
+    figure = Figure("−" + end.figure.number, end.figure.unit)
+    return Literal(-end.value, end.dims, figure, end.column, -end.number, end.numerator, end.denominator,
+                   end.percent, end.scale)
 
 
 def ranged(low: Literal, high: Literal, column: int, to_column: int) -> Range:
@@ -28,36 +29,35 @@ def ranged(low: Literal, high: Literal, column: int, to_column: int) -> Range:
         raise ExpressionError(f"the two ends of a range must be of one kind: {low.text} is "
                               f"{lexicon.describe(low.dims)}, {high.text} is {lexicon.describe(high.dims)}", to_column)
     if low.value > high.value:
-        scale = scale_of(low.text)
-        if scale and not scale_of(high.text) and high.value * lexicon.COUNT_SCALES.get(scale, 1) > low.value:
+        scale = low.scale
+        if scale and not high.scale and high.value * lexicon.COUNT_SCALES.get(scale, 1) > low.value:
             raise ExpressionError(f"{low.text} to {high.text} runs from high to low; did you mean {low.text} to "
-                                  f"{high.text}{scale}?", to_column)  # 50M to 200: a scale left out
+                                  f"{_scaled(high, scale)}?", to_column)  # 50M to 200: a scale left out
         low, high = high, low  # 200M to 50M is read the right way round
     if low.value == high.value:
         raise ExpressionError(f"the two ends of the range are equal ({low.text}); write {low.text} alone, "
                               f"or two different ends", to_column)
     if low.value > 0 and high.value / low.value > MAX_RANGE_RATIO:
-        scale = scale_of(high.text)
+        scale = high.scale
         scaled = low.value * lexicon.COUNT_SCALES.get(scale, 1)
-        hint = (f"; did you mean {low.text}{scale} to {high.text}?" if scale and not scale_of(low.text)
-                and scaled < high.value <= scaled * MAX_RANGE_RATIO and f"{low.text}{scale}" != high.text else "")
+        hint = (f"; did you mean {_scaled(low, scale)} to {high.text}?" if scale and not low.scale
+                and scaled < high.value <= scaled * MAX_RANGE_RATIO and _scaled(low, scale) != high.text else "")
         ratio = high.value / low.value
         shown = f"{ratio:,.0f}" if ratio < 1e12 else f"{ratio:.3g}"
         raise ExpressionError(f"{low.text} to {high.text} spans a factor of {shown}; "
                               f"a range may span at most a factor of {formatting.compact(MAX_RANGE_RATIO)}{hint}",
                               to_column)
-    return Range(low, high, formatting.span(low.text, high.text), column)
+    return Range(low, high, formatting.span(low.figure, high.figure), column)
 
 
-def scale_of(text: str) -> str:
-    """The scale a figure was written with: '50M' → 'M', '200 KB' → ''."""
-    found = re.search(r"(bn|[kMT])$", text.split(" ")[0])
-    return found.group() if found else ""
+def _scaled(end: Literal, scale: str) -> str:
+    """An end as it reads with a count scale after its number: 200 users, M → '200M users'."""
+    return f"{end.figure.number}{scale}{end.figure.unit}"
 
 
 def nines(nines: float, column: int) -> Literal:
     value = 1 - 10.0 ** -nines
-    return Literal(value, DIMENSIONLESS, formatting.percent(value), column, value, percent=True)
+    return Literal(value, DIMENSIONLESS, formatting.percent_figure(value), column, value, percent=True)
 
 
 @lru_cache(maxsize=1024)
@@ -80,22 +80,24 @@ def literal(number: float, numerator: list, denominator: list, column: int) -> L
     value = number * factor
     counted = all(u.kind in ("request", "user", "rate", "money") for u in numerator)
     if not numerator and not denominator:  # a plain number: 4,096, not 4.096k
-        shown = formatting.written(number)
+        shown, scale = formatting.written_parts(number)
+    elif counted:
+        shown, scale = formatting.compact_parts(number)
     else:
-        shown = formatting.compact(number) if counted else formatting.number(number)
+        shown, scale = formatting.number(number), ""
     top = [u.symbol for u in numerator if u.kind != "money"]
     if top and numerator[0].kind == "time" and not denominator and number != 1:
         top = [lexicon.PLURAL.get(top[0], top[0])]
     bottom = ["user" if u.kind == "user" else lexicon.PERIOD_SYMBOLS.get(_period_name(u), u.symbol)
               for u in denominator]
-    text = shown
+    unit = ""
     if top:
-        text += " " + " ".join(top)
+        unit += " " + " ".join(top)
     if bottom:
-        text += "/" + "/".join(bottom)
+        unit += "/" + "/".join(bottom)
     if numerator and numerator[0].kind == "money":
-        text = "$" + text
-    return Literal(value, dims, text, column, number, tuple(top), tuple(bottom))
+        shown = "$" + shown
+    return Literal(value, dims, Figure(shown, unit), column, number, tuple(top), tuple(bottom), scale=scale)
 
 
 def _period_name(unit: lexicon.Unit) -> str:

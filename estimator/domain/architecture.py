@@ -211,7 +211,7 @@ def _param_formula(param: Parameter) -> Formula:
     kind = spec.kind
     same = lexicon.dimensionality(kind.unit) == kind.dims if kind.unit else not kind.dims
     return Formula(spec.name, spec.label, GROUP, param.text, kind.unit,
-                   display="percent" if kind.fraction else "", dimension=None if same else kind.dimension, alias=True)
+                   display=kind.display, dimension=None if same else kind.dimension, alias=True)
 
 
 def _result_formulas(component: Instance) -> tuple[Formula, ...]:

@@ -65,6 +65,7 @@ class Kind:
     max_length = MAX_LENGTH  # characters the field accepts
     widget = "text"  # how a form shows it: "text" (one line), "area" (a text area), "select", "lines"
     tabled = True  # a row of the inputs' table (the lines have a table of their own)
+    display = ""  # how a result holding its value is shown: a style of engine/display.py's shower ("" by family)
 
     def want(self, example: str) -> str:
         return f"{self.expected} such as {example}"
@@ -101,6 +102,11 @@ class Quantity(Kind):
     @property
     def dims(self) -> Dims:  # type: ignore[override]
         return lexicon.dimensionality(self.dimension)
+
+    @property
+    def display(self) -> str:  # type: ignore[override]
+        """A fraction shows as a percentage (99.9%), else its family scales it."""
+        return "percent" if self.fraction else ""
 
     def api_value(self, value: float) -> float:
         """The value in the API's unit: a per-user rate per day, bytes per write as B."""

@@ -230,6 +230,15 @@ def test_a_cache_is_sized_by_its_hot_set():
     assert value(result, "hot.cost") == pytest.approx(500)
 
 
+def test_a_parameter_shows_in_its_kinds_style_whether_built_in_or_on_a_line():
+    # The default cache's hit rate (a built-in formula) and a line's (a result of the run) both
+    # read the fraction kind's one style: a percentage, 99.95%.
+    result = run("hot = cache(data: 100 GB, hit_rate: 99.95%)", cache_hit_rate="99.95%")
+
+    assert result.results["cache.hit_rate"].display == "99.95%"
+    assert result.results["hot.hit_rate"].display == "99.95%"
+
+
 def test_object_storage_is_rented():
     # 500,000 GB × $0.02 = $10,000.
     result = run("media = object_store(data: 500 TB)")

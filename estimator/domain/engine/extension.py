@@ -44,7 +44,7 @@ def _param_result(spec, text: str, run: Run) -> Result:
     value = run.env[spec.name]
     parsed = run.inputs[spec.name]
     dims = spec.kind.dims
-    show = shower(dims, style="percent" if getattr(spec.kind, "fraction", False) else "")
+    show = shower(dims, style=spec.kind.display)
     display = show(value, run.binary)
     unit, scale = api_unit(dims)
     if parsed.names:

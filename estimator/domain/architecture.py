@@ -97,7 +97,7 @@ class Aggregate:
     def expression(self, components: tuple[Instance, ...]) -> str:
         terms = [c.qualified(self.of) for c in components
                  if any(r.name == self.of for r in c.kind.results)
-                 and not (self.served and (c.kind.rented or c.kind.name == "cache"))]
+                 and (c.kind.tier or not self.served)]
         if self.product:
             return " × ".join(terms) if terms else "100%"
         return " + ".join(terms) if terms else ("0" + (f" {self.unit}" if self.unit else ""))
@@ -362,7 +362,7 @@ def workbench_system(estimate) -> str:
     env = estimate.values
     terms = []
     for component in architecture_of(estimate).components:
-        if component.kind.rented or component.kind.name == "cache":
+        if not component.kind.tier:
             continue
         counts = _k_of_n_of(component, env)
         shown = estimate.results.get(component.qualified("node_availability"))

@@ -6,9 +6,11 @@ the design doc's mermaid flowchart (mermaid.py) both draw, decided once here.
   (`push = workers(rate: fan.rate, …)`) is fed by it: an arrow fan → push. A fraction is not
   a flow (`db`'s reads read `cache.hit_rate`: the cache stands beside the database, the app
   asks both), so it draws no arrow.
-- A component no other component feeds is fed by the client when it takes requests from
-  outside (`servers`, `connections`, `cdn`), else by the first such entry (the app servers
-  by default): a look-aside cache, a database, object storage and egress hang off the app.
+- A component no other component feeds is fed by the client when its kind takes requests
+  from outside (`Kind.entry`: `servers`, `connections`, `cdn`), else by the first such entry,
+  the application's own servers first (`Kind.front`): a look-aside cache, a database, object
+  storage and egress hang off the app. A kind declares whether it is a service or a store
+  (`Kind.service`: stores sit below services).
 - An arrow's label is the peak of what flows into its target: each rate or bandwidth
   parameter that reads the source (every one, for an arrow the source does not name) times
   `peak_factor`; open connections are not multiplied (a count at the busiest moment already).
@@ -33,8 +35,6 @@ from estimator.domain.lang.nodes import names_in
 from estimator.domain.lang.parse import parse
 
 CLIENT = ""  # the client's name in an edge: no component can be called that
-ENTRY_KINDS = frozenset({"servers", "connections", "cdn"})  # take requests from outside
-SERVICE_KINDS = frozenset({"servers", "connections", "workers", "queue", "cdn"})
 # A parameter that says what one node can take is a capacity, not a flow.
 _CAPACITY = ("per_node", "node_", "messages_per_node")
 _FLOOR_BOUNDS = frozenset(limit.bound for kind in KINDS.values() for count in kind.counts
@@ -68,6 +68,7 @@ class Topology:
     boxes: tuple[Box, ...]
     edges: tuple[Edge, ...]
     pressure: tuple[tuple[str, str], ...]  # the most loaded tiers first: (name, why)
+    by_utilization: bool = False  # the tiers ranked by the engine's utilization (else by nodes set by a demand)
 
     @property
     def bottleneck(self) -> str:
@@ -109,8 +110,8 @@ def _flows(instance, results, peak_factor: float, only: str | None) -> tuple[str
         if result is None or not result.available or not result.value:
             continue
         flows.append((param.spec.name.rsplit(".", 1)[1], _peak(result, peak_factor)))
-    if instance.kind.name == "connections" and only is None:
-        open_ = results.get(f"{instance.name}.concurrent")
+    if instance.kind.holds_open and only is None:
+        open_ = results.get(instance.qualified(instance.kind.holds_open))
         if open_ is not None and open_.available:
             flows.insert(0, ("open", formatting.count(open_.value, "connections")))
     if not flows and only is None and "hit_rate" in instance.kind.by_param:
@@ -140,8 +141,8 @@ def topology(estimate) -> Topology:
                 if spec is not None and spec.kind.fraction:
                     continue  # a share (a hit rate) is not a flow
                 sources[c.name].append(other)
-    entries = [c.name for c in instances if c.kind.name in ENTRY_KINDS and not sources[c.name]]
-    primary = next((n for n in entries if figures[n].kind.name == "servers"), entries[0] if entries else CLIENT)
+    entries = [c.name for c in instances if c.kind.entry and not sources[c.name]]
+    primary = next((n for n in entries if figures[n].kind.front), entries[0] if entries else CLIENT)
     edges = []
     for c in instances:
         if sources[c.name]:
@@ -150,7 +151,7 @@ def topology(estimate) -> Topology:
             feeder = CLIENT if c.name in entries else primary
             edges.append(Edge(feeder, c.name, _flows(c, results, peak_factor, None)))
     rank = _ranks(instances, edges)
-    pressure = _pressure(estimate.components, results)
+    pressure, ranked_by_utilization = _pressure(estimate.components, results)
     boxes = []
     for c in instances:
         f = figures[c.name]
@@ -158,8 +159,8 @@ def topology(estimate) -> Topology:
         nodes = ("rented" if c.kind.rented else "nodes unavailable" if f.nodes is None
                  else f"{f.shown['nodes']} node{'' if f.nodes == 1 else 's'}")
         boxes.append(Box(c.name, c.kind.name, nodes, "" if c.kind.rented else f.bound, held, f.shown["cost"],
-                         rank[c.name], c.kind.name in SERVICE_KINDS, bool(pressure) and pressure[0][0] == c.name))
-    return Topology(tuple(boxes), tuple(edges), pressure)
+                         rank[c.name], c.kind.service, bool(pressure) and pressure[0][0] == c.name))
+    return Topology(tuple(boxes), tuple(edges), pressure, ranked_by_utilization)
 
 
 def _ranks(instances, edges: list[Edge]) -> dict[str, int]:
@@ -180,16 +181,17 @@ def _ranks(instances, edges: list[Edge]) -> dict[str, int]:
     for c in instances:
         depth(c.name, frozenset())
     feeds = {edge.source for edge in edges}
-    services = [rank[c.name] for c in instances if c.kind.name in SERVICE_KINDS]
+    services = [rank[c.name] for c in instances if c.kind.service]
     floor = max(services, default=0) + 1
     for c in instances:
-        if c.kind.name not in SERVICE_KINDS and c.name not in feeds:
+        if not c.kind.service and c.name not in feeds:
             rank[c.name] = max(rank[c.name], floor)
     return rank
 
 
-def _pressure(components, results) -> tuple[tuple[str, str], ...]:
-    """The tiers under the most load, most first, each with why (see the module's docstring)."""
+def _pressure(components, results) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """The tiers under the most load, most first, each with why (see the module's docstring),
+    and whether they are ranked by utilization."""
     loaded = []
     for c in components:
         if c.bound in _FLOOR_BOUNDS:  # at its floor: more than it needs, whatever its load
@@ -198,15 +200,16 @@ def _pressure(components, results) -> tuple[tuple[str, str], ...]:
         value = utilization.value if utilization is not None and utilization.available else None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             loaded.append(((1, value), c.name, f"utilization {utilization.display}"))
+    by_utilization = bool(loaded)
     if not loaded:
         for c in components:
             if c.kind.rented or not c.bound or c.bound in _FLOOR_BOUNDS or not c.nodes:
                 continue
             loaded.append(((0, c.nodes, c.cost or 0), c.name,
                            f"{c.shown['nodes']} node{'' if c.nodes == 1 else 's'}, bound by {c.bound}"))
-    return tuple((name, why) for _, name, why in sorted(loaded, key=lambda x: x[0], reverse=True))
+    return tuple((name, why) for _, name, why in sorted(loaded, key=lambda x: x[0], reverse=True)), by_utilization
 
 
 def by_utilization(topology: Topology) -> bool:
     """Whether its tiers are ranked by the engine's utilization (else by nodes set by a demand)."""
-    return bool(topology.pressure) and topology.pressure[0][1].startswith("utilization")
+    return topology.by_utilization

@@ -8,6 +8,7 @@ $5/GB/month, price_object_storage $0.02/GB/month, price_egress $0.05/GB). A mont
 
 import pytest
 
+from estimator.domain.components import KINDS
 from estimator.domain.estimate import estimate
 
 MONTH = 30 * 86400
@@ -390,3 +391,12 @@ def test_too_many_components_are_refused_past_the_limit():
     refused = [key for key in result.errors if key.startswith("lines:")]
     assert refused and all("at most" in result.errors[key] for key in refused)
     assert value(result, "w0.nodes") == 2
+
+
+def test_a_kind_declares_its_place_in_the_architecture():
+    # The diagram and the availability of the whole read these; no module names a kind to decide.
+    assert sorted(k.name for k in KINDS.values() if k.entry) == ["cdn", "connections", "servers"]
+    assert [k.name for k in KINDS.values() if k.front] == ["servers"]
+    assert sorted(k.name for k in KINDS.values() if k.service) == ["cdn", "connections", "queue", "servers", "workers"]
+    assert sorted(k.name for k in KINDS.values() if not k.tier) == ["cache", "cdn", "fees", "object_store", "transfer"]
+    assert {k.name: k.holds_open for k in KINDS.values() if k.holds_open} == {"connections": "concurrent"}

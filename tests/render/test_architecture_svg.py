@@ -138,5 +138,6 @@ def test_the_engines_utilization_ranks_the_tiers_when_it_computes_one():
     components = [component("app", 40, "peak requests"), component("db", 9, "storage")]
     results = {"app.utilization": utilization(0.41, "41%"), "db.utilization": utilization(0.83, "83%")}
 
-    assert _pressure(components, results) == (("db", "utilization 83%"), ("app", "utilization 41%"))
-    assert _pressure(components, {})[0] == ("app", "40 nodes, bound by peak requests")
+    assert _pressure(components, results) == ((("db", "utilization 83%"), ("app", "utilization 41%")), True)
+    ranked, by_utilization = _pressure(components, {})
+    assert ranked[0] == ("app", "40 nodes, bound by peak requests") and not by_utilization

@@ -33,4 +33,5 @@ KIND = Kind(
     example="hot = cache(data: 100 GB)",
     rules="memory = data; nodes = max(⌈data ÷ (node_memory × utilization)⌉, ⌈reads × peak_factor ÷ (node_ops × "
           "utilization)⌉) (0 when both are 0); cost = memory × price.",
+    falls_back=True,
 )

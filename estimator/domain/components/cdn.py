@@ -21,4 +21,6 @@ KIND = Kind(
     example="edge = cdn(egress: egress)",
     rules="nodes = 0; cost = egress × 1 month × (hit_rate × price + (1 − hit_rate) × origin_price).",
     rented=True,
+    service=True,
+    entry=True,
 )

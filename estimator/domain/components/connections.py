@@ -42,4 +42,7 @@ KIND = Kind(
     example="ws = connections(concurrent: dau × 10%, messages: write_qps)",
     rules="nodes = max(min, ⌈concurrent ÷ (per_node × utilization)⌉, "
           "⌈messages × peak_factor ÷ (messages_per_node × utilization)⌉); memory = concurrent × memory_each.",
+    service=True,
+    entry=True,
+    holds_open="concurrent",
 )

@@ -101,6 +101,12 @@ class Kind:
     example: str
     rules: str  # the sizing rule in words, with its sources: shown on the page and in the docs
     rented: bool = False
+    # Its place in the architecture (the diagram, the availability of the whole):
+    service: bool = False  # it serves or moves requests (drawn among the services), not a store
+    entry: bool = False  # it takes requests from outside: the client feeds it when no component does
+    front: bool = False  # the application's own servers: they feed what nothing else feeds (a store)
+    falls_back: bool = False  # a miss falls back to the store behind it: the system stays up without it
+    holds_open: str = ""  # a parameter counting what it holds open (connections), drawn on the arrow into it
     by_param: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -125,6 +131,12 @@ class Kind:
     def results(self) -> tuple[Count | Output, ...]:
         """Counts then outputs: each reads only parameters and the results before it."""
         return self.counts + self.outputs
+
+    @property
+    def tier(self) -> bool:
+        """Whether it is a tier of nodes of our own that the system needs up: not rented, not a
+        cache a miss falls back from (the architecture's availability multiplies these)."""
+        return not (self.rented or self.falls_back)
 
     @property
     def serves(self) -> bool:

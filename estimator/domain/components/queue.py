@@ -35,4 +35,5 @@ KIND = Kind(
     example="events = queue(rate: write_qps, size: 1 KB)",
     rules="storage = rate × size × retention × replication; nodes = max(min, "
           "⌈rate × peak_factor × size × replication ÷ (per_node × utilization)⌉, ⌈storage ÷ (node_storage × utilization)⌉).",
+    service=True,
 )

@@ -36,4 +36,7 @@ KIND = Kind(
     example="api = servers(rate: total_qps)",
     rules="nodes = max(min, ⌈rate × peak_factor ÷ (per_node × utilization)⌉, "
           "⌈rate × peak_factor × latency ÷ (concurrency × utilization)⌉) (Little's law for the second).",
+    service=True,
+    entry=True,
+    front=True,
 )

@@ -33,4 +33,5 @@ KIND = Kind(
              *stateless_availability("ceil(load × work ÷ concurrency)")),
     example="jobs = workers(rate: write_qps, work: 50 ms)",
     rules="nodes = max(min, ⌈rate × peak_factor × work ÷ (concurrency × utilization)⌉) (Little's law).",
+    service=True,
 )

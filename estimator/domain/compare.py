@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from . import formatting
-from .engine import LINES, Estimate, Result
+from .engine import Estimate, Result
 
 RELATIVE_TOLERANCE = 1e-9  # one part in a billion: two typings of one figure are the same figure
 MINUS = "−"
@@ -34,6 +34,7 @@ class Row:
     a_value: float | bool | None
     b_value: float | bool | None
     changed: bool
+    own: bool = False  # one of the user's lines: its name and displays are the user's text
 
     @property
     def ratio(self) -> float | None:
@@ -127,8 +128,8 @@ def _input_rows(a: Estimate, b: Estimate) -> list[Row]:
     rows = []
     a_values, b_values = a.input_values, b.input_values
     for spec in a.calculator.inputs:
-        if spec.name == LINES:
-            continue  # each line is compared as a result, in "Your lines"
+        if not spec.kind.tabled:
+            continue  # the lines: each is compared as a result, in "Your lines"
         a_text, b_text = a.texts.get(spec.name, ""), b.texts.get(spec.name, "")
         a_value, b_value = a_values.get(spec.name), b_values.get(spec.name)
         if a_value is not None or b_value is not None:
@@ -159,7 +160,7 @@ def _result_rows(a: Estimate, b: Estimate) -> list[Row]:
         else:
             changed = not _same_value(a_value, b_value)
         rows.append(Row(name, shown.label, shown.group, ra.display if ra else "", rb.display if rb else "",
-                        a_value, b_value, changed))
+                        a_value, b_value, changed, own=bool(shown.row)))
     rows.sort(key=lambda row: order.get(row.group, len(order)))  # stable: each group keeps its order
     return rows
 

@@ -207,7 +207,8 @@ def _first_step(result_set: Estimate, name: str) -> tuple[str, str]:
         component = name.split(".", 1)[0]
         formula = next((row.text for row in result_set.rows if row.name == component), "")
     given = result_set.texts.get(name, "")
-    if given and result_set.results[name].work.startswith("given"):  # an input the problem gives
+    parsed = result_set.inputs.get(name)
+    if given and parsed is not None and not parsed.names:  # an input the problem gives: a figure, not a formula
         return f"{name} is given: {given}", f"{given} = {result_set.results[name].display}"
     return formula, result_set.results[name].work
 

@@ -5,7 +5,6 @@ the comparison's link."""
 from __future__ import annotations
 
 from estimator.domain.compare import Comparison
-from estimator.domain.engine import LINES_GROUP
 
 from . import markdown as md
 
@@ -32,7 +31,7 @@ def render_markdown(comparison: Comparison, *, a_name: str, b_name: str, a_url: 
               f"{md.cell(r.change)} |" for r in inputs.rows]
     lines += ["", "## Results", "", "| Result | Name | Group | A | B | Change |", "|---|---|---|---|---|---|"]
     for r in results.rows:
-        own = r.group == LINES_GROUP  # a line's name and displays come from the user's text
+        own = r.own  # a line's name and displays come from the user's text
         label = md.escape(r.label) if own else md.cell(r.label)
         lines.append(f"| {label} | `{r.name}` | {md.cell(r.group)} | {_shown(r.a, typed=own)} | "
                      f"{_shown(r.b, typed=own)} | {md.cell(r.change)} |")

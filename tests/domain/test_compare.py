@@ -85,6 +85,8 @@ def test_lines_are_compared_as_results_in_your_lines():
     assert rows["fits"].change == "yes → no"  # 2M req/day fits under 30M; 40M does not
     assert rows["media"].a == "" and rows["media"].change == "added"
     assert "lines" not in rows_by_name(compare(a=a, b=b).inputs)
+    assert rows["tweets"].own and rows["media"].own  # the user's text: markdown escapes it whole
+    assert not rows["peak_qps"].own
 
 
 def test_a_line_only_a_has_is_removed():

@@ -340,7 +340,7 @@ def summarize(estimate) -> list[Figures]:
 
 def _bound(component: Instance, env: dict[str, float]) -> str:
     values = {}
-    for count, limits in _limit_closures(component):
+    for count, limits in _limit_closures(component.limits):
         try:
             values[count.rsplit(".", 1)[1]] = [limit(env) for limit in limits]
         except (KeyError, ArithmeticError, ValueError):
@@ -349,9 +349,10 @@ def _bound(component: Instance, env: dict[str, float]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _limit_closures(component: Instance) -> tuple:
-    return tuple((count, tuple(compile_tree(parse(text, declared=True)) for text in limits))
-                 for count, limits in component.limits)
+def _limit_closures(limits: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    """Each count's limits compiled, memoized by their texts (a tuple of strings hashes in
+    a few steps; the Instance, a frozen tree of dataclasses, hashes in ~500 calls a request)."""
+    return tuple((count, tuple(compile_tree(parse(text, declared=True)) for text in texts)) for count, texts in limits)
 
 
 def workbench_system(estimate) -> str:

@@ -10,7 +10,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from .http import dumps, route
+from .http import json_bytes, route
 from .sites import SITES, Site
 
 SOURCE_HELP = {"preset": "start from a preset's inputs", "scenario": "start from a saved scenario's latest inputs"}
@@ -63,7 +63,7 @@ class CalculatorCommand(BaseCommand):
     def respond(self, query: dict[str, str], fmt: str) -> None:
         if fmt == "json":
             status, body = self.site.api_body(query)
-            self.out(dumps(body), status)
+            self.out(json_bytes(body).decode(), status)  # exactly the API's answer
         elif fmt == "markdown":
             status, text = self.site.markdown_body(query, settings.SITE_URL + route(self.site.entry.page))
             self.out(text, status)

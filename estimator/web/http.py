@@ -8,6 +8,7 @@ import json
 from functools import lru_cache, wraps
 from pathlib import Path
 
+import orjson
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -117,8 +118,23 @@ def dumps(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def json_bytes(data) -> bytes:
+    """`dumps(data)` as UTF-8, the same values written without spaces by orjson (~15 µs for an
+    estimate's 23 KB against ~220 µs), with <, > and & escaped the same way. What orjson
+    refuses (a key that is not a string, an integer past 64 bits, a type it does not know) is
+    written by `dumps`, and so is refused where `dumps` refuses it; a float that is not finite
+    is written null (JSON has no infinity), where `dumps` refuses it."""
+    try:
+        text = orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        return dumps(data).encode()
+    if b"<" in text or b">" in text or b"&" in text:
+        text = text.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+    return text
+
+
 def json_response(data, *, status: int = 200) -> HttpResponse:
-    return HttpResponse(dumps(data), status=status, content_type="application/json")
+    return HttpResponse(json_bytes(data), status=status, content_type="application/json")
 
 
 def markdown_response(text: str, *, status: int = 200) -> HttpResponse:

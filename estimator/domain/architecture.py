@@ -35,7 +35,7 @@ from .storage import IN_OBJECT_STORAGE
 # metadata when the object itself goes to object storage).
 # A day's writes arrive within its active hours (storage_per_day counts them).
 _ROWS_HELD = f"write_qps × active_hours ÷ 1 day × retention × if({IN_OBJECT_STORAGE}, metadata_size, object_size)"
-_HOT_SET = "min(read_qps × active_hours × response_size × cache_hot_fraction, storage_per_day × retention ÷ 1 day)"
+_HOT_SET = "min(read_qps × active_hours × response_size × cache_hot_fraction, storage_per_day × retention)"
 
 DEFAULT_LINES = (
     "app = servers(rate: total_qps)",

@@ -23,6 +23,9 @@ CHANGELOG: tuple[tuple[int, str], ...] = (
         "the totals summed over every component"),
     (3, "caches also bound by the reads they answer (100k a second a node); each tier's latency and availability; "
         "active_hours: a day's requests arrive within it"),
+    (4, "storage_per_day and storage_per_year are rates (B/day, B/year), no longer sizes: storage_per_day × 30 days "
+        "is 30 days' data; a line that multiplied either by a plain number (× 30) is now a rate that many times "
+        "as large, and a line or field that needs a size of it is refused, saying how to write it"),
 )
 MODEL_VERSION: int = CHANGELOG[-1][0]
 

@@ -34,8 +34,12 @@ def test_result_units_are_named_exactly_as_the_spec_writes_them(client):
     results = client.get("/api/v1/estimate").json()["results"]
 
     assert {r["unit"] for r in results.values()} == {"req/s", "B", "B/s", "s", "req", "", "USD/month",
-                                                     "USD/month/user", "USD/GB/month", "USD/GB"}  # prices as quoted, as their inputs are
+                                                     "USD/month/user", "USD/GB/month", "USD/GB",  # prices as quoted, as their inputs are
+                                                     "B/day", "B/year"}  # architecture.md: new data a day and a year
     assert results["cost_per_month"]["unit"] == "USD/month"
+    # a rate reported per day and per year, with the values bytes had: 1M writes a day × 1 KB = 1 GB a day
+    assert results["storage_per_day"]["unit"] == "B/day" and results["storage_per_day"]["value"] == approx(1e9)
+    assert results["storage_per_year"]["unit"] == "B/year" and results["storage_per_year"]["value"] == approx(3.65e11)
     assert results["storage_total"]["unit"] == "B"
     assert results["egress"]["unit"] == "B/s"
     assert results["downtime_per_year"]["unit"] == "s"

@@ -28,8 +28,9 @@ SPEC_UNITS = {
     "estimate": {
         **dict.fromkeys(("read_qps", "write_qps", "total_qps", "peak_read_qps", "peak_write_qps", "peak_qps"), "req/s"),
         "requests_per_month": "req",
-        **dict.fromkeys(("storage_per_day", "storage_per_year", "storage_total", "egress_per_month", "cache_memory"),
-                        "B"),
+        **dict.fromkeys(("storage_total", "egress_per_month", "cache_memory"), "B"),
+        # Rates, reported per day and per year (architecture.md: the API keeps their values).
+        "storage_per_day": "B/day", "storage_per_year": "B/year",
         **dict.fromkeys(("ingress", "egress", "peak_ingress", "peak_egress"), "B/s"),
         **dict.fromkeys(("nines", "concurrency", "app_servers", "db_shards", "db_nodes", "read_replicas"), ""),
         **{f"downtime_per_{period}": "s" for period in ("day", "week", "month", "quarter", "year")},

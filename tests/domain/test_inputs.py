@@ -172,7 +172,7 @@ def test_a_field_may_read_a_line(line):
 
     # 1M users × 1 write/user/day (the defaults) × 5 KB = 5 GB a day
     assert result.value == approx(1e6 * 5e3)
-    assert result.work == "11.6 req/s × 24 h × 5 KB = 5 GB/day"
+    assert result.work == "11.6 req/s × 24 h ÷ 1 day × 5 KB = 5 GB/day"
 
 
 def test_a_field_may_read_a_line_that_reads_other_fields():

@@ -8,18 +8,19 @@ from .test_traffic import PHOTO
 def test_10m_photos_of_500_kb_fill_5_tb_a_day():
     result = estimate(PHOTO).results["storage_per_day"]
 
-    assert result.value == approx(5e12)  # 1e7 photos × 5e5 B
-    assert result.unit == "B"
+    assert result.value == approx(5e12)  # 1e7 photos × 5e5 B, reported per day
+    assert result.unit == "B/day"  # a rate (architecture.md: storage_per_day is B/day)
     assert result.display == "5 TB/day"
-    assert result.work == "116 req/s × 24 h × 500 KB = 5 TB/day"
+    assert result.work == "116 req/s × 24 h ÷ 1 day × 500 KB = 5 TB/day"
 
 
 def test_ten_million_photos_a_day_fill_1_83_pb_a_year():
     result = estimate(PHOTO).results["storage_per_year"]
 
-    assert result.value == approx(1.825e15)  # 5 TB × 365
+    assert result.value == approx(1.825e15)  # 5 TB × 365, reported per year
+    assert result.unit == "B/year"
     assert result.display == "1.83 PB/yr"
-    assert result.work == "5 TB/day × 365 = 1.83 PB/yr"
+    assert result.work == "5 TB/day × 365 days ÷ 1 year = 1.83 PB/yr"
 
 
 # Photos above object_store_above (100 KB by default) go to object storage, one logical copy;
@@ -32,7 +33,7 @@ def test_photos_above_100_kb_go_to_object_storage_one_logical_copy():
     assert result.value == approx(1.825e16)
     assert result.unit == "B"
     assert result.display == "18.3 PB"
-    assert result.work.startswith("if(500 KB > 100 KB, 5 TB/day × 10 years ÷ 1 day, 0 B)")
+    assert result.work.startswith("if(500 KB > 100 KB, 5 TB/day × 10 years, 0 B)")
     assert result.work.endswith("= 18.3 PB")
 
 
@@ -112,4 +113,52 @@ def test_an_object_size_may_be_a_sum():
         "storage_per_day"]
 
     assert result.value == approx(1000 * 7e9)  # 7 TB a day
-    assert result.work == "0.0116 req/s × 24 h × 7 GB = 7 TB/day"
+    assert result.work == "0.0116 req/s × 24 h ÷ 1 day × 7 GB = 7 TB/day"
+
+
+# storage_per_day and storage_per_year are rates (architecture.md): bytes a day, bytes a year.
+
+def test_a_days_data_times_thirty_days_is_a_months_data():
+    results = estimate({**PHOTO, "lines": "a_month = storage_per_day × 30 days -> TB\n"
+                                          "daily = storage_per_day -> GB/day\n"
+                                          "decade = storage_per_year × 10 years -> PB"}).results
+
+    # 5e12 B a day × 30 days = 1.5e14 B (150 TB)
+    assert results["a_month"].value == approx(1.5e14) and results["a_month"].unit == "B"
+    assert results["a_month"].display == "150 TB"
+    # 5e12 B a day = 5,000 GB a day: a rate, in the API per second (5e12 ÷ 86,400 = 5.787e7 B/s)
+    assert results["daily"].display == "5,000 GB/day"
+    assert results["daily"].unit == "B/s" and results["daily"].value == approx(5e12 / 86_400)
+    # 1.825e15 B a year × 10 years = 1.825e16 B: the object storage held over the 10-year retention
+    assert results["decade"].value == approx(1.825e16)
+
+
+def test_a_line_that_counted_storage_per_day_as_a_size_is_refused_with_how_to_write_it():
+    result = estimate({**PHOTO, "lines": "a_month = storage_per_day × 30 -> TB\n"
+                                         "past = storage_per_year + 5 TB\n"
+                                         "slow = storage_per_day -> s"})
+
+    assert result.errors["lines:1"].startswith("line 1: '-> TB' is a size (B), but the line is a bandwidth (B/s); "
+                                                "storage_per_day is a rate since model 4 (B/day), not a size: "
+                                                "multiply it by a duration")
+    assert "storage_per_day × 30 days -> TB" in result.errors["lines:1"]
+    assert "storage_per_year is a rate since model 4 (B/year)" in result.errors["lines:2"]
+    # Not a size either way: no word about the change of model
+    assert "model 4" not in result.errors["lines:3"]
+
+
+def test_a_field_or_parameter_that_counted_storage_per_day_as_a_size_is_refused_with_how_to_write_it():
+    result = estimate({**PHOTO, "node_storage": "storage_per_day × 30",
+                       "lines": "archive = object_store(data: storage_per_day × 365)\n"
+                                "late = workers(rate: 1/s, work: storage_per_day)"})
+
+    assert "node_storage needs a size" in result.errors["node_storage"]
+    assert "storage_per_day is a rate since model 4" in result.errors["node_storage"]
+    assert "archive.data needs a size" in result.errors["lines:1"]
+    assert "storage_per_day is a rate since model 4" in result.errors["lines:1"]
+    # a duration was never right: nothing said about the model
+    assert "work needs a duration" in result.errors["lines:2"] and "model 4" not in result.errors["lines:2"]
+    # written as a rate times a duration, the same parameter is accepted: 5e12 B × 365 = 1.825e15 B at $0.02/GB
+    fixed = estimate({**PHOTO, "lines": "archive = object_store(data: storage_per_day × 365 days)"}).results
+    assert fixed["archive.data"].value == approx(1.825e15)
+    assert fixed["archive.cost"].value == approx(1.825e6 * 0.02)

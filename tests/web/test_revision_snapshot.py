@@ -156,3 +156,30 @@ def test_presets_are_saved_with_their_figures():
     assert len(revisions) == 5
     for revision in revisions:
         assert revision.model_version == model_version.MODEL_VERSION and "cost_per_month" in revision.results
+
+
+def test_a_scenario_saved_when_storage_per_day_was_a_size_says_what_moved_and_why(client):
+    """Model 3 counted storage_per_day in bytes: `storage_per_day × 30` was a month's data
+    (1M users × 1 write a day × 1 KB = 1 GB a day; × 30 = 30 GB) and `-> TB` was accepted.
+    Model 4 makes it a rate: the first line is now a rate 30 times a day's (30 GB a day ÷
+    86,400 s = 347 KB/s), the second is refused at its line, saying how to write it."""
+    scenario = save(client, lines="a_month = storage_per_day × 30")
+    revision = scenario.latest_revision()
+    lines = "a_month = storage_per_day × 30\nin_tb = storage_per_day × 30 -> TB"
+    results = dict(revision.results)
+    results["storage_per_day"] = [1e9, "1 GB/day", "B"]
+    results["storage_per_year"] = [3.65e11, "365 GB/yr", "B"]
+    results["a_month"] = [3e10, "30 GB", "B"]
+    results["in_tb"] = [3e10, "0.03 TB", "B"]
+    Revision.objects.filter(pk=revision.pk).update(inputs={**revision.inputs, "lines": lines}, results=results,
+                                                   model_version=3)
+
+    html = client.get(scenario.get_absolute_url()).content.decode()
+    text = client.get(f"/s/{scenario.slug}.md").content.decode()
+
+    # storage_per_day and storage_per_year read the same (1 GB/day, 365 GB/yr): not listed
+    assert drift_rows(html) == {"a_month": ("30 GB", "347 KB/s"), "in_tb": ("0.03 TB", model_version.GONE)}
+    assert "Model 4: storage_per_day and storage_per_year are rates (B/day, B/year)" in html
+    assert "storage_per_day is a rate since model 4 (B/day), not a size" in unescape(html)
+    assert "| Your lines: a_month | `a_month` | 30 GB | 347 KB/s |" in text
+    assert "model 4: storage_per_day and storage_per_year are rates" in text

@@ -35,6 +35,9 @@ class Formula:
     needs_used: str = ""  # an input this result means nothing without (per user needs users)
     workbench: bool = False  # the availability workbench explores it further (its card links there)
     alias: bool = False  # it is the one name it reads (app_servers is app.nodes): its work is that name's
+    # (its unit before a model version changed its dimension, what a line or field reading it is told
+    # when it checks only with that unit): storage_per_day was a size before it was a rate.
+    retyped: tuple[str, str] = ()
     tree: Node = field(init=False, repr=False, compare=False)
     names: frozenset[str] = field(init=False, repr=False, compare=False)
 

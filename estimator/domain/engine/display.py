@@ -140,6 +140,9 @@ def shower(dims, *, style: str = "", per: str = "") -> Show:
     if kind == "size":
         return Show(_sizes(suffix), kind)
     if kind == "bandwidth":
+        if per:  # a rate declared per a period shows the bytes of that period: 5 TB/day, 1.83 PB/yr
+            seconds, sizes = lexicon.to_canonical(lexicon.PERIODS.get(per, per)), _sizes(suffix)
+            return Show(lambda v, binary: sizes(v * seconds, binary), kind)
         return Show(_sizes("/s"), kind)
     if kind == "rate":
         return Show(_counts(" req/s"), kind)

@@ -38,6 +38,20 @@ def _given(parsed, shown: str) -> str:
     return f"{parsed.text} = {shown}" if isinstance(parsed.tree, Name) else shown
 
 
+def _unit_fits(row, dims) -> bool:
+    """Whether a line of these dimensions checks with its -> unit (or has none)."""
+    return row.unit is None or (dims is not CHECK and row.unit.dims == dims)
+
+
+def _fits(scaled) -> bool:
+    """Whether a field takes a value (`scaled` raises InputError when it does not)."""
+    try:
+        scaled()
+    except InputError:
+        return False
+    return True
+
+
 class Run:
     """The state of one evaluation: values, figures, what is blocked and why."""
 
@@ -168,7 +182,11 @@ class Run:
         dims = {n: self._dims(n) for n in parsed.names}
         try:
             inferred = infer(parsed.tree, dims)
-            scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+            try:
+                scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+            except InputError as error:
+                fits = lambda d: _fits(lambda: spec.kind.scale_for(name, parsed.text, spec.example, d))  # noqa: E731
+                raise InputError(str(error) + self._retyped(parsed.tree, parsed.names, fits)) from None
             value = compile_tree(parsed.tree)(self.env) * scale
             spec.check_bounds(value, parsed.text)
         except (InputError, EvaluationError) as error:
@@ -210,11 +228,13 @@ class Run:
         inferred = _infer(row.tree, dims_items)
         if isinstance(inferred, ExpressionError):
             return self.row_error(row, inferred.reason + (f" (column {inferred.column + row.offset})"
-                                                          if inferred.column else ""))
+                                                          if inferred.column else "")
+                                  + self._retyped(row.tree, names, lambda d: _unit_fits(row, d)))
         if row.unit is not None:
             if inferred is CHECK or row.unit.dims != inferred:
                 return self.row_error(row, f"'-> {row.unit_text}' is {lexicon.describe(row.unit.dims)}, but the "
-                                           f"line is {lexicon.describe(inferred) if inferred is not CHECK else 'a check'}")
+                                           f"line is {lexicon.describe(inferred) if inferred is not CHECK else 'a check'}"
+                                      + self._retyped(row.tree, names, lambda d: _unit_fits(row, d)))
             show = converted(row.unit, row.unit_text)
         else:
             show = shower(inferred)
@@ -235,6 +255,25 @@ class Run:
             self.row_error(row, "the value is not finite (a division by zero, or too large)")
             self.env.pop(row.name, None)
             self.results.pop(row.name, None)
+
+    def _retyped(self, tree: Node, names, fits) -> str:
+        """What a refused line or field is told when it reads a built-in whose dimension a model
+        version changed (storage_per_day, a size before it was a rate) and would check with the
+        former dimension (`fits`): "; " and the built-in's note, or "" (refusals only: not hot)."""
+        by_result = self.calculator.by_result
+        formerly = {n: by_result[n].retyped for n in names if n in by_result and by_result[n].retyped}
+        if not formerly:
+            return ""
+        try:
+            dims = {n: self._dims(n) for n in names}
+        except KeyError:
+            return ""
+        dims.update((n, lexicon.dimensionality(unit)) for n, (unit, _) in formerly.items())
+        try:
+            inferred = infer(tree, dims)
+        except ExpressionError:
+            return ""
+        return "; " + "; ".join(note for _, note in formerly.values()) if fits(inferred) else ""
 
     def _line_blocked(self, row, needs) -> None:
         self.blocked[row.name] = needs

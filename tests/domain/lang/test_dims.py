@@ -52,7 +52,8 @@ def test_a_check_is_only_ever_a_result(text, message):
         ("$5 + 5 GB", "an amount of money (USD)", "a size (B)", 4),
         ("50 ms <= 5 GB", "a duration (s)", "a size (B)", 7),
         ("1 req/s + 1 user/s", "a rate of requests (req/s)", "user/s", 9),
-        ("storage_per_day - 1 s", "a size (B)", "a duration (s)", 17),
+        ("storage_total - 1 s", "a size (B)", "a duration (s)", 15),
+            ("storage_per_day - 1 s", "a bandwidth (B/s)", "a duration (s)", 17),
     ],
 )
 def test_a_dimension_error_names_both_dimensions_and_the_column(text, left, right, column):

@@ -26,6 +26,8 @@ CHANGELOG: tuple[tuple[int, str], ...] = (
     (4, "storage_per_day and storage_per_year are rates (B/day, B/year), no longer sizes: storage_per_day × 30 days "
         "is 30 days' data; a line that multiplied either by a plain number (× 30) is now a rate that many times "
         "as large, and a line or field that needs a size of it is refused, saying how to write it"),
+    (5, "the timeline re-sizes every component each year: a component's parameters and the lines they read are "
+        "computed again from each year's users and data held (they kept today's figures), and it shows nodes in all"),
 )
 MODEL_VERSION: int = CHANGELOG[-1][0]
 

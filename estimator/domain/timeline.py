@@ -1,27 +1,42 @@
 """The growth timeline (README, What it costs and how it grows): years 0 … horizon, each the
-estimate's own formulas run on that year's users and the data held then. Not a second copy
-of any formula: the years are the calculator's values with two inputs replaced by arrays of
-years, run once on numpy arrays (each formula's closure on samples); a year whose figures are
-not finite somewhere sends the whole timeline to the run on floats, once a year, which says
-exactly what each such year computes. A year's displays are written only when read.
+estimate's own plan run again on that year's users and the data held then. Not a second copy
+of any formula: the years follow the plan the estimate ran (its formulas, the inputs it
+computed from names, such as a component's parameters, and the user's lines), cut to what the
+columns need, with two inputs replaced by arrays of years, run once on numpy arrays (each
+closure on samples); a year whose figures are not finite somewhere, a parameter out of its
+field's bounds in some year, or a range to read at its median sends the whole timeline to
+the run on floats, once a year, which says exactly what each such year computes. A year's
+displays are written only when read.
+
+So every component is re-sized each year (architecture.md): `thumbs = workers(rate:
+write_qps, …)` takes each year's writes, a cache sized by a day's reads each year's reads,
+a store whose data reads `retention` each year's data held, and the aggregates
+(`nodes_total`, `cost_per_month`) sum them. A parameter or line reading no name keeps its
+figure (a fixed 1 TB dataset is held from today).
 
 Users grow at each year's end: dau_y = dau × (1 + growth)^y (given read_qps and write_qps
-grow with them). The data written during year k (k ≥ 1) is storage_per_year × (1 + growth)^(k−1);
-at year y the data held is what was written in the last `retention` before it (nothing was
-written before today). The formulas count held data like storage_total (database copies plus
-one object-storage copy), so running them with the retention that holds exactly that data
-gives each year's storage, servers, nodes and costs.
+grow with them). The data written during year k (k ≥ 1) is storage_per_year × (1 + growth)^(k−1)
+× 1 year; at year y the data held is what was written in the last `retention` before it
+(nothing was written before today). The formulas count held data like storage_total
+(database copies plus one object-storage copy), so running them with the retention that holds
+exactly that data gives each year's storage, servers, nodes and costs (a line reading
+`retention` reads that one too: the time its year's data has been written for).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from . import lexicon
+from .engine.plan import follow
+from .errors import InputError
+from .lang.compile import compile_samples, compile_tree
+from .lang.errors import EvaluationError
 
 YEAR = lexicon.to_canonical("year")
 # (key in the API, the input or formula it reads, label): each shown and reported as its input
@@ -32,17 +47,20 @@ COLUMNS = (
     ("storage_held", "storage_total", "Storage held"),
     ("app_servers", "app_servers", "App servers"),
     ("db_nodes", "db_nodes", "Database nodes"),
+    ("nodes_total", "nodes_total", "Nodes in all"),
     ("cost_per_month", "cost_per_month", "Cost per month"),
 )
+UNAVAILABLE = "—"  # a column whose result the architecture does without (db_nodes when db is a kv_store)
 LABELS = tuple(label for _, _, label in COLUMNS)
 WANTED = tuple(source for _, source, _ in COLUMNS)
+OPTIONAL = frozenset(("app_servers", "db_nodes"))  # figures of a default component, which a line may replace
 
 
 @dataclass(frozen=True)
 class Year:
     year: int
-    values: dict[str, float]  # canonical units (cost per month in USD/s)
-    api: dict[str, float]  # each column in its API unit (cost per month in USD/month)
+    values: dict[str, float | None]  # canonical units (cost per month in USD/s); None: unavailable
+    api: dict[str, float | None]  # each column in its API unit (cost per month in USD/month)
     show: Callable[[], tuple[str, ...]] = field(repr=False, compare=False)
 
     @cached_property
@@ -73,27 +91,58 @@ def years_held(year: int, growth: float, retention_years: float) -> float:
 
 def timeline(calculator, estimate) -> list[Year] | None:
     """Years 0 … horizon, or None when an input the timeline needs is bad or missing."""
-    env = estimate.input_values
-    if any(name not in env for name in ("growth", "horizon", "retention")) or "storage_total" in estimate.errors:
+    years = _years(calculator, estimate)
+    if years is None:
         return None
-    growth, retention = env["growth"], env["retention"]
-    years = range(round(env["horizon"] / YEAR) + 1)
-    given = {name for name in ("read_qps", "write_qps") if estimate.inputs.get(name) is not None}
+    columns = _on_arrays(years)
+    if columns is None:
+        columns = _year_by_year(years)
+    if columns is None:
+        return None
+    return [_year(calculator, year, {key: columns[source][year] if source in columns else None
+                                     for key, source, _ in COLUMNS}, estimate.binary)
+            for year in range(len(years.factors))]
+
+
+@dataclass(frozen=True)
+class _Years:
+    """What each year runs: the plan cut to the columns, the inputs of today (those computed
+    from names left to each year), the rates given, each year's growth and retention."""
+
+    estimate: object
+    plan: tuple[tuple[str, object], ...]
+    env: dict[str, float]
+    given: frozenset[str]
+    factors: list[float]
+    retentions: list[float]
+    wanted: tuple[str, ...]  # the columns computed (one of a default no longer there is not)
+
+
+def _years(calculator, estimate) -> _Years | None:
+    inputs = estimate.input_values
+    if any(name not in inputs for name in ("growth", "horizon", "retention")) or "storage_total" in estimate.errors:
+        return None
+    growth, retention = inputs["growth"], inputs["retention"]
+    years = range(round(inputs["horizon"] / YEAR) + 1)
+    given = frozenset(name for name in ("read_qps", "write_qps") if estimate.inputs.get(name) is not None)
+    # An input computed from names (a component's parameter: rate: write_qps) is computed again
+    # each year; a given rate keeps its figure, grown with the users.
+    env = {name: value for name, value in inputs.items() if name not in estimate.computed or name in given}
     factors = [(1 + growth) ** year for year in years]
     # The retention that holds exactly each year's data at that year's rate of writes.
     retentions = [years_held(year, growth, retention / YEAR) * YEAR / factor for year, factor in zip(years, factors)]
-    columns = _on_arrays(calculator, env, given, factors, retentions)
-    if columns is None:
-        columns = _year_by_year(calculator, env, given, factors, retentions)
-    if columns is None:
-        return None
-    return [_year(calculator, year, {key: columns[source][year] for key, source, _ in COLUMNS}, estimate.binary)
-            for year in years]
+    # A column of a default the architecture replaced or removed (db_nodes when db is a
+    # kv_store, app_servers when app = none) is unavailable in the estimate: "—" each year.
+    wanted = tuple(source for source in WANTED if source not in OPTIONAL
+                   or (result := estimate.results.get(source)) is not None and result.available)
+    return _Years(estimate, _replayed(calculator, estimate, wanted), env, given, factors, retentions, wanted)
 
 
-def _year(calculator, year: int, values: dict[str, float], binary: bool) -> Year:
-    api = {key: _api_value(calculator, source, values[key]) for key, source, _ in COLUMNS}
-    return Year(year, values, api, lambda: tuple(_shown(calculator, source, values[key], binary)
+def _year(calculator, year: int, values: dict[str, float | None], binary: bool) -> Year:
+    api = {key: None if values[key] is None else _api_value(calculator, source, values[key])
+           for key, source, _ in COLUMNS}
+    return Year(year, values, api, lambda: tuple(UNAVAILABLE if values[key] is None
+                                                 else _shown(calculator, source, values[key], binary)
                                                  for key, source, _ in COLUMNS))
 
 
@@ -108,25 +157,163 @@ def _grown(env: dict[str, float], given: set[str], factor, retention) -> dict:
     return values
 
 
-def _on_arrays(calculator, env, given, factors, retentions) -> dict[str, list[float]] | None:
-    """Each column's values by year, from one run of the formulas on arrays of years; None
-    when that run cannot say (a value not finite in some year: the run year by year can)."""
-    computed = calculator.values_on_arrays(_grown(env, given, np.array(factors), np.array(retentions)), given, WANTED)
-    if computed is None or any(source not in computed for source in WANTED):
+def _replayed(calculator, estimate, wanted: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
+    """The estimate's plan cut to what the columns need, in its order: formulas, inputs
+    computed from names (a component's parameters: `thumbs.rate` reads write_qps) and the
+    lines they read; only what computed today (what could not, cannot in a later year)."""
+    plan = estimate.plan
+    if all(kind == "formula" for kind, _ in plan):  # no parameter or line reads a name: the memo serves
+        return tuple(("formula", step) for step in calculator._needed(wanted))
+    reads: dict[str, frozenset[str]] = {}
+    for kind, item in plan:
+        if kind == "formula":
+            reads[item.name] = item.names | ({item.given_by} if item.given_by else frozenset())
+        elif kind == "input":
+            reads[item] = estimate.inputs[item].names
+        else:
+            reads[item.name] = item.names
+    needed, frontier = set(), list(wanted)
+    while frontier:
+        name = frontier.pop()
+        if name in reads and name not in needed:
+            needed.add(name)
+            frontier.extend(reads[name])
+    computed, values = estimate.computed, estimate.values
+    return tuple((kind, item) for kind, item in plan
+                 if (kind == "formula" and item.name in needed)
+                 or (kind == "input" and item in needed and item in computed)
+                 or (kind == "line" and item.name in needed and item.name in values))
+
+
+class _NotOnArrays(Exception):
+    """A year's figure the run on arrays cannot give (a parameter out of its field's bounds in
+    some year, a range in a line): the run year by year says what each year computes."""
+
+
+class _Year:
+    """One run of the replayed plan on a year's values (floats), or on every year at once
+    (numpy arrays of years): the runner plan.follow() drives, like the run on samples."""
+
+    def __init__(self, estimate, env: dict, given: set[str], arrays: bool):
+        self.estimate = estimate
+        self.env = env
+        self.given = given
+        self.arrays = arrays
+
+    def formula(self, step) -> None:
+        env = self.env
+        if step.given_by in self.given or not step.names <= env.keys():
+            return  # a given rate keeps the input's figure, grown; what cannot be computed is left out
+        if self.arrays:
+            env[step.name] = step.sample(env, ())
+            return
+        try:
+            env[step.name] = step.evaluate(env)
+        except (EvaluationError, OverflowError, ValueError):
+            pass
+
+    def input(self, name: str) -> None:
+        estimate, env = self.estimate, self.env
+        parsed = estimate.inputs[name]
+        if name in self.given or not parsed.names <= env.keys():
+            return
+        spec = estimate.calculator.by_name[name]
+        scale = estimate.scales[name]
+        if self.arrays:
+            value = _on_samples(parsed.tree)(env, ()) * scale
+            try:
+                for one in _to_check(value, spec):
+                    spec.check_bounds(one, parsed.text)
+            except InputError:
+                raise _NotOnArrays from None
+        else:
+            try:
+                value = _on_floats(parsed.tree)(env) * scale
+                spec.check_bounds(value, parsed.text)
+            except (InputError, EvaluationError, OverflowError, ValueError):
+                return  # out of its field's bounds this year: what reads it is left out
+        env[name] = value
+
+    def line(self, row) -> None:
+        env = self.env
+        if not row.names <= env.keys():
+            return
+        if self.arrays:
+            env[row.name] = row.sample(env, ())
+            return
+        try:
+            env[row.name] = row.evaluate(env)
+        except (EvaluationError, OverflowError, ValueError):
+            pass
+
+
+def _to_check(value, spec) -> tuple[float, ...]:
+    """The figures of a parameter's years that decide whether all are within its field's
+    bounds: the one figure when it is the same every year; the least and the greatest (a NaN
+    among them is the least), and every year's when the field takes whole numbers only."""
+    if np.ndim(value) == 0:
+        return (float(value),)
+    if getattr(spec.kind, "whole", False):
+        return tuple(np.ravel(value).tolist())
+    return float(np.min(value)), float(np.max(value))
+
+
+@lru_cache(maxsize=256)
+def _on_floats(tree):
+    return compile_tree(tree)
+
+
+@lru_cache(maxsize=256)
+def _on_samples(tree):
+    return compile_samples(tree)
+
+
+def _holds_ranges(estimate, plan) -> bool:
+    """Whether an input or line the years compute again holds a range (read at its median,
+    by the run on floats)."""
+    return any(estimate.inputs[item].ranged if kind == "input" else bool(item.ranges)
+               for kind, item in plan if kind != "formula")
+
+
+def _on_arrays(years: _Years) -> dict[str, list[float]] | None:
+    """Each column's values by year, from one run of the plan on arrays of years; None when
+    that run cannot say (a value not finite in some year, a parameter out of its bounds in
+    some year, a range to read at its median: the run year by year can)."""
+    plan, wanted = years.plan, years.wanted
+    if _holds_ranges(years.estimate, plan):
         return None
-    count = len(factors)
-    return {source: (value.tolist() if isinstance(value := computed[source], np.ndarray) and value.shape == (count,)
-                     else [float(value)] * count) for source in WANTED}
-
-
-def _year_by_year(calculator, env, given, factors, retentions) -> dict[str, list[float]] | None:
-    """Each column's values by year, the formulas run once a year on floats; None when a
-    column cannot be computed."""
-    columns: dict[str, list[float]] = {source: [] for source in WANTED}
-    for factor, retention in zip(factors, retentions):
-        computed = calculator.values(_grown(env, given, factor, retention), given, WANTED)
-        if any(source not in computed for source in WANTED):
+    values = _grown(years.env, years.given, np.array(years.factors), np.array(years.retentions))
+    arrays = []
+    with np.errstate(all="ignore"):
+        try:
+            follow(plan, _Year(years.estimate, values, years.given, arrays=True))
+        except _NotOnArrays:
             return None
-        for source in WANTED:
-            columns[source].append(computed[source])
+        for kind, item in plan:
+            value = values.get(item if kind == "input" else item.name)
+            if isinstance(value, np.ndarray):
+                arrays.append(value.ravel())
+            elif value is not None and not math.isfinite(value):
+                return None
+        if arrays and not np.isfinite(np.concatenate(arrays)).all():  # one test for all
+            return None
+    if any(source not in values for source in wanted):
+        return None
+    count = len(years.factors)
+    return {source: (value.tolist() if isinstance(value := values[source], np.ndarray) and value.shape == (count,)
+                     else [float(value)] * count) for source in wanted}
+
+
+def _year_by_year(years: _Years) -> dict[str, list[float]] | None:
+    """Each column's values by year, the plan run once a year on floats; None when a column
+    cannot be computed."""
+    wanted = years.wanted
+    columns: dict[str, list[float]] = {source: [] for source in wanted}
+    for factor, retention in zip(years.factors, years.retentions):
+        values = _grown(years.env, years.given, factor, retention)
+        follow(years.plan, _Year(years.estimate, values, years.given, arrays=False))
+        if any(source not in values for source in wanted):
+            return None
+        for source in wanted:
+            columns[source].append(values[source])
     return columns

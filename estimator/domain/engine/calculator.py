@@ -263,7 +263,7 @@ class Calculator:
                                                f"needs {formula.needs_used}, which is {unused[formula.needs_used]}",
                                                (formula.needs_used,))
         return Estimate(self, all_texts, inputs, errors, results, binary, line_rows, run.computed, unused, spreads,
-                        run.env)
+                        run.env, plan, run.scales)
 
     def _count_ranges(self, inputs: dict, rows: list, errors: dict) -> list:
         """The rows to run, once the field or the lines that take the estimate past

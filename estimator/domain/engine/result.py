@@ -68,6 +68,10 @@ class Estimate:
     unused: dict[str, str] = field(default_factory=dict)  # inputs no result reads now → why
     spreads: dict[str, ranges.Spread] = field(default_factory=dict)  # every ranged input and result
     values: dict[str, float] = field(default_factory=dict, repr=False)  # every value the run computed, canonical
+    # The plan the run followed (formulas, inputs read from names, lines) and what each input
+    # read from names was multiplied by: what the timeline runs again on each year's figures.
+    plan: list = field(default_factory=list, repr=False)
+    scales: dict[str, float] = field(default_factory=dict, repr=False)
 
     @cached_property
     def components(self) -> list:

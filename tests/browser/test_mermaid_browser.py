@@ -6,6 +6,7 @@ session fixture runs `npm install --prefix <cache> mermaid@<MERMAID_VERSION>` on
 missing the tests are skipped saying so; under CI (CI=true) that is a failure instead.
 """
 
+import fcntl
 import os
 import re
 import shutil
@@ -42,13 +43,18 @@ def mermaid_script() -> Path:
         if npm is None:
             _missing("npm not found: the mermaid tests install mermaid from the npm registry (see README, Tests)")
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--prefix", str(folder), "--no-save", "--no-audit", "--no-fund",
-                        "--loglevel=error", f"mermaid@{MERMAID_VERSION}"], check=True, timeout=600)
+        # `make test` runs the suite in parallel processes: one installs, the others wait for it.
+        with open(folder.parent / f"{folder.name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not script.exists():
+                subprocess.run([npm, "install", "--prefix", str(folder), "--no-save", "--no-audit", "--no-fund",
+                                "--loglevel=error", f"mermaid@{MERMAID_VERSION}"], check=True, timeout=600)
     return script
 
 
-@pytest.fixture
-def mermaid_page(browser, mermaid_script):
+@pytest.fixture(scope="module")
+def mermaid_loaded(browser, mermaid_script):
+    """One page with mermaid loaded for the module: loading its 3 MB script took ~1 s a test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -57,6 +63,13 @@ def mermaid_page(browser, mermaid_script):
     page.evaluate("() => mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
     yield page
     context.close()
+
+
+@pytest.fixture
+def mermaid_page(mermaid_loaded):
+    """The module's page, emptied: what a test reads in #out is what it drew."""
+    mermaid_loaded.evaluate("() => { document.getElementById('out').replaceChildren(); }")
+    return mermaid_loaded
 
 
 DRAW = """async ([id, text]) => {

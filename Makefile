@@ -36,8 +36,10 @@ serve: serving  ## production mode under gunicorn's gevent workers on $(HOST):$(
 	DJANGO_ENV=production $(PY) manage.py load_presets
 	DJANGO_ENV=production GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c estimator/gunicorn.conf.py estimator.wsgi
 
+# The suite runs in one process per core (at most 4; TEST_WORKERS=0 runs it in this process).
+TEST_WORKERS ?= auto
 test: install  ## the whole suite (browser tests need /usr/bin/chromium: see README)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 bench: install  ## every benchmark, one table (see README, Performance)
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+import attack
 import coldstart
 import distinct
 import endpoints
@@ -99,10 +100,18 @@ def load_rows(args) -> list[list[str]]:
              "python bench/load.py"]]
 
 
+def attack_rows(args) -> list[list[str]]:
+    r = attack.run(quick=args.quick)
+    return [[f"attack: {attack.CLIENTS} clients looping the worst case for {r['seconds']:g} s, ordinary client's p99",
+             attack.figure_text(r), f"{r['ratio']:.1f}× alone (median of rounds)", f"≤ {attack.TARGET_RATIO:g}×",
+             verdict(r["met"]), "python bench/attack.py"]]
+
+
 # The table's groups of rows, in order: `--only` picks some by name.
 GROUPS = {"engine": engine_rows, "timeline": timeline_rows, "ranges": ranges_rows, "endpoints": endpoints_rows,
           "distinct": distinct_rows, "fragments": fragments_rows, "coldstart": coldstart_rows,
-          "pageweight": pageweight_rows, "keystroke": keystroke_rows, "load": load_rows}
+          "pageweight": pageweight_rows, "keystroke": keystroke_rows, "load": load_rows,
+          "attack": attack_rows}
 
 
 def main() -> None:

@@ -23,7 +23,8 @@ Environment:
   SIGN_INS_PER_ADDRESS_PER_HOUR  sign-in attempts from one address, any names (default 100)
   SIGN_UPS_PER_HOUR     sign-up attempts per address (default 10)
   CPU_SECONDS_PER_MINUTE  CPU seconds one client address may spend a minute on requests that
-                        cost more than CPU_FREE_MS each (default 10: a sixth of a core)
+                        cost more than CPU_FREE_MS each, refilled continuously, a minute's worth
+                        at once at most (default 10: a sixth of a core)
   CPU_FREE_MS           CPU milliseconds a request may cost uncharged (default 20)
 """
 
@@ -204,7 +205,8 @@ SIGN_INS_PER_ADDRESS_PER_HOUR = int(os.environ.get("SIGN_INS_PER_ADDRESS_PER_HOU
 SIGN_UPS_PER_HOUR = int(os.environ.get("SIGN_UPS_PER_HOUR", "10"))
 # A fair share of the CPU per client address (throttle.CpuBudgetMiddleware): ordinary answers
 # cost a few ms and are free; the expensive ones (many ranges × many lines, compare of two
-# such) cost 100–200 ms, so 10 s a minute is 50–100 of them, then 429 until the minute ends.
+# such) cost 100–200 ms, so 10 s a minute is 50–100 of them at once, then one as the budget
+# refills (a 150 ms request every 0.9 s), 429 with Retry-After in between.
 CPU_SECONDS_PER_MINUTE = float(os.environ.get("CPU_SECONDS_PER_MINUTE", "10"))
 CPU_FREE_MS = int(os.environ.get("CPU_FREE_MS", "20"))
 

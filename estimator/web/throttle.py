@@ -9,8 +9,10 @@ every app server, with nothing else to run.
 
 from __future__ import annotations
 
+import gc
 import math
 import sys
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -44,6 +46,23 @@ class AtomicDatabaseCache(DatabaseCache):
                     cursor.execute(f"SELECT cache_key FROM {table} WHERE cache_key = %s FOR UPDATE",
                                    [self.make_and_validate_key(key, version=version)])
             return super().incr(key, delta=delta, version=version)
+
+    def advance(self, key, seconds: float, now: float, version=None) -> float:
+        """Move the moment stored at `key` to max(it, now) + seconds, atomically (the row locked
+        as for incr); the new moment. The entry expires once it has passed: it then means
+        nothing owed."""
+        self.add(key, 0.0, timeout=1, version=version)  # a row to lock, so two first charges both count
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        with transaction.atomic(using=db):
+            if connection.features.has_select_for_update:
+                table = connection.ops.quote_name(self._table)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT cache_key FROM {table} WHERE cache_key = %s FOR UPDATE",
+                                   [self.make_and_validate_key(key, version=version)])
+            moment = max(self.get(key, 0.0, version=version), now) + seconds
+            self.set(key, moment, timeout=math.ceil(moment - now) + 1, version=version)
+        return moment
 
 
 def too_many(request: HttpRequest, message: str, retry_after: int) -> HttpResponse:
@@ -99,78 +118,81 @@ class CpuBudgetMiddleware:
     """A fair share of the CPU per client: each request's CPU time (measured by the process,
     cpu_seconds: its own greenlet's share of the thread's CPU, around everything below this
     middleware: the estimate, the page or markdown, compression) beyond `CPU_FREE_MS` is
-    charged to its client's address in the throttle cache (the database, shared by every worker
-    and app server), in windows of a minute. Past `CPU_SECONDS_PER_MINUTE` in a window, the address is answered 429 with
-    Retry-After (the seconds left in the window) before any work, for the rest of it.
+    charged to its client's address, which may spend `CPU_SECONDS_PER_MINUTE` a minute.
 
-    Ordinary answers (an estimate without ranges is ~5 ms) are under the free allowance and
-    never touch the database; what costs more — many ranges times many lines, a compare of two
-    ranged scenarios, 100–200 ms each — is charged. A worker adds its charges to the shared
-    count (one atomic increment, a write that SQLite makes durable before the worker goes on)
-    once they reach `FLUSH_SHARE` of the budget, and compares the address's last shared total
-    plus what it has not yet written with the budget at every charge. It remembers the
-    addresses it found over budget and refuses them without a query; another worker learns
-    it at its next write, so an address gets past its budget at most FLUSH_SHARE of it and one
-    expensive answer per worker in a window. /healthz is never charged or refused (a load
+    The budget refills continuously, not by minutes of the clock: each address has one number
+    in the throttle cache (the database, shared by every worker and app server), the moment its
+    charges will have been paid off at the budget's rate (a generic cell rate algorithm). A
+    charge of c ms moves it to max(it, now) + 60 s × c / budget; while it lies more than a
+    minute ahead (the address spent more than a minute's budget beyond what has refilled) the
+    address is answered 429 before any work, with Retry-After the seconds until it is back
+    within the minute. So an address may spend a minute's budget at once, then the budget's
+    rate, and no edge of a clock's minute gives it two budgets in a row.
+
+    What decides is known before the work, in every worker: a worker reads an address's number
+    before each request from an address that owes anything (it has been charged and not yet
+    paid off), and otherwise at most once a `REFRESH` seconds, so an expensive client found
+    over budget by one worker is refused by every other at its next request, not after one
+    more expensive answer in each. The charge itself is one atomic write after the work (the
+    cost is known only then), so an address gets past its budget by at most one request's
+    cost per worker running it at that moment. Ordinary answers (an estimate without ranges is
+    ~5 ms) are under the free allowance and are never charged; their address is read at most
+    once a second per worker. A worker remembers what it read (and refuses an address it
+    knows to be over budget without a query). /healthz is never charged or refused (a load
     balancer's checks)."""
 
-    WINDOW = 60  # seconds
-    FLUSH_SHARE = 0.05  # of the budget a worker charges before writing it to the shared count
+    WINDOW = 60  # seconds: the budget is CPU_SECONDS_PER_MINUTE per WINDOW, and a WINDOW's worth may be spent at once
+    REFRESH = 1.0  # seconds a worker trusts an address it read as owing nothing
     EXEMPT = frozenset({"/healthz"})
-    REMEMBERED = 10_000  # addresses a worker keeps in memory before pruning past windows
+    REMEMBERED = 10_000  # addresses a worker keeps in memory before forgetting those that owe nothing
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.over_until: dict[str, float] = {}  # address → when its window ends (time.time())
-        self.pending: dict[str, tuple[int, int, int]] = {}  # address → (window, shared total seen, ms unwritten)
+        self.known: dict[str, tuple[float, float]] = {}  # address → (when read, paid off at), time.time()
 
     def __call__(self, request):
         address = client_key(request.META.get("REMOTE_ADDR", ""))
         if request.path in self.EXEMPT or not address:  # no address: the worker warming itself
             return self.get_response(request)
         now = wall_clock()
-        until = self.over_until.get(address)
-        if until is not None:
-            if now < until:
-                return self.refuse(request, until - now)
-            del self.over_until[address]
+        paid_off = self.paid_off(address, now)
+        if paid_off - now > self.WINDOW:
+            return self.refuse(request, paid_off - now - self.WINDOW)
         began = cpu_seconds()
         response = self.get_response(request)
-        spent_ms = round((cpu_seconds() - began) * 1000)
+        spent_ms = round((cpu_seconds() - began) * 1000, 3)
         if spent_ms > settings.CPU_FREE_MS:
-            self.charge(address, spent_ms, now)
+            self.charge(address, spent_ms, wall_clock())
         return response
 
-    def charge(self, address: str, spent_ms: int, now: float) -> None:
-        window = int(now // self.WINDOW)
-        budget_ms = settings.CPU_SECONDS_PER_MINUTE * 1000
-        seen_window, shared, unwritten = self.pending.get(address, (window, 0, 0))
-        if seen_window != window:
-            shared, unwritten = 0, 0  # a new minute: what was not written belonged to the last one
-        unwritten += spent_ms
-        if unwritten >= budget_ms * self.FLUSH_SHARE or shared + unwritten >= budget_ms:
-            shared, unwritten = self._write(address, window, unwritten), 0
-        if len(self.pending) >= self.REMEMBERED:
-            self.pending = {a: p for a, p in self.pending.items() if p[0] == window}
-            self.over_until = {a: t for a, t in self.over_until.items() if t > now}
-        self.pending[address] = (window, shared, unwritten)
-        if shared + unwritten >= budget_ms:
-            self.over_until[address] = (window + 1) * self.WINDOW
+    def paid_off(self, address: str, now: float) -> float:
+        """When the address's charges will have been paid off, as this worker knows it, read
+        anew from the shared cache unless it owed nothing at a read less than REFRESH ago."""
+        read_at, paid_off = self.known.get(address, (-math.inf, 0.0))
+        if paid_off - now > self.WINDOW:
+            return paid_off  # over budget: no query needed to refuse it
+        if paid_off <= now and now - read_at < self.REFRESH:
+            return paid_off
+        paid_off = caches["throttle"].get(self.key(address)) or 0.0
+        self.remember(address, now, paid_off)
+        return paid_off
 
-    def _write(self, address: str, window: int, ms: int) -> int:
-        """Add `ms` to the address's shared count for `window`; the new total."""
-        key = f"cpu:{address}:{window}"
-        cache = caches["throttle"]
-        cache.add(key, 0, timeout=self.WINDOW * 2)
-        try:
-            return cache.incr(key, ms)
-        except ValueError:  # expired between add and incr: this charge starts the count
-            cache.set(key, ms, timeout=self.WINDOW * 2)
-            return ms
+    def charge(self, address: str, spent_ms: float, now: float) -> None:
+        seconds = self.WINDOW * spent_ms / (settings.CPU_SECONDS_PER_MINUTE * 1000)
+        self.remember(address, now, caches["throttle"].advance(self.key(address), seconds, now))
+
+    def remember(self, address: str, now: float, paid_off: float) -> None:
+        if len(self.known) >= self.REMEMBERED:
+            self.known = {a: k for a, k in self.known.items() if k[1] > now}
+        self.known[address] = (now, paid_off)
+
+    @staticmethod
+    def key(address: str) -> str:
+        return f"cpu:{address}"
 
     def refuse(self, request: HttpRequest, seconds_left: float) -> HttpResponse:
         wait = max(1, math.ceil(seconds_left))
-        message = (f"This address has used its share of the server's time for this minute; "
+        message = (f"This address has used its share of the server's time; "
                    f"please try again in {_wait(wait)}.")
         if request.path.startswith("/api/"):
             response = JsonResponse({"errors": {"throttle": message}}, status=429)
@@ -220,15 +242,38 @@ class GreenletClock:
 _greenlet_clock: GreenletClock | None = None
 
 
+class _Collections(threading.local):
+    """CPU seconds this thread of control spent collecting garbage (a greenlet's own under
+    gevent: gunicorn's worker patches threading before the app is imported)."""
+
+    seconds = 0.0
+    began = 0.0
+
+
+_collections = _Collections()
+
+
+def _collecting(phase: str, info: dict) -> None:
+    if phase == "start":
+        _collections.began = time.thread_time()
+    else:
+        _collections.seconds += time.thread_time() - _collections.began
+
+
+gc.callbacks.append(_collecting)
+
+
 def cpu_seconds() -> float:
     """CPU seconds spent by this request's own thread of control: its greenlet's under gevent
-    (gunicorn's workers), else the thread's (runserver, tests)."""
+    (gunicorn's workers), else the thread's (runserver, tests), less the time it spent
+    collecting garbage. A collection of the oldest objects runs in whichever request happens to
+    cross its threshold and scans everything the others left (60–80 ms in a worker that has run
+    the worst case): charged, it once put an ordinary 3 ms estimate over its address's budget."""
     global _greenlet_clock
     if _greenlet_clock is None and "gevent.monkey" in sys.modules:
         from gevent import monkey
 
         if monkey.is_module_patched("threading"):
             _greenlet_clock = GreenletClock()
-    if _greenlet_clock is not None:
-        return _greenlet_clock.read()
-    return time.thread_time()
+    spent = _greenlet_clock.read() if _greenlet_clock is not None else time.thread_time()
+    return spent - _collections.seconds

@@ -154,18 +154,19 @@ def test_a_body_that_stops_short_is_a_408_before_any_view_sees_half_a_form(clien
 
 # The CPU budget: each request's CPU beyond CPU_FREE_MS is charged to its address ---------------
 
-MINUTE_START = 60 * 29_000_000  # a window's first second, so every request below falls in one minute
+NOW = 1_740_000_000.0  # the wall clock, in seconds since the epoch
 
 
 @pytest.fixture
 def costs(monkeypatch):
     """Each request costs `costs.ms` of CPU (the middleware reads the clock before and after)
-    and the wall clock stands 10 s into a minute."""
+    and the wall clock stands at `costs.now` until a test moves it."""
     from estimator.web import throttle
 
     class Costs:
         ms = 50
         clock = 0.0
+        now = NOW
 
         def read(self):
             self.clock += self.ms / 1000  # the difference of two reads is one request
@@ -173,19 +174,28 @@ def costs(monkeypatch):
 
     fake = Costs()
     monkeypatch.setattr(throttle, "cpu_seconds", fake.read)
-    monkeypatch.setattr(throttle, "wall_clock", lambda: MINUTE_START + 10)
+    monkeypatch.setattr(throttle, "wall_clock", lambda: fake.now)
     return fake
 
 
-def test_an_address_past_its_cpu_budget_gets_429_with_retry_after_until_the_minute_ends(client, settings, costs):
-    settings.CPU_SECONDS_PER_MINUTE = 0.2  # 200 ms: four requests of 50 ms
+def test_an_address_past_its_cpu_budget_gets_429_with_retry_after_until_it_is_back_within_a_minute(client, settings,
+                                                                                                costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.2  # 200 ms a minute: a request of 50 ms is paid off in 15 s
     settings.CPU_FREE_MS = 20
 
-    answers = [client.get("/api/v1/estimate?dau=5M") for _ in range(6)]
+    answers = [client.get("/api/v1/estimate?dau=5M") for _ in range(7)]
+    costs.now += 14
+    still = client.get("/api/v1/estimate?dau=5M")
+    costs.now += 1
+    refilled = [client.get("/api/v1/estimate?dau=5M").status_code for _ in range(2)]
 
-    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429, 429]
-    assert answers[4]["Retry-After"] == "50"  # 10 s into the minute
-    assert "share of the server's time" in answers[4].json()["errors"]["throttle"]
+    # After 4 requests the address owes 60 s (a minute's budget, not more): the 5th is answered
+    # and owes 75 s, 15 s past the minute, so the next ones are refused for 15 s.
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 200, 429, 429]
+    assert answers[5]["Retry-After"] == "15"
+    assert "share of the server's time" in answers[5].json()["errors"]["throttle"]
+    assert still.status_code == 429 and still["Retry-After"] == "1"  # 61 s owed 14 s later
+    assert refilled == [200, 429]  # 15 s later: back at a minute, one more request (15 s of budget) is answered
     assert client.get("/api/v1/estimate?dau=5M", REMOTE_ADDR="10.9.9.9").status_code == 200  # another address
     assert client.get("/healthz").status_code == 200  # never refused
 
@@ -200,16 +210,63 @@ def test_requests_under_the_free_allowance_are_never_charged(client, settings, c
     assert answers == [200] * 30
 
 
-def test_another_worker_learns_an_address_is_over_budget_at_its_next_charged_request(settings, costs):
-    settings.CPU_SECONDS_PER_MINUTE = 0.1  # two requests of 50 ms
+def test_another_worker_refuses_an_address_over_budget_before_any_work(settings, costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.1  # 100 ms a minute: a request of 50 ms owes 30 s
     settings.CPU_FREE_MS = 20
     first, second = Client(), Client()  # two handlers: two sets of middleware, as two workers have
 
-    spent = [first.get("/estimate.md?dau=5M").status_code for _ in range(3)]
+    spent = [first.get("/estimate.md?dau=5M").status_code for _ in range(4)]  # owes 30, 60, then 90 s
+    before = costs.clock
     other = [second.get("/estimate.md?dau=5M").status_code for _ in range(2)]
 
-    assert spent == [200, 200, 429]
-    assert other == [200, 429]  # one answer past the budget, charged to the shared count, then refused
+    assert spent == [200, 200, 200, 429]
+    assert other == [429, 429]  # read from the shared count before the work: no answer past the budget
+    assert costs.clock == before  # the second worker never read the CPU clock: it did no work
+
+
+def test_a_worker_reads_an_address_that_owes_nothing_once_a_second_and_one_that_owes_before_each_request(
+        client, settings, costs, monkeypatch):
+    from django.core.cache import caches
+
+    settings.CPU_SECONDS_PER_MINUTE = 10
+    settings.CPU_FREE_MS = 20
+    cache = caches["throttle"]
+    reads = []
+    get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, default=None, version=None: reads.append(key) or get(key, default))
+
+    costs.ms = 5  # ordinary answers, free
+    ordinary = [client.get("/api/v1/estimate?dau=5M").status_code for _ in range(20)]
+    costs.now += 1
+    ordinary.append(client.get("/api/v1/estimate?dau=5M").status_code)
+    ordinary_reads = len(reads)
+    costs.ms = 100  # expensive answers, each charged: the address then owes
+    expensive = [client.get("/estimate.md?dau=5M").status_code for _ in range(3)]
+
+    assert ordinary == [200] * 21
+    assert ordinary_reads == 2  # the first request, and the first a second later
+    # Before each expensive request the address is read (the first owed nothing, read a moment
+    # ago: not read), and each charge reads the count it advances.
+    assert expensive == [200] * 3
+    assert reads[ordinary_reads:] == ["cpu:127.0.0.1"] * 5
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_forged_one_none(client, settings,
+                                                                                            costs):
+    settings.CPU_SECONDS_PER_MINUTE = 0.1  # a request of 100 ms owes 60 s: two answered, then refused
+    settings.CPU_FREE_MS = 20
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    costs.ms = 100
+
+    def ask(peer, forwarded):
+        return client.get("/api/v1/estimate?dau=5M", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    first = [ask("10.0.0.1", "203.0.113.5") for _ in range(3)]
+    second = [ask("10.0.0.1", "203.0.113.6") for _ in range(3)]
+    forged = [ask("10.0.0.9", f"203.0.113.{i}") for i in range(10, 13)]  # a peer no setting trusts
+
+    assert first == [200, 200, 429] and second == [200, 200, 429]  # the proxy's clients, each its own budget
+    assert forged == [200, 200, 429]  # counted as 10.0.0.9, whatever it forwards
 
 
 def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(monkeypatch):
@@ -306,20 +363,3 @@ def test_lines_written_with_times_signs_fit_the_link_and_its_short_form(client):
     assert partial.status_code == 200 and "16.8M" in partial.content.decode()  # 2^24 = 16,777,216
     assert submitted.status_code == 302 and followed.status_code == 200
     assert "16.8M" in followed.content.decode()
-
-
-def test_a_worker_writes_its_charges_to_the_shared_count_in_twentieths_of_the_budget(client, settings, costs,
-                                                                                    monkeypatch):
-    from django.core.cache import caches
-
-    settings.CPU_SECONDS_PER_MINUTE = 10  # 10,000 ms: written every 500 ms of charges
-    settings.CPU_FREE_MS = 20
-    cache = caches["throttle"]
-    written = []
-    incr = cache.incr
-    monkeypatch.setattr(cache, "incr", lambda key, delta=1, version=None: written.append(delta) or incr(key, delta))
-
-    answers = [client.get("/estimate.md?dau=5M").status_code for _ in range(25)]  # 25 × 50 ms = 1,250 ms
-
-    assert answers == [200] * 25
-    assert written == [500, 500]  # two writes of 10 requests each; the last 250 ms wait for the next

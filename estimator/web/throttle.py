@@ -26,7 +26,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
-from estimator.clients import client_key
+from estimator.clients import OWING, client_key
 
 
 class AtomicDatabaseCache(DatabaseCache):
@@ -117,8 +117,9 @@ sign_up_throttle = throttled("sign-up", keys=(("ip", "SIGN_UPS_PER_HOUR"),), wha
 class CpuBudgetMiddleware:
     """A fair share of the CPU per client: each request's CPU time (measured by the process,
     cpu_seconds: its own greenlet's share of the thread's CPU, around everything below this
-    middleware: the estimate, the page or markdown, compression) beyond `CPU_FREE_MS` is
-    charged to its client's address, which may spend `CPU_SECONDS_PER_MINUTE` a minute.
+    middleware: the estimate, the page or markdown, compression; garbage collection aside)
+    beyond `CPU_FREE_MS` is charged to its client's address, which may spend
+    `CPU_SECONDS_PER_MINUTE` a minute.
 
     The budget refills continuously, not by minutes of the clock: each address has one number
     in the throttle cache (the database, shared by every worker and app server), the moment its
@@ -129,26 +130,29 @@ class CpuBudgetMiddleware:
     within the minute. So an address may spend a minute's budget at once, then the budget's
     rate, and no edge of a clock's minute gives it two budgets in a row.
 
-    What decides is known before the work, in every worker: a worker reads an address's number
-    before each request from an address that owes anything (it has been charged and not yet
-    paid off), and otherwise at most once a `REFRESH` seconds, so an expensive client found
-    over budget by one worker is refused by every other at its next request, not after one
-    more expensive answer in each. The charge itself is one atomic write after the work (the
-    cost is known only then), so an address gets past its budget by at most one request's
-    cost per worker running it at that moment. Ordinary answers (an estimate without ranges is
-    ~5 ms) are under the free allowance and are never charged; their address is read at most
-    once a second per worker. A worker remembers what it read (and refuses an address it
-    knows to be over budget without a query). /healthz is never charged or refused (a load
-    balancer's checks)."""
+    What decides is known before the work, in every worker of a server: a worker that charges
+    an address leaves a hint in memory shared by the server's workers (clients.OWING: until
+    when it owes), and every worker reads the address's number from the cache before each of
+    its requests while the hint says it owes. So an expensive client found over budget by one
+    worker is refused by every other at its next request, not after one more expensive answer
+    in each; another app server learns it at its first read after its own first charge. A
+    worker writes its charges once they reach `FLUSH` seconds owed (a twentieth of the minute:
+    each write is a durable transaction, during which a SQLite worker serves no one) or put the
+    address over budget, and remembers an address over budget (refused without a query). The
+    cost is known only after the work, so an address gets past its budget by at most one
+    request's cost per worker running it at that moment. Ordinary answers (an estimate without
+    ranges is ~3 ms) are under the free allowance: never charged, their address never read.
+    /healthz is never charged or refused (a load balancer's checks)."""
 
     WINDOW = 60  # seconds: the budget is CPU_SECONDS_PER_MINUTE per WINDOW, and a WINDOW's worth may be spent at once
-    REFRESH = 1.0  # seconds a worker trusts an address it read as owing nothing
+    FLUSH = 3.0  # seconds owed (a twentieth of WINDOW) a worker holds before writing them to the shared count
     EXEMPT = frozenset({"/healthz"})
     REMEMBERED = 10_000  # addresses a worker keeps in memory before forgetting those that owe nothing
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.known: dict[str, tuple[float, float]] = {}  # address → (when read, paid off at), time.time()
+        self.known: dict[str, float] = {}  # address → when its charges will be paid off, as this worker knows (time.time())
+        self.unwritten: dict[str, float] = {}  # address → seconds owed not yet written to the shared count
 
     def __call__(self, request):
         address = client_key(request.META.get("REMOTE_ADDR", ""))
@@ -166,25 +170,32 @@ class CpuBudgetMiddleware:
         return response
 
     def paid_off(self, address: str, now: float) -> float:
-        """When the address's charges will have been paid off, as this worker knows it, read
-        anew from the shared cache unless it owed nothing at a read less than REFRESH ago."""
-        read_at, paid_off = self.known.get(address, (-math.inf, 0.0))
-        if paid_off - now > self.WINDOW:
-            return paid_off  # over budget: no query needed to refuse it
-        if paid_off <= now and now - read_at < self.REFRESH:
-            return paid_off
-        paid_off = caches["throttle"].get(self.key(address)) or 0.0
-        self.remember(address, now, paid_off)
+        """When the address's charges will have been paid off: read from the shared cache while
+        a worker of this server has said it owes, else as this worker knows it."""
+        paid_off = self.known.get(address, 0.0)
+        if paid_off - now <= self.WINDOW and max(paid_off, OWING.get(address)) > now:
+            shared = caches["throttle"].get(self.key(address)) or 0.0
+            unwritten = self.unwritten.get(address, 0.0)
+            paid_off = max(shared, now) + unwritten if unwritten else shared
+            self.remember(address, now, paid_off)
         return paid_off
 
     def charge(self, address: str, spent_ms: float, now: float) -> None:
         seconds = self.WINDOW * spent_ms / (settings.CPU_SECONDS_PER_MINUTE * 1000)
-        self.remember(address, now, caches["throttle"].advance(self.key(address), seconds, now))
+        unwritten = self.unwritten.pop(address, 0.0) + seconds
+        paid_off = max(self.known.get(address, 0.0), now) + seconds
+        if unwritten >= self.FLUSH or paid_off - now > self.WINDOW:
+            paid_off = caches["throttle"].advance(self.key(address), unwritten, now)
+        else:
+            self.unwritten[address] = unwritten
+        self.remember(address, now, paid_off)
+        OWING.set(address, paid_off)
 
     def remember(self, address: str, now: float, paid_off: float) -> None:
         if len(self.known) >= self.REMEMBERED:
-            self.known = {a: k for a, k in self.known.items() if k[1] > now}
-        self.known[address] = (now, paid_off)
+            self.known = {a: p for a, p in self.known.items() if p > now}
+            self.unwritten = {a: s for a, s in self.unwritten.items() if a in self.known}
+        self.known[address] = paid_off
 
     @staticmethod
     def key(address: str) -> str:

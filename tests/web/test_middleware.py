@@ -161,6 +161,7 @@ NOW = 1_740_000_000.0  # the wall clock, in seconds since the epoch
 def costs(monkeypatch):
     """Each request costs `costs.ms` of CPU (the middleware reads the clock before and after)
     and the wall clock stands at `costs.now` until a test moves it."""
+    from estimator.clients import Hints
     from estimator.web import throttle
 
     class Costs:
@@ -173,6 +174,7 @@ def costs(monkeypatch):
             return self.clock
 
     fake = Costs()
+    monkeypatch.setattr(throttle, "OWING", Hints(64))  # no hint left by another test
     monkeypatch.setattr(throttle, "cpu_seconds", fake.read)
     monkeypatch.setattr(throttle, "wall_clock", lambda: fake.now)
     return fake
@@ -224,31 +226,30 @@ def test_another_worker_refuses_an_address_over_budget_before_any_work(settings,
     assert costs.clock == before  # the second worker never read the CPU clock: it did no work
 
 
-def test_a_worker_reads_an_address_that_owes_nothing_once_a_second_and_one_that_owes_before_each_request(
+def test_a_worker_reads_the_shared_count_only_for_an_address_that_owes_and_writes_it_in_twentieths_of_a_minute(
         client, settings, costs, monkeypatch):
     from django.core.cache import caches
 
-    settings.CPU_SECONDS_PER_MINUTE = 10
+    settings.CPU_SECONDS_PER_MINUTE = 10  # 10,000 ms a minute: a request of 250 ms owes 1.5 s
     settings.CPU_FREE_MS = 20
     cache = caches["throttle"]
-    reads = []
-    get = cache.get
+    reads, writes = [], []
+    get, advance = cache.get, cache.advance
     monkeypatch.setattr(cache, "get", lambda key, default=None, version=None: reads.append(key) or get(key, default))
+    monkeypatch.setattr(cache, "advance", lambda key, seconds, now: writes.append(seconds) or advance(key, seconds, now))
 
     costs.ms = 5  # ordinary answers, free
     ordinary = [client.get("/api/v1/estimate?dau=5M").status_code for _ in range(20)]
-    costs.now += 1
-    ordinary.append(client.get("/api/v1/estimate?dau=5M").status_code)
     ordinary_reads = len(reads)
-    costs.ms = 100  # expensive answers, each charged: the address then owes
-    expensive = [client.get("/estimate.md?dau=5M").status_code for _ in range(3)]
+    costs.ms = 250  # expensive answers, each charged
+    expensive = [client.get("/estimate.md?dau=5M").status_code for _ in range(4)]
 
-    assert ordinary == [200] * 21
-    assert ordinary_reads == 2  # the first request, and the first a second later
-    # Before each expensive request the address is read (the first owed nothing, read a moment
-    # ago: not read), and each charge reads the count it advances.
-    assert expensive == [200] * 3
-    assert reads[ordinary_reads:] == ["cpu:127.0.0.1"] * 5
+    assert ordinary == [200] * 20 and ordinary_reads == 0  # never charged, never read
+    assert expensive == [200] * 4
+    # The first owed nothing: not read. Each later one is read first (the hint says it owes),
+    # and every second charge reaches 3 s owed and is written (advance reads what it moves).
+    assert writes == [3.0, 3.0]
+    assert len(reads) == 3 + 2
 
 
 def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_forged_one_none(client, settings,
@@ -267,6 +268,22 @@ def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_f
 
     assert first == [200, 200, 429] and second == [200, 200, 429]  # the proxy's clients, each its own budget
     assert forged == [200, 200, 429]  # counted as 10.0.0.9, whatever it forwards
+
+
+def test_hints_are_shared_by_the_processes_forked_after_they_were_made():
+    import os
+
+    from estimator.clients import Hints
+
+    hints = Hints(64)
+    child = os.fork()
+    if child == 0:  # a worker forked by the master: what it sets, the master and its siblings read
+        hints.set("10.1.2.3", 123.0)
+        os._exit(0)
+    os.waitpid(child, 0)
+
+    assert hints.get("10.1.2.3") == 123.0
+    assert hints.get("10.1.2.4") == 0.0
 
 
 def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(monkeypatch):

@@ -51,10 +51,10 @@ class AtomicDatabaseCache(DatabaseCache):
         """Move the moment stored at `key` to max(it, now) + seconds, atomically (the row locked
         as for incr); the new moment. The entry expires once it has passed: it then means
         nothing owed."""
-        self.add(key, 0.0, timeout=1, version=version)  # a row to lock, so two first charges both count
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
-        with transaction.atomic(using=db):
+        with transaction.atomic(using=db):  # one transaction: SQLite's IMMEDIATE one admits one writer
+            self.add(key, 0.0, timeout=1, version=version)  # a row to lock, so two first charges both count
             if connection.features.has_select_for_update:
                 table = connection.ops.quote_name(self._table)
                 with connection.cursor() as cursor:

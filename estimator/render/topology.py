@@ -35,8 +35,6 @@ from estimator.domain.lang.nodes import names_in
 from estimator.domain.lang.parse import parse
 
 CLIENT = ""  # the client's name in an edge: no component can be called that
-# A parameter that says what one node can take is a capacity, not a flow.
-_CAPACITY = ("per_node", "node_", "messages_per_node")
 _FLOOR_BOUNDS = frozenset(limit.bound for kind in KINDS.values() for count in kind.counts
                           for limit in count.limits if limit.floor)
 
@@ -87,10 +85,10 @@ def _reads(text: str) -> frozenset[str]:
         return frozenset()
 
 
-def _is_flow(param) -> bool:
-    unit = param.spec.kind.unit
+def _is_flow(param, kind) -> bool:
+    """A rate or a bandwidth into the component; what one node can take is a capacity, not a flow."""
     local = param.spec.name.rsplit(".", 1)[1]
-    return unit in ("req/s", "B/s") and not local.startswith(_CAPACITY)
+    return param.spec.kind.unit in ("req/s", "B/s") and local not in kind.capacities
 
 
 def _peak(result, peak_factor: float) -> str:
@@ -104,7 +102,7 @@ def _flows(instance, results, peak_factor: float, only: str | None) -> tuple[str
     """The peak of each flow into `instance` (those reading component `only`, when given)."""
     flows = []
     for param in instance.params:
-        if not _is_flow(param) or (only is not None and not any(n.startswith(only + ".") for n in _reads(param.text))):
+        if not _is_flow(param, instance.kind) or (only is not None and not any(n.startswith(only + ".") for n in _reads(param.text))):
             continue
         result = results.get(param.spec.name)
         if result is None or not result.available or not result.value:

@@ -400,3 +400,6 @@ def test_a_kind_declares_its_place_in_the_architecture():
     assert sorted(k.name for k in KINDS.values() if k.service) == ["cdn", "connections", "queue", "servers", "workers"]
     assert sorted(k.name for k in KINDS.values() if not k.tier) == ["cache", "cdn", "fees", "object_store", "transfer"]
     assert {k.name: k.holds_open for k in KINDS.values() if k.holds_open} == {"connections": "concurrent"}
+    # What one node takes is named by its limits, never guessed from a parameter's name: no arrow carries it.
+    assert KINDS["servers"].capacities == {"per_node", "concurrency"}
+    assert KINDS["database"].capacities == {"node_reads", "node_writes", "node_storage"}

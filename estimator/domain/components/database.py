@@ -33,11 +33,11 @@ KIND = Kind(
         Count("shards", "Shards", (
             Limit("one shard", "1", floor=True),
             held_limit("storage", "data", "node_storage"),
-            Limit("writes", "ceil(writes × peak_factor ÷ (node_writes × utilization))"),
+            Limit("writes", "ceil(writes × peak_factor ÷ (node_writes × utilization))", per="node_writes"),
         )),
         Count("replicas", "Read replicas per shard", (
             Limit(FLOOR_REDUNDANCY, "replication − 1", floor=True),
-            Limit("reads", "ceil(reads × peak_factor ÷ shards ÷ (node_reads × utilization))"),
+            Limit("reads", "ceil(reads × peak_factor ÷ shards ÷ (node_reads × utilization))", per="node_reads"),
         )),
     ),
     outputs=(

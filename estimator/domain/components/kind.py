@@ -57,6 +57,7 @@ class Limit:
     expression: str
     floor: bool = False
     when: str = ""  # a parameter that must be given in the line for this limit to apply (a p99 target)
+    per: str = ""  # the parameter saying what one node takes (a capacity, not a demand): per_node, node_ops
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,12 @@ class Kind:
         """Counts then outputs: each reads only parameters and the results before it."""
         return self.counts + self.outputs
 
+    @cached_property
+    def capacities(self) -> frozenset[str]:
+        """Its parameters that say what one node takes (the divisors of its limits): a capacity,
+        not a flow into it."""
+        return frozenset(limit.per for count in self.counts for limit in count.limits if limit.per)
+
     @property
     def tier(self) -> bool:
         """Whether it is a tier of nodes of our own that the system needs up: not rented, not a
@@ -192,12 +199,12 @@ RENTED = "rented"
 
 def peak_limit(bound: str, demand: str, per_node: str) -> Limit:
     """⌈demand × peak_factor ÷ (per_node × utilization)⌉: the usual throughput limit."""
-    return Limit(bound, f"ceil({demand} × peak_factor ÷ ({per_node} × utilization))")
+    return Limit(bound, f"ceil({demand} × peak_factor ÷ ({per_node} × utilization))", per=per_node)
 
 
 def held_limit(bound: str, held: str, per_node: str) -> Limit:
     """⌈held ÷ (per_node × utilization)⌉: what is held (bytes, connections) at planned fill."""
-    return Limit(bound, f"ceil({held} ÷ ({per_node} × utilization))")
+    return Limit(bound, f"ceil({held} ÷ ({per_node} × utilization))", per=per_node)
 
 
 def price_params(price: str = "price_db_node", storage_price: str | None = "price_db_storage") -> tuple[Input, ...]:

@@ -30,7 +30,8 @@ KIND = Kind(
     counts=(Count("nodes", "Nodes", (
         Limit(FLOOR_REDUNDANCY, "replication", floor=True),
         held_limit("storage", "data × replication", "node_storage"),
-        Limit("writes", "ceil(writes × peak_factor × replication ÷ (node_writes × utilization))"),
+        Limit("writes", "ceil(writes × peak_factor × replication ÷ (node_writes × utilization))",
+              per="node_writes"),
         peak_limit("reads", "reads", "node_reads"),
     )),),
     outputs=(Output("storage", "Storage (all copies)", "data × replication", "B"), store_cost(),

@@ -27,7 +27,8 @@ KIND = Kind(
     ),
     counts=(Count("nodes", "Brokers", (
         Limit(FLOOR_REDUNDANCY, "min", floor=True),
-        Limit("throughput", "ceil(rate × peak_factor × size × replication ÷ (per_node × utilization))"),
+        Limit("throughput", "ceil(rate × peak_factor × size × replication ÷ (per_node × utilization))",
+              per="per_node"),
         held_limit("storage", "storage", "node_storage"),
     )),),
     outputs=(Output("storage", "Storage (all copies)", "rate × size × retention × replication", "B"), store_cost(),

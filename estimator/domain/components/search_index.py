@@ -30,7 +30,7 @@ KIND = Kind(
         Count("shards", "Shards", (Limit("one shard", "1", floor=True), held_limit("storage", "index", "node_storage"))),
         Count("copies", "Copies of each shard", (
             Limit(FLOOR_REDUNDANCY, "replication", floor=True),
-            Limit("queries", "ceil(queries × peak_factor ÷ (node_queries × utilization))"),
+            Limit("queries", "ceil(queries × peak_factor ÷ (node_queries × utilization))", per="node_queries"),
         )),
     ),
     outputs=(

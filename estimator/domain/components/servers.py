@@ -28,7 +28,7 @@ KIND = Kind(
     counts=(Count("nodes", "Nodes", (
         Limit(FLOOR_REDUNDANCY, "min", floor=True),
         peak_limit("peak requests", "rate", "per_node"),
-        Limit("concurrency", "ceil(rate × peak_factor × latency ÷ (concurrency × utilization))"),
+        Limit("concurrency", "ceil(rate × peak_factor × latency ÷ (concurrency × utilization))", per="concurrency"),
         _TARGET_LIMIT,
     )),),
     outputs=(node_cost(), *latency_outputs("rate × peak_factor"),

@@ -26,7 +26,8 @@ KIND = Kind(
     ),
     counts=(Count("nodes", "Nodes", (
         Limit(FLOOR_REDUNDANCY, "replication", floor=True),
-        Limit("writes", "ceil(points × peak_factor × replication ÷ (node_points × utilization))"),
+        Limit("writes", "ceil(points × peak_factor × replication ÷ (node_points × utilization))",
+              per="node_points"),
         held_limit("storage", "storage", "node_storage"),
     )),),
     outputs=(Output("storage", "Storage (all copies)", "points × retention × bytes_per_point × replication", "B"),

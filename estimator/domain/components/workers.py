@@ -26,7 +26,7 @@ KIND = Kind(
     ),
     counts=(Count("nodes", "Nodes", (
         Limit(FLOOR_REDUNDANCY, "min", floor=True),
-        Limit("peak items", "ceil(rate × peak_factor × work ÷ (concurrency × utilization))"),
+        Limit("peak items", "ceil(rate × peak_factor × work ÷ (concurrency × utilization))", per="concurrency"),
         _TARGET_LIMIT,
     )),),
     outputs=(node_cost(), *latency_outputs("rate × peak_factor"),

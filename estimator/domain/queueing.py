@@ -123,7 +123,18 @@ def _probability_of_waiting(c: int, a: float) -> float:
         return 0.0
     if a >= c:
         return 1.0
-    return float(_erlang_c_of(np.float64(c), np.float64(a)))
+    # _erlang_c_of's arithmetic on one float, with math's functions (numpy's on a scalar cost 10× more)
+    x = (a - c) / c
+    if x <= -1:  # a ≪ c: the term underflows, and C is 0
+        return 0.0
+    if c < 15:
+        stirling = math.lgamma(c + 1) - (c + 0.5) * math.log(c) + c - 0.5 * _LOG_TWO_PI
+    else:
+        r = 1 / c
+        r2 = r * r
+        stirling = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))))
+    top = math.exp(-c * (x - math.log1p(x)) - 0.5 * math.log(2 * math.pi * c) - stirling) * c / (c - a)
+    return top / (float(gammaincc(c, a)) + top)
 
 
 def erlang_c(c, offered_load):

@@ -89,7 +89,7 @@ class Output:
     display: str = ""  # "integer" for a whole count
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per module: compared and hashed as itself, which the memos key on
 class Kind:
     """A component kind. `rented` kinds run no nodes of ours (their nodes are 0, their bound
     says so); `example` is the line "Add a component" inserts."""

@@ -61,6 +61,13 @@ class Calculator:
         self.ref_shown = {ref.key: ref.value for ref in reference.REFERENCES}  # in the work, as written
         self.steps: list[Step] = self._compile(formulas, {})
         self._index()
+        self._memos()
+
+    def _memos(self) -> None:
+        """What the run remembers of this calculator's inputs that read names and its
+        parameters as results (run.py, extension.py): keyed by name, so each calculator has its own."""
+        self.input_memo: dict = {}
+        self.param_memo: dict = {}
 
     def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
         """The formulas as steps in dependency order, each dimension-checked against its
@@ -118,6 +125,7 @@ class Calculator:
         derived.dims.update((spec.name, spec.kind.dims) for spec in derived.params)
         derived.steps = derived._compile(derived.formulas, {s.name: s for s in self.steps if s.name not in leaving})
         derived._index()
+        derived._memos()
         derived.result_order = [name for name in extension.order if name in derived.by_result
                                 or name in derived.by_name] or derived.result_order
         return derived

@@ -68,11 +68,23 @@ class Extension:
     order: tuple[str, ...] = ()
     detail: object = field(default=None, compare=False, hash=False)  # the extender's own account (the architecture)
 
+    def __hash__(self) -> int:
+        """Hashed once: a derived calculator is looked up by its extension on every estimate,
+        and hashing every parameter's declaration anew each time cost more than the lookup saves."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.params, self.formulas, self.dropped, self.unavailable, self.row_errors, self.order))
+            object.__setattr__(self, "_hash", found)
+        return found
+
     @property
     def rows(self) -> dict[str, int]:
-        """The row that declares each parameter and formula."""
-        found = {spec.name: row for spec, _, row in self.params}  # type: ignore[attr-defined]
-        found.update((formula.name, row) for formula, row in self.formulas)
+        """The row that declares each parameter and formula (found once)."""
+        found = self.__dict__.get("_rows")
+        if found is None:
+            found = {spec.name: row for spec, _, row in self.params}  # type: ignore[attr-defined]
+            found.update((formula.name, row) for formula, row in self.formulas)
+            object.__setattr__(self, "_rows", found)
         return found
 
 

@@ -15,8 +15,12 @@ if TYPE_CHECKING:
     from .run import Run
 
 
+_MEMO_PARAMS = 1024  # a parameter's result, by its text, value and the figures its work shows
+
+
 def extended(calculator: Declared, extension: Extension, run: Run, param_errors: dict[str, str]) -> None:
     rows = extension.rows
+    memo = calculator.param_memo  # type: ignore[attr-defined]
     for row, message in extension.row_errors:
         _refuse(run, row, message)
     for spec, text, row in extension.params:
@@ -28,7 +32,16 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
             continue
         if name not in run.env:
             continue
-        run.results[name] = _param_result(spec, text, run)
+        parsed = run.inputs[name]
+        key = (name, text, run.env[name], run.binary, *(run.shown.get(n, n) for n in sorted(parsed.names)))
+        result = memo.get(key)
+        if result is None:
+            result = _param_result(spec, text, run)
+            if len(memo) >= _MEMO_PARAMS:
+                memo.clear()
+            memo[key] = result
+        run.shown[name] = result.display
+        run.results[name] = result
     for name, why in extension.unavailable:
         step = calculator.step_by_name.get(name)
         if step is not None:

@@ -15,9 +15,40 @@ if TYPE_CHECKING:
     from .run import Run
 
 
+_PLANS: dict = {}  # (calculator, what the inputs and rows read) → the plan, rows by position
+_MAX_PLANS = 256
+
+
 def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
     """Formulas, inputs that read names, and lines in an order where each comes after what
-    it reads; names refused (taken, repeated) and cycles are marked at their rows."""
+    it reads; names refused (taken, repeated) and cycles are marked at their rows.
+
+    A plan that refused nothing is remembered by what decides it (the calculator, the names
+    each deferred input reads, each row's name, the names it reads and its error), so the
+    next keystroke, which changes a figure and not what reads what, does not sort again."""
+    key = (calculator, tuple((name, run.inputs[name].names) for name in deferred),  # type: ignore[union-attr]
+           tuple((row.name, row.names, row.error, row.component is None) for row in rows))
+    known = _PLANS.get(key)
+    if known is not None:
+        plan, lines_at = known
+        if not lines_at:
+            return plan
+        plan = list(plan)
+        for index, position in lines_at:
+            plan[index] = ("line", rows[position])
+        return plan
+    marks = (len(run.errors), len(run.row_errors), len(run.blocked), len(run.results))
+    plan = _plan(calculator, deferred, rows, run)
+    if marks == (len(run.errors), len(run.row_errors), len(run.blocked), len(run.results)):
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        position = {id(row): index for index, row in enumerate(rows)}
+        _PLANS[key] = (plan, tuple((index, position[id(item)]) for index, (kind, item) in enumerate(plan)
+                                   if kind == "line"))
+    return plan
+
+
+def _plan(calculator: Declared, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
     lines: dict[str, object] = {}
     for row in rows:
         if row.error:

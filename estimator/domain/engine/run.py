@@ -29,7 +29,8 @@ def _infer(tree: Node, dims_items: tuple) -> object:
 
 
 
-_CONSTANTS: dict = {}  # (step without names, binary) → (value, result): a literal is shown once per process
+_MEMO_INPUTS = 1024  # an input that reads names, by the figures it read (a calculator's)
+_MEMO_PER_STEP = 16  # the figures a formula remembers: keystrokes on one field, a few presets
 
 
 def _given(parsed, shown: str) -> str:
@@ -131,18 +132,17 @@ class Run:
                                                  found.display, found.work, (), step.row, None, found.figure,
                                                  found.family)
                 return
-        if not step.names:
-            constant = _CONSTANTS.get((step, self.binary))
-            if constant is not None:  # a parameter's literal default: computed once per process
-                value, result = constant
-                env[step.name] = value
-                self.shown[step.name] = result.display
-                self.results[step.name] = Result(step.name, step.label, step.group, step.unit, result.value,
-                                                 result.display, result.work, (), step.row, None, result.figure,
-                                                 result.family)
-                return
         if not step.names <= env.keys():
             return self.unavailable(step, self.needs(step.names))
+        memo = step.memo
+        key = (self.binary, step.read(env, self.shown))
+        known = memo.get(key)
+        if known is not None:  # the same figures read as a moment ago (live typing changes one field)
+            value, result = known
+            env[step.name] = value
+            self.shown[step.name] = result.display
+            self.results[step.name] = result  # shared: the run on samples copies a result before writing to it
+            return
         try:
             value = step.evaluate(env)
         except (EvaluationError, OverflowError, ValueError) as error:
@@ -160,8 +160,10 @@ class Run:
         api_value = value if isinstance(value, bool) else value * step.api_scale
         self.results[name] = Result(name, step.label, step.group, step.unit, api_value, display, work, (), step.row,
                                     None, figure, show.family)
-        if not step.names and len(_CONSTANTS) < 4096:
-            _CONSTANTS[(step, self.binary)] = (value, self.results[name])
+        if step.row == 0:  # a formula of the calculator (a line's step lives one estimate)
+            if len(memo) >= _MEMO_PER_STEP:
+                memo.clear()
+            memo[key] = (value, self.results[name])
 
     def input(self, name: str) -> None:
         """An input that reads names (`avg_write`): its dimension checked in the field's terms,
@@ -180,23 +182,34 @@ class Run:
             self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
             return
         dims = {n: self._dims(n) for n in parsed.names}
-        try:
-            inferred = infer(parsed.tree, dims)
+        memo = self.calculator.input_memo
+        key = (name, parsed.text, *dims.items(), *((n, self.env[n]) for n in parsed.names))
+        known = memo.get(key)
+        if known is None:
             try:
-                scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
-            except InputError as error:
-                fits = lambda d: _fits(lambda: spec.kind.scale_for(name, parsed.text, spec.example, d))  # noqa: E731
-                raise InputError(str(error) + self._retyped(parsed.tree, parsed.names, fits)) from None
-            value = compile_tree(parsed.tree)(self.env) * scale
-            spec.check_bounds(value, parsed.text)
-        except (InputError, EvaluationError) as error:
-            self.errors[name] = str(error)
+                inferred = infer(parsed.tree, dims)
+                try:
+                    scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+                except InputError as error:
+                    fits = lambda d: _fits(lambda: spec.kind.scale_for(name, parsed.text, spec.example, d))  # noqa: E731
+                    raise InputError(str(error) + self._retyped(parsed.tree, parsed.names, fits)) from None
+                value = compile_tree(parsed.tree)(self.env) * scale
+                spec.check_bounds(value, parsed.text)
+                known = (value, scale, spec.kind.show(value), "")
+            except (InputError, EvaluationError) as error:
+                known = (None, None, None, str(error))
+            if len(memo) >= _MEMO_INPUTS:
+                memo.clear()
+            memo[key] = known
+        value, scale, shown, error = known
+        if error:
+            self.errors[name] = error
             self.blocked[name] = (name,)
             return
         self.env[name] = value
         self.computed[name] = value
         self.scales[name] = scale
-        self.shown[name] = spec.kind.show(value)
+        self.shown[name] = shown
 
     def _closest(self, name: str) -> str | None:
         """The known name most like an unknown one (a value, an input, a result, a line)."""

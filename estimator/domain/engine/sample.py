@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import copy
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -142,6 +143,7 @@ class Sampling:
             if result is None or result.value is None:
                 continue
             step = self.calculator.step_by_name.get(name) or run.steps[name]
+            result = run.results[name] = copy(result)  # a formula may remember the exact run's result (Run._compute)
             spread = spreads.get(name)
             if spread is None:  # some samples cannot be computed
                 share = float(np.isnan(self.arrays[name]).mean())

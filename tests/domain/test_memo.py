@@ -87,3 +87,16 @@ def test_each_formula_remembers_a_bounded_number_of_figures():
     steps = estimate(_model(dau="100M")).calculator.steps
 
     assert max(len(step.memo) for step in steps) <= _MEMO_PER_STEP
+
+
+def test_a_remembered_plan_still_sees_a_cycle_and_a_reordering_the_next_text_makes():
+    first = estimate(_model(lines="a = read_qps × 2\nb = a + 1 req/s"))
+    assert first.results["b"].value == approx(100e6 * 5 / 86400 * 2 + 1)
+
+    reordered = estimate(_model(lines="b = a + 1 req/s\na = read_qps × 2"))  # b reads a line below it
+    assert reordered.results["b"].value == approx(100e6 * 5 / 86400 * 2 + 1)
+
+    cycle = estimate(_model(lines="a = b × 2\nb = a + 1 req/s"))
+    assert "cycle" in cycle.errors["lines:1"] and "cycle" in cycle.errors["lines:2"]
+    again = estimate(_model(lines="a = b × 2\nb = a + 1 req/s"))  # a refused plan is not remembered
+    assert again.errors == cycle.errors

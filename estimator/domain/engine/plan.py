@@ -32,7 +32,7 @@ def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> 
     if known is not None:
         plan, lines_at = known
         if not lines_at:
-            return plan
+            return plan  # a tuple: shared, and nothing can change it
         plan = list(plan)
         for index, position in lines_at:
             plan[index] = ("line", rows[position])
@@ -43,7 +43,7 @@ def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> 
         if len(_PLANS) >= _MAX_PLANS:
             _PLANS.clear()
         position = {id(row): index for index, row in enumerate(rows)}
-        _PLANS[key] = (plan, tuple((index, position[id(item)]) for index, (kind, item) in enumerate(plan)
+        _PLANS[key] = (tuple(plan), tuple((index, position[id(item)]) for index, (kind, item) in enumerate(plan)
                                    if kind == "line"))
     return plan
 

@@ -66,6 +66,7 @@ class Kind:
     widget = "text"  # how a form shows it: "text" (one line), "area" (a text area), "select", "lines"
     tabled = True  # a row of the inputs' table (the lines have a table of their own)
     display = ""  # how a result holding its value is shown: a style of engine/display.py's shower ("" by family)
+    money = False  # an amount of money (a price)
 
     def want(self, example: str) -> str:
         return f"{self.expected} such as {example}"
@@ -102,6 +103,11 @@ class Quantity(Kind):
     @property
     def dims(self) -> Dims:  # type: ignore[override]
         return lexicon.dimensionality(self.dimension)
+
+    @property
+    def money(self) -> bool:  # type: ignore[override]
+        """An amount of money (a price: per month, per GB, per GB a month), shown as quoted: $150/month."""
+        return self.dims.get("[money]", 0) == 1
 
     @property
     def display(self) -> str:  # type: ignore[override]
@@ -163,7 +169,7 @@ class Quantity(Kind):
     def figure(self, tree: Node, value: float) -> Figure:
         """The value as the work shows it, in parts: the literal as typed with what it left
         out, or for a computed value, the value in this field's terms."""
-        if isinstance(tree, Literal) and not self.fraction and not self.unit.startswith("USD") and not self.whole_unit:
+        if isinstance(tree, Literal) and not self.fraction and not self.money and not self.whole_unit:
             if self.rate:
                 period = next((s for s in tree.denominator if s != "user"), None)
                 if "req/s" in tree.numerator:
@@ -187,7 +193,7 @@ class Quantity(Kind):
         """A computed value in this field's terms, in parts: ('150M', ' users'), ('99.99', '%')."""
         if self.fraction:
             return formatting.percent_figure(value)
-        if self.unit.startswith("USD"):
+        if self.money:
             return Figure("$" + formatting.figure3(self.api_value(value)), self.unit[3:])
         if self.whole_unit:
             count = value / lexicon.to_canonical(self.whole_unit)

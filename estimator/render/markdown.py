@@ -134,7 +134,7 @@ def design_doc(estimate: Estimate, *, share_url: str, name: str = "", descriptio
         lines += [appendix, ""]
     lines += ["## Bottlenecks", ""] + _bottlenecks(estimate, drawn) + [""]
     lines += ["## Assumptions", "", "### Inputs as typed", ""]
-    prices = tuple(spec for spec in estimate.calculator.inputs if spec.name.startswith("price_"))
+    prices = tuple(spec for spec in estimate.calculator.inputs if spec.kind.money)
     lines += _inputs(estimate, tuple(spec for spec in estimate.calculator.inputs if spec not in prices))
     if estimate.rows:
         lines += ["", "### Your lines", ""] + _lines(estimate)

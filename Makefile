@@ -13,12 +13,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Serving needs only the app's own dependencies; tests and benchmarks add their extras.
+# --no-compile: Python compiles a module to bytecode when it is first imported; compiling every
+# installed module up front (numpy, scipy, Django, Playwright...) took half of the install's CPU.
 $(VENV)/.serving: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -e .
 	touch $@
 
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -e '.[test,bench]'
 	touch $@ $(VENV)/.serving
 
 install: $(VENV)/.installed

@@ -3,10 +3,10 @@ estimate's own plan run again on that year's users and the data held then. Not a
 of any formula: the years follow the plan the estimate ran (its formulas, the inputs it
 computed from names, such as a component's parameters, and the user's lines), cut to what the
 columns need, with two inputs replaced by arrays of years, run once on numpy arrays (each
-closure on samples); a year whose figures are not finite somewhere, a parameter out of its
-field's bounds in some year, or a range to read at its median sends the whole timeline to
-the run on floats, once a year, which says exactly what each such year computes. A year's
-displays are written only when read.
+closure on samples, each range at its median as in the exact run); a year whose figures are
+not finite somewhere or a parameter out of its field's bounds in some year sends the whole
+timeline to the run on floats, once a year, which says exactly what each such year
+computes. A year's displays are written only when read.
 
 So every component is re-sized each year (architecture.md): `thumbs = workers(rate:
 write_qps, …)` takes each year's writes, a cache sized by a day's reads each year's reads,
@@ -37,6 +37,7 @@ from .engine.plan import follow
 from .errors import InputError
 from .lang.compile import compile_samples, compile_tree
 from .lang.errors import EvaluationError
+from .lang.nodes import ranges_in
 
 YEAR = lexicon.to_canonical("year")
 # (key in the API, the input or formula it reads, label): each shown and reported as its input
@@ -187,7 +188,7 @@ def _replayed(calculator, estimate, wanted: tuple[str, ...]) -> tuple[tuple[str,
 
 class _NotOnArrays(Exception):
     """A year's figure the run on arrays cannot give (a parameter out of its field's bounds in
-    some year, a range in a line): the run year by year says what each year computes."""
+    some year): the run year by year says what each year computes."""
 
 
 class _Year:
@@ -220,7 +221,7 @@ class _Year:
         spec = estimate.calculator.by_name[name]
         scale = estimate.scales[name]
         if self.arrays:
-            value = _on_samples(parsed.tree)(env, ()) * scale
+            value = _on_samples(parsed.tree)(env, _medians(parsed.tree)) * scale
             try:
                 for one in _to_check(value, spec):
                     spec.check_bounds(one, parsed.text)
@@ -239,7 +240,7 @@ class _Year:
         if not row.names <= env.keys():
             return
         if self.arrays:
-            env[row.name] = row.sample(env, ())
+            env[row.name] = row.sample(env, _medians(row.tree))
             return
         try:
             env[row.name] = row.evaluate(env)
@@ -268,20 +269,18 @@ def _on_samples(tree):
     return compile_samples(tree)
 
 
-def _holds_ranges(estimate, plan) -> bool:
-    """Whether an input or line the years compute again holds a range (read at its median,
-    by the run on floats)."""
-    return any(estimate.inputs[item].ranged if kind == "input" else bool(item.ranges)
-               for kind, item in plan if kind != "formula")
+@lru_cache(maxsize=256)
+def _medians(tree) -> tuple[float, ...]:
+    """Each range of the tree at its median, in the order its closure on samples reads them:
+    the timeline reads a range as the exact run does."""
+    return tuple(node.median for node in ranges_in(tree))
 
 
 def _on_arrays(years: _Years) -> dict[str, list[float]] | None:
     """Each column's values by year, from one run of the plan on arrays of years; None when
     that run cannot say (a value not finite in some year, a parameter out of its bounds in
-    some year, a range to read at its median: the run year by year can)."""
+    some year: the run year by year can)."""
     plan, wanted = years.plan, years.wanted
-    if _holds_ranges(years.estimate, plan):
-        return None
     values = _grown(years.env, years.given, np.array(years.factors), np.array(years.retentions))
     arrays = []
     with np.errstate(all="ignore"):

@@ -67,7 +67,9 @@ def test_one_run_on_arrays_of_years_gives_exactly_the_figures_of_a_run_each_year
 
     cases = [preset.inputs for preset in PRESETS] + [
         {"growth": "-50%", "horizon": "10 years"}, {"growth": "300%", "horizon": "20 years", "retention": "2.5 years"},
-        {"read_qps": "50k req/s", "write_qps": "2k req/s", "growth": "40%"}]
+        {"read_qps": "50k req/s", "write_qps": "2k req/s", "growth": "40%"},
+        {"dau": "50M to 200M", "growth": "30%", "lines": "uploads = write_qps × (1 to 4)\n"
+                                                         "jobs = workers(rate: uploads, work: 10 ms to 50 ms)"}]
     for inputs in cases:
         result = estimate(inputs)
         years = _years(result.calculator, result)

@@ -2,11 +2,13 @@
 estimate's own plan run again on that year's users and the data held then. Not a second copy
 of any formula: the years follow the plan the estimate ran (its formulas, the inputs it
 computed from names, such as a component's parameters, and the user's lines), cut to what the
-columns need, with two inputs replaced by arrays of years, run once on numpy arrays (each
-closure on samples, each range at its median as in the exact run); a year whose figures are
-not finite somewhere or a parameter out of its field's bounds in some year sends the whole
-timeline to the run on floats, once a year, which says exactly what each such year
-computes. A year's displays are written only when read.
+columns need and to what reads a grown figure (users, the rates given, the retention: the
+rest, a price or a node's capacity, keeps today's value), with those inputs replaced by
+arrays of years, run once on numpy arrays (each closure on samples, each range at its
+median as in the exact run); a year whose figures are not finite somewhere or a parameter
+out of its field's bounds in some year sends the whole timeline to the run on floats, once
+a year, which says exactly what each such year computes. A year's displays are written only
+when read.
 
 So every component is re-sized each year (architecture.md): `thumbs = workers(rate:
 write_qps, …)` takes each year's writes, a cache sized by a day's reads each year's reads,
@@ -136,7 +138,9 @@ def _years(calculator, estimate) -> _Years | None:
     # kv_store, app_servers when app = none) is unavailable in the estimate: "—" each year.
     wanted = tuple(source for source in WANTED if source not in OPTIONAL
                    or (result := estimate.results.get(source)) is not None and result.available)
-    return _Years(estimate, _replayed(calculator, estimate, wanted), env, given, factors, retentions, wanted)
+    plan, held = _replayed(calculator, estimate, wanted, frozenset(("dau", "retention", *given)))
+    env.update(held)
+    return _Years(estimate, plan, env, given, factors, retentions, wanted)
 
 
 def _year(calculator, year: int, values: dict[str, float | None], binary: bool) -> Year:
@@ -158,32 +162,48 @@ def _grown(env: dict[str, float], given: set[str], factor, retention) -> dict:
     return values
 
 
-def _replayed(calculator, estimate, wanted: tuple[str, ...]) -> tuple[tuple[str, object], ...]:
-    """The estimate's plan cut to what the columns need, in its order: formulas, inputs
-    computed from names (a component's parameters: `thumbs.rate` reads write_qps) and the
-    lines they read; only what computed today (what could not, cannot in a later year)."""
+def _replayed(calculator, estimate, wanted: tuple[str, ...], grown: frozenset[str]) -> tuple[tuple, dict]:
+    """(the estimate's plan cut to what the columns need and to what a grown figure reaches,
+    in its order; today's values of the rest). The plan holds formulas, inputs computed from
+    names (a component's parameters: `thumbs.rate` reads write_qps) and the lines they read;
+    only what computed today (what could not, cannot in a later year). What reads none of the
+    `grown` figures, even through others (a price, a node's capacity), is the same every year:
+    today's value, not computed again."""
     plan = estimate.plan
     if all(kind == "formula" for kind, _ in plan):  # no parameter or line reads a name: the memo serves
-        return tuple(("formula", step) for step in calculator._needed(wanted))
-    reads: dict[str, frozenset[str]] = {}
-    for kind, item in plan:
-        if kind == "formula":
-            reads[item.name] = item.names | ({item.given_by} if item.given_by else frozenset())
-        elif kind == "input":
-            reads[item] = estimate.inputs[item].names
+        cut = [("formula", step) for step in calculator._needed(wanted)]
+    else:
+        reads: dict[str, frozenset[str]] = {}
+        for kind, item in plan:
+            if kind == "formula":
+                reads[item.name] = item.names | ({item.given_by} if item.given_by else frozenset())
+            elif kind == "input":
+                reads[item] = estimate.inputs[item].names
+            else:
+                reads[item.name] = item.names
+        needed, frontier = set(), list(wanted)
+        while frontier:
+            name = frontier.pop()
+            if name in reads and name not in needed:
+                needed.add(name)
+                frontier.extend(reads[name])
+        cut = [(kind, item) for kind, item in plan
+               if (kind == "formula" and item.name in needed)
+               or (kind == "input" and item in needed and item in estimate.computed)
+               or (kind == "line" and item.name in needed and item.name in estimate.values)]
+    varying, run, held = set(grown), [], {}
+    computed, values, inputs = estimate.computed, estimate.values, estimate.inputs
+    for kind, item in cut:  # in dependency order: what an item reads is judged before it
+        if kind == "input":
+            name, names = item, inputs[item].names
         else:
-            reads[item.name] = item.names
-    needed, frontier = set(), list(wanted)
-    while frontier:
-        name = frontier.pop()
-        if name in reads and name not in needed:
-            needed.add(name)
-            frontier.extend(reads[name])
-    computed, values = estimate.computed, estimate.values
-    return tuple((kind, item) for kind, item in plan
-                 if (kind == "formula" and item.name in needed)
-                 or (kind == "input" and item in needed and item in computed)
-                 or (kind == "line" and item.name in needed and item.name in values))
+            name, names = item.name, item.names
+        if not varying.isdisjoint(names) or (kind == "formula" and item.given_by in varying):
+            varying.add(name)
+            run.append((kind, item))
+        elif (value := computed.get(name) if kind == "input" else values.get(name)) is not None:
+            held[name] = value
+    return tuple(run), held
 
 
 class _NotOnArrays(Exception):

@@ -32,8 +32,7 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
             continue
         if name not in run.env:
             continue
-        parsed = run.inputs[name]
-        key = (name, text, run.env[name], run.binary, *(run.shown.get(n, n) for n in sorted(parsed.names)))
+        key = (name, text, run.env[name], run.binary, tuple(map(run.shown.get, run.inputs[name].names)))
         result = memo.get(key)
         if result is None:
             result = _param_result(spec, text, run)
@@ -46,8 +45,9 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
         step = calculator.step_by_name.get(name)
         if step is not None:
             run.results[name] = Result(name, step.label, step.group, step.unit, None, "unavailable", why)
+    results = run.results
     for name, row in rows.items():  # a result a component line makes that cannot be computed says so at the line
-        result = run.results.get(name)
+        result = results.get(name)
         if row and result is not None and result.value is None and f"{LINES}:{row}" not in run.errors:
             _refuse(run, row, f"{name} {result.work}")
 

@@ -132,10 +132,11 @@ class Run:
                                                  found.display, found.work, (), step.row, None, found.figure,
                                                  found.family)
                 return
-        if not step.names <= env.keys():
-            return self.unavailable(step, self.needs(step.names))
         memo = step.memo
-        key = (self.binary, step.read(env, self.shown))
+        try:
+            key = (self.binary, step.read(env, self.shown))
+        except KeyError:  # a name it reads has no value
+            return self.unavailable(step, self.needs(step.names))
         known = memo.get(key)
         if known is not None:  # the same figures read as a moment ago (live typing changes one field)
             value, result = known
@@ -181,11 +182,12 @@ class Run:
                                      f"{name} needs {spec.kind.want(spec.example)}, got '{parsed.text}'")
             self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
             return
-        dims = {n: self._dims(n) for n in parsed.names}
-        memo = self.calculator.input_memo
-        key = (name, parsed.text, *dims.items(), *((n, self.env[n]) for n in parsed.names))
+        memo = self.calculator.input_memo  # the calculator's own names keep their dimensions: a line's may not
+        key = (name, parsed.text, tuple(map(self.env.__getitem__, parsed.names)),
+               *(self.line_dims[n] for n in parsed.names if n in self.line_dims))
         known = memo.get(key)
         if known is None:
+            dims = {n: self._dims(n) for n in parsed.names}
             try:
                 inferred = infer(parsed.tree, dims)
                 try:

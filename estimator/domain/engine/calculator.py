@@ -46,6 +46,9 @@ class Calculator:
         self.summarize = summarize  # estimate → its components with their figures, or None
         self.extend = extend  # (calculator, the lines' rows) → what the estimate adds (its components), or None
         self.params: tuple[Input, ...] = ()  # inputs an extension adds (a component's parameters)
+        # the parameters read from the extension's texts, once (name → Parsed), and their refusals
+        self.params_read: Mapping[str, Parsed] = {}
+        self.params_refused: Mapping[str, str] = {}
         self.extension: Extension | None = None
         self.timeline = timeline  # (calculator, estimate) → rows, or None
         self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
@@ -116,6 +119,12 @@ class Calculator:
         derived = copy.copy(self)
         derived.extension = extension
         derived.params = tuple(spec for spec, _, _ in extension.params)
+        derived.params_read, derived.params_refused = {}, {}
+        for spec, text, _ in extension.params:  # the texts are the extension's: read once, not each estimate
+            try:
+                derived.params_read[spec.name] = spec.parse(text)
+            except InputError as error:
+                derived.params_refused[spec.name] = str(error)
         derived.by_name = {**self.by_name, **{spec.name: spec for spec in derived.params}}
         added = tuple(formula for formula, _ in extension.formulas)
         leaving = extension.dropped | {f.name for f in added}
@@ -215,12 +224,8 @@ class Calculator:
 
     def _estimate(self, texts: Mapping[str, str], inputs: dict, errors: dict, rows: list, binary: bool) -> Estimate:
         extension = self.extension
-        param_errors: dict[str, str] = {}
-        for spec, text, _ in extension.params if extension is not None else ():
-            try:
-                inputs[spec.name] = spec.parse(text)
-            except InputError as error:
-                param_errors[spec.name] = str(error)
+        param_errors = self.params_refused
+        inputs.update(self.params_read)
         ranged = any(p is not None and p.ranged for p in inputs.values()) or any(row.ranges for row in rows)
         if ranged:
             rows = self._count_ranges(inputs, rows, errors)

@@ -31,6 +31,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+import components
 from common import TEN_LINES, median_seconds, table, verdict
 
 from estimator.domain.engine import MAX_RANGES as RANGES_IN_ESTIMATE
@@ -365,6 +366,10 @@ def main() -> None:
                 [[RANGED_ROW, *ranged_cells(r), verdict(r["met"])], [WORST_ROW, *worst_cells(w), verdict(w["met"])]]))
     print(f"\nbaseline: Q(500, 'kilobyte').to('byte') = {rows[0]['baseline'] * 1e6:.1f} µs (median, same run); "
           "cold: every parse memo emptied before each estimate")
+    print("\nComponents (bench/components.py: each estimate in child processes taking turns; the engine before "
+          "components in a temporary git worktree):\n")
+    print(table(["estimate", "figure (median, warm)", "against baseline", "target", "verdict"],
+                components.rows(components.run(parser.parse_args().quick))))
     if not w["error"]:
         print(f"ranges: cold = every bounded memo of estimator.domain emptied before each estimate (text never seen "
               f"before); the worst case's lines are {w['characters']:,} characters ({MAX_CHARACTERS:,} at most), "

@@ -10,6 +10,7 @@ import argparse
 
 import attack
 import coldstart
+import components
 import distinct
 import endpoints
 import engine
@@ -107,8 +108,14 @@ def attack_rows(args) -> list[list[str]]:
              verdict(r["met"]), "python bench/attack.py"]]
 
 
+def components_rows(args) -> list[list[str]]:
+    return [[f"engine: {row[0]}", *row[1:], "python bench/components.py"]
+            for row in components.rows(components.run(args.quick))]
+
+
 # The table's groups of rows, in order: `--only` picks some by name.
-GROUPS = {"engine": engine_rows, "timeline": timeline_rows, "ranges": ranges_rows, "endpoints": endpoints_rows,
+GROUPS = {"engine": engine_rows, "timeline": timeline_rows, "ranges": ranges_rows, "components": components_rows,
+          "endpoints": endpoints_rows,
           "distinct": distinct_rows, "fragments": fragments_rows, "coldstart": coldstart_rows,
           "pageweight": pageweight_rows, "keystroke": keystroke_rows, "load": load_rows,
           "attack": attack_rows}

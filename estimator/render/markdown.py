@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from estimator.domain.conventions import CONVENTIONS
-from estimator.domain.engine import LINES_GROUP, Estimate
+from estimator.domain.engine import Estimate
 
 from . import mermaid
 from .topology import by_utilization, topology
@@ -75,9 +75,8 @@ def render(estimate: Estimate, *, share_url: str, name: str = "", description: s
     lines += ["## Inputs", ""] + _inputs(estimate, estimate.calculator.inputs)
     lines += _errors(estimate)
     lines += ["", "## Results", ""]
-    for group in estimate.calculator.result_groups:
-        if group != LINES_GROUP:
-            lines += _group(estimate, group, "###")
+    for group in estimate.calculator.formula_groups:  # the lines have a section of their own
+        lines += _group(estimate, group, "###")
     if estimate.rows:
         lines += ["## Your lines", ""] + _lines(estimate)
     if appendix:

@@ -55,7 +55,8 @@ class Calculator:
         self.inputs = inputs
         self.by_name: Mapping[str, Input] = {spec.name: spec for spec in inputs}
         self.defaults: Mapping[str, str] = {spec.name: spec.default for spec in inputs}
-        self.result_groups = result_groups + ((LINES_GROUP,) if LINES in self.by_name else ())
+        self.formula_groups = result_groups  # the groups of its own formulas
+        self.result_groups = result_groups + ((LINES_GROUP,) if LINES in self.by_name else ())  # and the lines' group
         self.formulas = formulas
         self.by_result: Mapping[str, Formula] = {f.name: f for f in formulas}
         self.constraints = [(c, parse(c.check)) for c in constraints]

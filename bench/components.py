@@ -77,8 +77,8 @@ for r in range(repeat):
     start = time.perf_counter()
     for i in range(number):
         estimate(given[r * number + i])
-    rounds.append((time.perf_counter() - start) / number)
-print(json.dumps({"seconds": statistics.median(rounds) if rounds else 0.0, "errors": errors, "components": seen,
+    rounds.append((time.perf_counter() - start) / max(number, 1))
+print(json.dumps({"seconds": statistics.median(rounds), "errors": errors, "components": seen,
                   "percentiles": len(percentiles)}))
 """
 

@@ -21,8 +21,9 @@ the engine remembers each formula's last figures, so this is mostly what it reme
 "a new dau each time" changes the daily users on every estimate (every figure downstream of
 them computed afresh, as the API's distinct queries do). The figure is the median time of
 rounds of estimates, or with --instructions the CPU instructions one estimate takes, counted
-by valgrind's callgrind (a run of N estimates less a run of none): exact and unmoved by a busy
-machine, slow to get (a minute a figure).
+by valgrind's callgrind (a run of 100 estimates less a run of none): exact and unmoved by a
+busy machine, slow to get (a minute a figure). Each child, once warm, freezes what it holds out
+of the garbage collector's full collections, as a warmed server worker does.
 
 A row whose estimate refuses its lines shows "error: ..." and is not met; "before" shows "n/a"
 when git or the revision is not at hand (a shallow clone).
@@ -72,6 +73,9 @@ errors = {k: v for k, v in (getattr(result, "errors", None) or {}).items()}
 seen = [c.name for c in getattr(result, "components", ())] if hasattr(result, "components") else []
 percentiles = sorted(n for n in getattr(result, "results", {}) if n.rsplit(".", 1)[-1] in ("p50", "p99", "p999"))
 given = [dict(texts, dau=str(100_000_000 + 7 * i + 1)) if fresh else texts for i in range(repeat * number)]
+import gc
+gc.collect()
+gc.freeze()  # as a warmed server worker does (gunicorn.conf.py): what warming made leaves the full collections
 rounds = []
 for r in range(repeat):
     start = time.perf_counter()
@@ -136,7 +140,7 @@ def run(quick: bool = False, before: str = BEFORE, instructions: bool = False) -
     of each estimate over the rounds, default, before (None if no checkout), ten,
     ten_without, and the figures' checks (errors, components seen)."""
     if instructions:
-        rounds, repeat, number = 1, 1, (5 if quick else 50)
+        rounds, repeat, number = 1, 1, (5 if quick else 100)
     else:
         rounds, repeat, number = (1, 3, 10) if quick else (3, 7, 100)
     texts = model_inputs()

@@ -68,10 +68,12 @@ class Calculator:
         self._memos()
 
     def _memos(self) -> None:
-        """What the run remembers of this calculator's inputs that read names and its
-        parameters as results (run.py, extension.py): keyed by name, so each calculator has its own."""
+        """What the run remembers of this calculator's inputs that read names, its parameters as
+        results and its plans (run.py, extension.py, plan.py): each calculator has its own, so
+        they go with it when the derived calculators' memo lets it go."""
         self.input_memo: dict = {}
         self.param_memo: dict = {}
+        self.plan_memo: dict = {}
 
     def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
         """The formulas as steps in dependency order, each dimension-checked against its

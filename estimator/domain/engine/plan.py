@@ -15,20 +15,21 @@ if TYPE_CHECKING:
     from .run import Run
 
 
-_PLANS: dict = {}  # (calculator, what the inputs and rows read) → the plan, rows by position
-_MAX_PLANS = 256
+_MAX_PLANS = 256  # plans a calculator remembers (calculator.plan_memo)
 
 
 def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> list[tuple[str, object]]:
     """Formulas, inputs that read names, and lines in an order where each comes after what
     it reads; names refused (taken, repeated) and cycles are marked at their rows.
 
-    A plan that refused nothing is remembered by what decides it (the calculator, the names
-    each deferred input reads, each row's name, the names it reads and its error), so the
-    next keystroke, which changes a figure and not what reads what, does not sort again."""
-    key = (calculator, tuple((name, run.inputs[name].names) for name in deferred),  # type: ignore[union-attr]
+    A plan that refused nothing is remembered by the calculator (it lives as long as the
+    calculator does) by what decides it (the names each deferred input reads, each row's name,
+    the names it reads and its error), so the next keystroke, which changes a figure and not
+    what reads what, does not sort again."""
+    plans = calculator.plan_memo  # type: ignore[attr-defined]
+    key = (tuple((name, run.inputs[name].names) for name in deferred),  # type: ignore[union-attr]
            tuple((row.name, row.names, row.error, row.component is None) for row in rows))
-    known = _PLANS.get(key)
+    known = plans.get(key)
     if known is not None:
         plan, lines_at = known
         if not lines_at:
@@ -40,10 +41,10 @@ def plan_of(calculator: Declared, deferred: list[str], rows: list, run: Run) -> 
     marks = (len(run.errors), len(run.row_errors), len(run.blocked), len(run.results))
     plan = _plan(calculator, deferred, rows, run)
     if marks == (len(run.errors), len(run.row_errors), len(run.blocked), len(run.results)):
-        if len(_PLANS) >= _MAX_PLANS:
-            _PLANS.clear()
+        if len(plans) >= _MAX_PLANS:
+            plans.clear()
         position = {id(row): index for index, row in enumerate(rows)}
-        _PLANS[key] = (tuple(plan), tuple((index, position[id(item)]) for index, (kind, item) in enumerate(plan)
+        plans[key] = (tuple(plan), tuple((index, position[id(item)]) for index, (kind, item) in enumerate(plan)
                                    if kind == "line"))
     return plan
 

@@ -19,7 +19,6 @@ from ..errors import InputError
 from ..inputs import Input, Parsed
 from ..lang.compile import compile_tree, reads
 from ..lang.dims import infer
-from ..lang.errors import EvaluationError
 from ..lang.functions import FUNCTIONS
 from ..lang.nodes import names_in, ranges_in
 from ..lang.parse import parse
@@ -142,25 +141,12 @@ class Calculator:
                                 or name in derived.by_name] or derived.result_order
         return derived
 
-    def values(self, env: dict[str, float], given: set[str] = frozenset(),
-               wanted: tuple[str, ...] = ()) -> dict[str, float]:
-        """The formulas' values from input values alone (no display, no work): what the timeline
-        runs once a year. Only what `wanted` needs, when given; formulas given directly
-        (`given`) keep the input's value."""
-        for step in self._needed(wanted):
-            if step.given_by in given:
-                continue
-            if step.names <= env.keys():
-                try:
-                    env[step.name] = step.evaluate(env)
-                except (EvaluationError, OverflowError, ValueError):
-                    continue
-        return env
-
     def values_on_arrays(self, env: dict[str, object], given: set[str] = frozenset(),
                          wanted: tuple[str, ...] = ()) -> dict[str, object] | None:
-        """`values` with numpy arrays for some inputs (one element a case: the timeline's
-        years), each formula computed once on whole arrays by its closure on samples. None
+        """The formulas' values from input values alone (no display, no work), with numpy arrays
+        for some inputs (one element a case: the timeline's years), each formula computed once on
+        whole arrays by its closure on samples; formulas given directly (`given`) keep the
+        input's value, and only what `wanted` needs is computed, when given. None
         when a formula's value is not finite somewhere (0 ÷ 0, the log of 0, an overflow): the
         run on floats says what that case computes, and the caller runs it instead."""
         arrays = []

@@ -84,17 +84,24 @@ def _whole_servers(servers) -> int:
 _LOG_TWO_PI = math.log(2 * math.pi)
 
 
-def _stirling_error(n: np.ndarray) -> np.ndarray:
-    """ln(n!) − [(n + ½) ln n − n + ½ ln 2π]: Stirling's series to n⁻⁹ from n = 15 on (its
-    terms past that are below 1e-17 of the whole there), ln n! itself (small, no cancellation)
-    below."""
-    small = n < 15
-    below, above = np.where(small, n, 15.0), np.where(small, 15.0, n)
-    direct = gammaln(below + 1) - (below + 0.5) * np.log(below) + below - 0.5 * _LOG_TWO_PI
-    r = 1 / above
+_SERIES_FROM = 15
+
+
+def _stirling_series(n):
+    """Stirling's series for ln(n!) − [(n + ½) ln n − n + ½ ln 2π] to n⁻⁹, for n ≥ 15 (its
+    terms past that are below 1e-17 of the whole there); a float or an array alike."""
+    r = 1 / n
     r2 = r * r
-    series = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))))
-    return np.where(small, direct, series)
+    return r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))))
+
+
+def _stirling_error(n: np.ndarray) -> np.ndarray:
+    """ln(n!) − [(n + ½) ln n − n + ½ ln 2π]: the series from n = 15 on, ln n! itself (small,
+    no cancellation) below."""
+    small = n < _SERIES_FROM
+    below, above = np.where(small, n, float(_SERIES_FROM)), np.where(small, float(_SERIES_FROM), n)
+    direct = gammaln(below + 1) - (below + 0.5) * np.log(below) + below - 0.5 * _LOG_TWO_PI
+    return np.where(small, direct, _stirling_series(above))
 
 
 def _erlang_c_of(c: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -127,12 +134,10 @@ def _probability_of_waiting(c: int, a: float) -> float:
     x = (a - c) / c
     if x <= -1:  # a ≪ c: the term underflows, and C is 0
         return 0.0
-    if c < 15:
+    if c < _SERIES_FROM:
         stirling = math.lgamma(c + 1) - (c + 0.5) * math.log(c) + c - 0.5 * _LOG_TWO_PI
     else:
-        r = 1 / c
-        r2 = r * r
-        stirling = r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))))
+        stirling = _stirling_series(c)
     top = math.exp(-c * (x - math.log1p(x)) - 0.5 * math.log(2 * math.pi * c) - stirling) * c / (c - a)
     return top / (float(gammaincc(c, a)) + top)
 

@@ -29,14 +29,17 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
 
-def http_arguments(doc: str):
-    """The HTTP benchmarks' command line: --rounds, --seconds, --quick."""
+def http_arguments(doc: str, flags: dict[str, str] | None = None):
+    """The HTTP benchmarks' command line: --rounds, --seconds, --quick, and the script's own
+    on/off `flags` ({"--name": help})."""
     import argparse
 
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--quick", action="store_true", help="one short round (for the smoke test)")
+    for flag, text in (flags or {}).items():
+        parser.add_argument(flag, action="store_true", help=text)
     return parser.parse_args()
 
 

@@ -4,13 +4,19 @@ No two requests are alike (bench/distinct.lua builds every path anew: a counter 
 thread, threads interleaved, runs never overlapping), so no cache of any kind answers one:
 every request parses and computes. The baseline is bench/hello/ (Django with no database, no
 apps, no middleware, one text/plain view) under the same gunicorn, the same configuration
-(estimator/gunicorn.conf.py) and the same worker count (2 sync workers) as the product
+(estimator/gunicorn.conf.py) and the same worker count (2 workers) as the product
 (production settings); it gets distinct queries too (/?n=<counter>). Both servers run
 throughout; one wrk at a time (-t2 -c8), in alternating rounds: each round runs hello, then
 each API row; a row's ratio is the median over rounds of its req/s over hello's in the same
 round. Every status is counted: a row is met only if every answer was a 200.
 
-    python bench/distinct.py [--rounds 3] [--seconds 5] [--quick]
+    python bench/distinct.py [--rounds 3] [--seconds 5] [--quick] [--floor]
+
+--floor adds a row: the first API row's queries against a third server, the product with the
+estimate API's body computed once per worker and handed back for every query (bench/floor/:
+production settings, every middleware, the same view, ETag and JSON writing; only the estimate
+and its body skipped). Its ratio is what the server can serve for these queries when the
+estimate costs nothing: the ceiling of every API row.
 
 Targets (issue 25): a preset with one changed input ≥ 0.5 × hello; the preset with ten lines ≥ 0.35 ×
 hello; the preset with one range (dau, its text new each request: the estimate runs on samples) ≥ 0.2 × hello.
@@ -30,7 +36,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -59,6 +65,10 @@ ROWS = [
     Query("API, distinct queries, ten lines", f"{API}&lines={quote(TEN_LINES, safe='')}&dau=", "K", 0.35),
     Query("API, distinct queries, one range (dau 50.<n>M to 200M)", f"{API}&dau=50.", quote("M to 200M"), 0.2),
 ]
+FLOOR = Query("API floor: the plain row's queries, the estimate skipped (bench/floor/)", f"{API}&dau=", "K", None)
+# the floor's server: the product's settings but its URLs, whose estimate API answers a canned body
+FLOOR_SETTINGS = {"DJANGO_SETTINGS_MODULE": "floor.settings",
+                  "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT / "bench"), os.environ.get("PYTHONPATH")) if p)}
 # dau=<n>K stays within dau's bounds (≤ 1e12 users) for n up to 1e9: hours of requests; dau=50.<n>M
 # to 200M is a range from 50M to 50.999…M up to 200M whatever n (digits after the point: ≤ 30).
 
@@ -117,14 +127,15 @@ def probe(url: str) -> tuple[int, str]:
     return status, why if len(why) <= 60 else why[:59] + "…"
 
 
-def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> dict:
-    """{"hello": {...}, "rows": [{...} per ROWS]}: req/s (median of the rounds), ratio to hello,
-    p50, p99, counts of non-200 answers; "met" per row."""
+def run(rounds: int = 3, seconds: float = 5, quick: bool = False, floor: bool = False) -> dict:
+    """{"hello": {...}, "rows": [{...} per ROWS], "floor": {...} or None}: req/s (median of the
+    rounds), ratio to hello, p50, p99, counts of non-200 answers; "met" per row (the floor's:
+    every answer a 200)."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     if quick:
         rounds, seconds = 1, 1
-    queries = [HELLO, *ROWS]
+    queries = [HELLO, *ROWS, *([FLOOR] if floor else [])]
     start = {q.name: 1 for q in queries}  # the next unused figure of each query (0 is the probe's)
     measured: dict[str, list[dict]] = {q.name: [] for q in queries}
 
@@ -134,8 +145,12 @@ def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> dict:
         start[query.name] = int(re.search(r"^last (\d+)$", result["output"], re.M).group(1)) + 1
         return result
 
-    with hello_serving(workers=2) as hello, serving(workers=2, production=True) as server:
+    with ExitStack() as servers:
+        hello = servers.enter_context(hello_serving(workers=2))
+        server = servers.enter_context(serving(workers=2, production=True))
         bases = {q.name: hello if q is HELLO else server.url for q in queries}
+        if floor:
+            bases[FLOOR.name] = servers.enter_context(serving(workers=2, production=True, settings=FLOOR_SETTINGS)).url
         probes = {q.name: probe(f"{bases[q.name]}{q.prefix}0{q.suffix}") for q in queries}
         for query in queries if not quick else ():  # warm-up, not counted
             once(bases[query.name], query, 1)
@@ -166,10 +181,16 @@ def run(rounds: int = 3, seconds: float = 5, quick: bool = False) -> dict:
         row["met"] = (baseline["met"] and row["non_200"] == 0 and row["requests"] > 0
                       and row["ratio"] >= query.target)
         rows.append(row)
-    return {"hello": baseline, "rows": rows, "rounds": rounds, "seconds": seconds}
+    floor_row = None
+    if floor:
+        floor_row = summary(FLOOR)
+        floor_row["met"] = floor_row["non_200"] == 0 and floor_row["requests"] > 0
+    return {"hello": baseline, "rows": rows, "floor": floor_row, "rounds": rounds, "seconds": seconds}
 
 
 def target_text(row: dict) -> str:
+    if row["name"] == FLOOR.name:
+        return "(a ceiling)"
     return "(baseline)" if row["target"] is None else f"≥ {row['target']} × hello, every answer 200"
 
 
@@ -187,18 +208,19 @@ def figure_text(row: dict) -> str:
 
 
 def main() -> None:
-    args = http_arguments(__doc__)
-    r = run(args.rounds, args.seconds, args.quick)
-    rows = [r["hello"], *r["rows"]]
+    args = http_arguments(__doc__, {"--floor": "add the API's floor: the same queries, the estimate skipped"})
+    r = run(args.rounds, args.seconds, args.quick, args.floor)
+    rows = [r["hello"], *r["rows"], *([r["floor"]] if r["floor"] else [])]
     print(table(["query", "req/s (median)", "× hello", "p50", "p99", "requests", "not 200", "target", "verdict"],
                 [[x["name"], f"{x['rps']:,.0f}", f"{x['ratio']:.2f}", f"{x['p50']:.2f} ms", f"{x['p99']:.2f} ms",
                   f"{x['requests']:,}", f"{x['non_200']:,}", target_text(x),
-                  ("baseline" if x["met"] else "NOT MET (baseline not all 200)") if x["target"] is None
+                  ("baseline" if x["met"] else "NOT MET (baseline not all 200)") if x is r["hello"]
+                  else ("ceiling" if x["met"] else "not all 200") if x is r["floor"]
                   else verdict(x["met"])] for x in rows]))
     for x in rows:
         if x["probe"]:
             print(f"\n{x['name']}: a sample request ({x['path']}, n=0) answered {x['probe']}")
-    print(f"\ngunicorn, 2 sync workers each (product: production settings; hello: bench/hello/); "
+    print(f"\ngunicorn, 2 workers each (product: production settings; hello: bench/hello/); "
           f"wrk -t{THREADS} -c{CONNECTIONS} -s bench/distinct.lua, one at a time; "
           f"{r['rounds']} alternating round(s) of {r['seconds']:g} s; medians of the rounds")
 

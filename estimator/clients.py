@@ -7,8 +7,10 @@ import hashlib
 import ipaddress
 import mmap
 import struct
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # read for every request and connection; parsing an address is a few µs
 def client_key(address: str) -> str:
     """IPv4 as it is; IPv6 by its /64 (what one host is usually given, so a client cannot
     become many by changing the low bits); an IPv4-mapped IPv6 address as its IPv4."""

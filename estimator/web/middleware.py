@@ -38,6 +38,11 @@ def _is_proxy(address: str) -> bool:
     proxies = tuple(settings.TRUSTED_PROXIES)
     if not proxies:
         return False
+    return _trusted(address, proxies)
+
+
+@lru_cache(maxsize=4096)  # asked for every request's peer; parsing an address is a few µs
+def _trusted(address: str, proxies: tuple[str, ...]) -> bool:
     networks = _proxy_networks(proxies)
     if networks is None:
         return True

@@ -14,7 +14,6 @@ import math
 import sys
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from functools import wraps
 
@@ -222,32 +221,49 @@ class GreenletClock:
     """CPU time per greenlet: under gevent every request is a greenlet of the worker's one
     thread, and a request that waits (for a socket, a lock, the database) lets others run, whose
     CPU the thread's clock would charge to it. A greenlet tracer hands the thread's CPU time to
-    whichever greenlet ran between two switches."""
+    whichever greenlet ran between two switches.
+
+    Only greenlets that have read the clock are metered: each keeps its CPU seconds so far and
+    the thread's CPU time when it last started running (attributes of the greenlet, gone with
+    it). The thread's clock (a system call, a few µs) is read at a switch only when a metered
+    greenlet stops or starts running; the switches between the hub and the greenlets parsing
+    requests, which no one meters, cost no clock. A request that never waits reads it twice."""
+
+    SPENT, RESUMED = "_cpu_spent", "_cpu_resumed"
 
     def __init__(self):
         import greenlet
 
         self._greenlet = greenlet
-        self.spent: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # greenlet → CPU seconds
-        self.last = time.thread_time()
         self.previous = greenlet.settrace(self.trace)
 
     def trace(self, event, args):
         if event in ("switch", "throw"):
-            origin, _ = args
-            now = time.thread_time()
-            try:
-                self.spent[origin] = self.spent.get(origin, 0.0) + (now - self.last)
-            except TypeError:  # a greenlet that takes no weak reference: nobody reads its clock
-                pass
-            self.last = now
+            origin, target = args
+            stopping = getattr(origin, self.RESUMED, None)
+            starting = hasattr(target, self.RESUMED)
+            if stopping is not None or starting:
+                now = time.thread_time()
+                if stopping is not None:
+                    setattr(origin, self.SPENT, getattr(origin, self.SPENT) + (now - stopping))
+                if starting:
+                    setattr(target, self.RESUMED, now)
         if self.previous is not None:
             self.previous(event, args)
 
     def read(self) -> float:
-        """The current greenlet's CPU seconds so far."""
+        """The current greenlet's CPU seconds since it first read this clock (0 at that first read)."""
         current = self._greenlet.getcurrent()
-        return self.spent.get(current, 0.0) + (time.thread_time() - self.last)
+        now = time.thread_time()
+        resumed = getattr(current, self.RESUMED, None)
+        if resumed is None:
+            try:
+                setattr(current, self.SPENT, 0.0)
+                setattr(current, self.RESUMED, now)
+            except AttributeError:  # a greenlet that takes no attributes: not metered
+                return now
+            return 0.0
+        return getattr(current, self.SPENT) + (now - resumed)
 
 
 _greenlet_clock: GreenletClock | None = None

@@ -324,6 +324,43 @@ def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(
     assert read["spent"] == pytest.approx(0.015)  # 10 ms + 5 ms, not the 300 ms of the other
 
 
+
+def test_under_gevent_switches_between_greenlets_nobody_meters_read_no_clock(monkeypatch):
+    import greenlet
+
+    from estimator.web import throttle
+
+    class Thread:  # counts its reads: each is a system call in a real worker
+        seconds = 0.0
+        reads = 0
+
+        def thread_time(self):
+            self.reads += 1
+            return self.seconds
+
+        def time(self):
+            return 0.0
+
+    cpu = Thread()
+    monkeypatch.setattr(throttle, "time", cpu)
+    clock = throttle.GreenletClock()
+    try:
+        def ping():  # the hub and a connection's greenlet going back and forth: nobody reads the clock
+            for _ in range(10):
+                pong.switch()
+
+        def back():
+            while True:
+                ping_greenlet.switch()
+
+        pong = greenlet.greenlet(back)
+        ping_greenlet = greenlet.greenlet(ping)
+        ping_greenlet.switch()
+    finally:
+        greenlet.settrace(clock.previous)
+
+    assert cpu.reads == 0
+
 # Answers that read saved scenarios: kept by each worker until any scenario changes ------------
 
 def test_an_answer_that_reads_a_saved_scenario_is_computed_once_per_revision(client, monkeypatch, settings):

@@ -168,8 +168,45 @@ def _replayed(calculator, estimate, wanted: tuple[str, ...], grown: frozenset[st
     names (a component's parameters: `thumbs.rate` reads write_qps) and the lines they read;
     only what computed today (what could not, cannot in a later year). What reads none of the
     `grown` figures, even through others (a price, a node's capacity), is the same every year:
-    today's value, not computed again."""
+    today's value, not computed again.
+
+    Which items are run and which are held depends only on the plan's shape (what each item
+    reads) and on which inputs and lines computed today, not on any figure: it is remembered
+    by the calculator under that shape (`_cut`), so an estimate with a new figure, the API's
+    distinct queries, does not walk the plan again."""
     plan = estimate.plan
+    computed, values, inputs = estimate.computed, estimate.values, estimate.inputs
+    shape = tuple((item.name, item.names, item.given_by) if kind == "formula"
+                  else (kind, item, inputs[item].names, item in computed) if kind == "input"
+                  else (kind, item.name, item.names, item.name in values)
+                  for kind, item in plan)
+    memo = _memo(calculator)
+    key = (shape, wanted, grown)
+    cut = memo.get(key)
+    if cut is None:
+        if len(memo) >= _MAX_CUTS:
+            memo.clear()
+        cut = memo[key] = _cut(calculator, plan, estimate, wanted, grown)
+    run, held = cut
+    return (tuple(plan[entry] if entry.__class__ is int else entry for entry in run),
+            {name: value for name, kind in held
+             if (value := computed.get(name) if kind == "input" else values.get(name)) is not None})
+
+
+_MAX_CUTS = 256  # cuts a calculator remembers
+
+
+def _memo(calculator) -> dict:
+    memo = calculator.__dict__.get("_timeline_cuts")
+    if memo is None:
+        memo = calculator.__dict__["_timeline_cuts"] = {}
+    return memo
+
+
+def _cut(calculator, plan, estimate, wanted: tuple[str, ...], grown: frozenset[str]) -> tuple[tuple, tuple]:
+    """(the items run each year, in order: an item of the plan by its index there, which may be
+    a line of this estimate's own, or a formula of the calculator's; (name, kind) of the items
+    held at today's value)."""
     if all(kind == "formula" for kind, _ in plan):  # no parameter or line reads a name: the memo serves
         cut = [("formula", step) for step in calculator._needed(wanted)]
     else:
@@ -187,23 +224,24 @@ def _replayed(calculator, estimate, wanted: tuple[str, ...], grown: frozenset[st
             if name in reads and name not in needed:
                 needed.add(name)
                 frontier.extend(reads[name])
-        cut = [(kind, item) for kind, item in plan
+        cut = [index for index, (kind, item) in enumerate(plan)
                if (kind == "formula" and item.name in needed)
                or (kind == "input" and item in needed and item in estimate.computed)
                or (kind == "line" and item.name in needed and item.name in estimate.values)]
-    varying, run, held = set(grown), [], {}
-    computed, values, inputs = estimate.computed, estimate.values, estimate.inputs
-    for kind, item in cut:  # in dependency order: what an item reads is judged before it
+    varying, run, held = set(grown), [], []
+    inputs = estimate.inputs
+    for entry in cut:  # in dependency order: what an item reads is judged before it
+        kind, item = plan[entry] if entry.__class__ is int else entry
         if kind == "input":
             name, names = item, inputs[item].names
         else:
             name, names = item.name, item.names
         if not varying.isdisjoint(names) or (kind == "formula" and item.given_by in varying):
             varying.add(name)
-            run.append((kind, item))
-        elif (value := computed.get(name) if kind == "input" else values.get(name)) is not None:
-            held[name] = value
-    return tuple(run), held
+            run.append(entry)
+        else:
+            held.append((name, kind))
+    return tuple(run), tuple(held)
 
 
 class _NotOnArrays(Exception):

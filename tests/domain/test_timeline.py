@@ -195,3 +195,20 @@ def test_with_no_growth_a_year_past_the_retention_is_the_estimate_itself_for_eve
         assert last["storage_held"] == approx(results["storage_total"].value), preset.slug
         assert last["nodes_total"] == results["nodes_total"].value, preset.slug
         assert last["cost_per_month"] == approx(results["cost_per_month"].value), preset.slug
+
+
+def test_an_estimate_whose_line_computes_gets_years_of_its_own_after_one_where_it_did_not():
+    # What each year runs is remembered by the plan's shape (timeline._replayed): a line that
+    # could not compute in one estimate (a division by zero) and can in the next, with the same
+    # text, must not share its cut. With 1,728k users: write_qps = 20/s, uploads = 20/s ×
+    # 864k ÷ (1,728k − 864k) = 20/s, nodes = ⌈uploads × 100 s⌉ = 2,000; year 1: 2,592k users,
+    # 30/s × 864k ÷ 1,728k = 15/s → 1,500; year 2: 3,888k users, 45/s × 864k ÷ 3,024k =
+    # 12.857…/s → 1,286.
+    lines = ONLY + "uploads = write_qps × 864k user / (dau - 864k user)\njobs = workers(rate: uploads, work: 35 s)"
+    at_zero = estimate({**GROWING, "lines": lines})
+    grown = estimate({**GROWING, "dau": "1728k", "lines": lines})
+    again = estimate({**GROWING, "lines": lines})
+
+    assert at_zero.values.get("uploads") is None and at_zero.timeline is None  # no nodes_total: no timeline
+    assert _column(grown, "nodes_total") == [2000, 1500, 1286]
+    assert again.timeline is None

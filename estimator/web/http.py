@@ -39,7 +39,7 @@ def query_etag(request: HttpRequest) -> str:
     HX-Request (the markdown's share link names the scheme and host it was asked on)."""
     origin = f"{request.scheme}://{request.get_host()}"
     key = (f"{CODE_VERSION}|{origin}|{request.path}|{request.META.get('QUERY_STRING', '')}|"
-           f"{request.headers.get('HX-Request', '')}")
+           f"{request.META.get('HTTP_HX_REQUEST', '')}")  # the header, without building request.headers
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

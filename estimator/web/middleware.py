@@ -16,7 +16,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponse, JsonResponse, UnreadablePostError
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control
 from whitenoise.middleware import WhiteNoiseMiddleware
 
@@ -169,6 +169,15 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
     FOREVER = 60 * 60 * 24 * 365  # a year
 
 
+@lru_cache(maxsize=512)  # the API's few paths (a scenario's has its slug): resolved once, not at every request
+def _api_route(path: str, urlconf: str):
+    """The route `path` resolves to in `urlconf`, or None."""
+    try:
+        return resolve(path, urlconf)
+    except Resolver404:
+        return None
+
+
 class ApiFastPathMiddleware:
     """GET answers of the JSON API are pure functions of their query: they read no session,
     user, CSRF token, message or htmx detail, and a JSON body runs no script a page policy
@@ -186,9 +195,8 @@ class ApiFastPathMiddleware:
     def __call__(self, request):
         if not request.path_info.startswith(self.PREFIX):
             return self.get_response(request)
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
+        match = _api_route(request.path_info, get_urlconf(settings.ROOT_URLCONF))
+        if match is None:
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):  # the API only reads: a JSON 405, not an HTML page
             response = JsonResponse({"errors": {"method": f"{request.method} is not allowed here; use GET"}},

@@ -24,3 +24,16 @@ def test_what_orjson_refuses_is_written_by_dumps():
     assert json_bytes(body) == dumps(body).encode()
     with pytest.raises(TypeError):
         json_bytes({"figure": object()})
+
+
+def test_the_etag_tells_the_htmx_partial_from_the_page_of_the_same_query():
+    from django.test import RequestFactory
+
+    from estimator.web.http import query_etag
+
+    factory = RequestFactory()
+    page = factory.get("/?dau=5M")
+    partial = factory.get("/?dau=5M", HTTP_HX_REQUEST="true")
+    again = factory.get("/?dau=5M", headers={"HX-Request": "true"})
+
+    assert query_etag(page) != query_etag(partial) == query_etag(again)

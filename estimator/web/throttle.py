@@ -281,10 +281,13 @@ _collections = _Collections()
 
 
 def _collecting(phase: str, info: dict) -> None:
-    if phase == "start":
-        _collections.began = time.thread_time()
-    else:
-        _collections.seconds += time.thread_time() - _collections.began
+    try:
+        if phase == "start":
+            _collections.began = time.thread_time()
+        else:
+            _collections.seconds += time.thread_time() - _collections.began
+    except RuntimeError:  # under gevent, a collection run while a greenlet is finalized (at exit) has no local
+        pass
 
 
 gc.callbacks.append(_collecting)

@@ -417,3 +417,19 @@ def test_lines_written_with_times_signs_fit_the_link_and_its_short_form(client):
     assert partial.status_code == 200 and "16.8M" in partial.content.decode()  # 2^24 = 16,777,216
     assert submitted.status_code == 302 and followed.status_code == 200
     assert "16.8M" in followed.content.decode()
+
+
+def test_a_collection_while_a_greenlet_is_finalized_is_not_an_error(monkeypatch):
+    from estimator.web import throttle
+
+    class Finalizing:  # gevent's local when the current greenlet is being finalized (a worker's exit)
+        def __getattr__(self, name):
+            raise RuntimeError("greenlet is being finalized")
+
+        def __setattr__(self, name, value):
+            raise RuntimeError("greenlet is being finalized")
+
+    monkeypatch.setattr(throttle, "_collections", Finalizing())
+
+    throttle._collecting("start", {})
+    throttle._collecting("stop", {})

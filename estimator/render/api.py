@@ -25,10 +25,11 @@ def estimate_body(estimate: Estimate) -> dict:
             inputs[spec.name]["range"] = {key: _finite(spec.kind.api_value(v)) for key, v in
                                           (("p5", spread.p5), ("p50", spread.p50), ("p95", spread.p95))}
     results = {}
+    isfinite = math.isfinite
     for name, r in estimate.results.items():
         value = r.value
-        if isinstance(value, float):
-            value = _finite(value)  # JSON has no infinity; the display says "forever"
+        if isinstance(value, float) and not isfinite(value):
+            value = None  # JSON has no infinity; the display says "forever"
         results[name] = {"value": value, "unit": r.unit, "display": r.display, "work": r.work}
         spread = r.spread
         if spread is not None and r.value is not None and (spread.wide or spread.share is not None):

@@ -39,9 +39,14 @@ serve: serving  ## production mode under gunicorn's gevent workers on $(HOST):$(
 	DJANGO_ENV=production GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(VENV)/bin/gunicorn -c estimator/gunicorn.conf.py estimator.wsgi
 
 # The suite runs in one process per core (at most 4; TEST_WORKERS=0 runs it in this process).
+# It starts many Python processes (test processes, gunicorn servers, manage.py and CLI runs), each
+# importing Django, numpy and the app: each compiles those modules to bytecode once and keeps it
+# under $(VENV)/pycache for the others, even where PYTHONDONTWRITEBYTECODE is set (compiling
+# them afresh cost ~2 s of CPU a process; the source tree gets no __pycache__ folders).
 TEST_WORKERS ?= auto
 test: install  ## the whole suite (browser tests need /usr/bin/chromium: see README)
-	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache \
+	  $(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 bench: install  ## every benchmark, one table (see README, Performance)
 	$(PY) bench/run.py $(BENCH_ARGS)

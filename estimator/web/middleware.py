@@ -169,13 +169,26 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
     FOREVER = 60 * 60 * 24 * 365  # a year
 
 
-@lru_cache(maxsize=512)  # the API's few paths (a scenario's has its slug): resolved once, not at every request
 def _api_route(path: str, urlconf: str):
-    """The route `path` resolves to in `urlconf`, or None."""
+    """The route `path` resolves to in `urlconf`, or None. The API's few paths (a scenario's has
+    its slug) are resolved once, not at every request; a long path (a request line may be up to
+    ~1 MB) is resolved each time rather than kept."""
+    if len(path) > ROUTE_PATH_KEPT:
+        return _resolved(path, urlconf)
+    return _kept_route(path, urlconf)
+
+
+ROUTE_PATH_KEPT = 200  # characters: an API path longer than this is not remembered
+
+
+def _resolved(path: str, urlconf: str):
     try:
         return resolve(path, urlconf)
     except Resolver404:
         return None
+
+
+_kept_route = lru_cache(maxsize=512)(_resolved)
 
 
 class ApiFastPathMiddleware:

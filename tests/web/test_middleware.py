@@ -433,3 +433,17 @@ def test_a_collection_while_a_greenlet_is_finalized_is_not_an_error(monkeypatch)
 
     throttle._collecting("start", {})
     throttle._collecting("stop", {})
+
+
+def test_the_api_fast_path_keeps_short_paths_only(client):
+    from estimator.web import middleware
+
+    middleware._kept_route.cache_clear()
+    long = "/api/" + "x" * 1000
+
+    assert client.get("/api/v1/estimate?dau=5M").status_code == 200
+    assert client.get(long).status_code == 404
+    assert client.get("/api/v1/estimate?dau=6M").status_code == 200
+
+    info = middleware._kept_route.cache_info()
+    assert (info.currsize, info.hits) == (1, 1)  # the estimate's path, kept once and found again; not the long one

@@ -193,7 +193,7 @@ def _replayed(calculator, estimate, wanted: tuple[str, ...], grown: frozenset[st
              if (value := computed.get(name) if kind == "input" else values.get(name)) is not None})
 
 
-_MAX_CUTS = 256  # cuts a calculator remembers
+_MAX_CUTS = 16  # cuts a calculator remembers: a distinct query repeats one shape; each is ~10–30 KB
 
 
 def _memo(calculator) -> dict:

@@ -71,8 +71,10 @@ class Calculator:
         results and its plans (run.py, extension.py, plan.py): each calculator has its own, so
         they go with it when the derived calculators' memo lets it go."""
         self.input_memo: dict = {}
+        self.prepared_memo: dict = {}  # an input's text, prepared once (run.py, Run._prepared)
         self.param_memo: dict = {}
         self.plan_memo: dict = {}
+        self.param_showing: list | None = None  # how its parameters show (extension.py, _showing)
 
     def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
         """The formulas as steps in dependency order, each dimension-checked against its
@@ -110,6 +112,12 @@ class Calculator:
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
         self.per_input = {f.name for f in formulas if f.needs_used}
         self.branching = {f.name: depends for f in formulas if (depends := reads(f.tree))}
+        # What every estimate uses whatever its inputs (_unused): the inputs read by the steps
+        # that are neither given directly, nor branching, nor per input; those left vary.
+        varying = [s for s in self.steps if s.name not in self.per_input and (s.given_by or s.name in self.branching)]
+        self.always_used = frozenset(self.timeline_inputs).union(
+            *(self.reads[s.name] for s in self.steps if s.name not in self.per_input and s not in varying))
+        self.varying_steps = varying
         self.reserved = set(self.by_name) | set(self.by_result) | set(FUNCTIONS) | set(lexicon.STANDALONE)
         self.result_order = [f.name for f in formulas]
 
@@ -291,11 +299,9 @@ class Calculator:
     def _unused(self, inputs: dict, rows: list, deferred: list[str], env: dict) -> dict[str, str]:
         """Inputs no result reads now, each with why: a formula given directly (read_qps)
         reads none of its own inputs."""
-        used: set[str] = set(self.timeline_inputs)
+        used: set[str] = set(self.always_used)
         overridden: list[str] = []
-        for step in self.steps:
-            if step.name in self.per_input:
-                continue  # cost per user reads dau but gives it no use of its own
+        for step in self.varying_steps:
             if step.given_by and inputs.get(step.given_by) is not None:
                 used.add(step.given_by)
                 overridden.append(step.given_by)

@@ -4,6 +4,8 @@ lines that declares it, the built-ins the extension makes unavailable, and its o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lang.show import work_template
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
     from .run import Run
 
 
-_MEMO_PARAMS = 1024  # a parameter's result, by its text, value and the figures its work shows
+_MEMO_PARAMS = 1024  # a parameter's result, by its name, value and the figures its work shows (its text is its calculator's)
 
 
 def extended(calculator: Declared, extension: Extension, run: Run, param_errors: dict[str, str]) -> None:
@@ -23,24 +25,26 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
     memo = calculator.param_memo  # type: ignore[attr-defined]
     for row, message in extension.row_errors:
         _refuse(run, row, message)
-    for spec, text, row in extension.params:
+    env, shown, results = run.env, run.shown, run.results
+    for (spec, text, row), how in zip(extension.params, _showing(calculator, extension, run)):
         name = spec.name
         message = param_errors.get(name) or run.errors.pop(name, None)
         if message is not None:
             run.blocked[name] = (f"line {row}",)
             _refuse(run, row, message if name in message else f"{name}: {message}")
             continue
-        if name not in run.env:
+        if name not in env:
             continue
-        key = (name, text, run.env[name], run.binary, tuple(map(run.shown.get, run.inputs[name].names)))
+        # a parameter's text is its calculator's (the extension's): its value and what it reads decide
+        key = (name, env[name], run.binary, tuple(map(shown.get, how.names)))
         result = memo.get(key)
         if result is None:
-            result = _param_result(spec, text, run)
+            result = _param_result(spec, text, how, run)
             if len(memo) >= _MEMO_PARAMS:
                 memo.clear()
             memo[key] = result
-        run.shown[name] = result.display
-        run.results[name] = result
+        shown[name] = result.display
+        results[name] = result
     for name, why in extension.unavailable:
         step = calculator.step_by_name.get(name)
         if step is not None:
@@ -52,21 +56,45 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
             _refuse(run, row, f"{name} {result.work}")
 
 
-def _param_result(spec, text: str, run: Run) -> Result:
+@dataclass(frozen=True, slots=True)
+class _Showing:
+    """How a parameter shows as a result, the same on every estimate of its calculator: its
+    display, its API unit and scale, and its work's template with the names it reads."""
+
+    show: Callable
+    unit: str
+    scale: float
+    names: tuple[str, ...]  # what its work reads, in template order (none: given as a figure)
+    template: str
+
+
+def _showing(calculator: Declared, extension: Extension, run: Run) -> list[_Showing]:
+    """The parameters' _Showing, in the extension's order: made at a calculator's first
+    estimate, as its parameters' texts are read once (calculator.params_read)."""
+    found = calculator.param_showing  # type: ignore[attr-defined]
+    if found is None:
+        found = []
+        for spec, _, _ in extension.params:
+            parsed = run.inputs.get(spec.name)
+            unit, scale = api_unit(spec.kind.dims)
+            template, order = work_template(parsed.tree) if parsed is not None and parsed.names else ("", ())
+            found.append(_Showing(shower(spec.kind.dims, style=spec.kind.display), unit, scale, order, template))
+        calculator.param_showing = found  # type: ignore[attr-defined]
+    return found
+
+
+def _param_result(spec, text: str, how: _Showing, run: Run) -> Result:
     """A parameter as a result: its value in its kind's terms, its work as typed."""
     value = run.env[spec.name]
-    parsed = run.inputs[spec.name]
-    dims = spec.kind.dims
-    show = shower(dims, style=spec.kind.display)
-    display = show(value, run.binary)
-    unit, scale = api_unit(dims)
-    if parsed.names:
-        template, order = work_template(parsed.tree)
-        work = template.format(*[run.shown.get(n, n) for n in order]) + " = " + display
+    display = how.show(value, run.binary)
+    if how.template:
+        work = how.template.format(*[run.shown.get(n, n) for n in how.names]) + " = " + display
     else:
+        parsed = run.inputs[spec.name]
         work = f"given: {parsed.figure}" if parsed.figure else f"given: {text}"
     run.shown[spec.name] = display
-    return Result(spec.name, spec.label, spec.group, unit, value / scale if scale != 1 else value, display, work)
+    return Result(spec.name, spec.label, spec.group, how.unit, value / how.scale if how.scale != 1 else value,
+                  display, work)
 
 
 def _refuse(run: Run, row: int, message: str) -> None:

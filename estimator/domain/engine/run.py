@@ -187,15 +187,9 @@ class Run:
                *(self.line_dims[n] for n in parsed.names if n in self.line_dims))
         known = memo.get(key)
         if known is None:
-            dims = {n: self._dims(n) for n in parsed.names}
             try:
-                inferred = infer(parsed.tree, dims)
-                try:
-                    scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
-                except InputError as error:
-                    fits = lambda d: _fits(lambda: spec.kind.scale_for(name, parsed.text, spec.example, d))  # noqa: E731
-                    raise InputError(str(error) + self._retyped(parsed.tree, parsed.names, fits)) from None
-                value = compile_tree(parsed.tree)(self.env) * scale
+                scale, evaluate = self._prepared(name, spec, parsed, key[3:])
+                value = evaluate(self.env) * scale
                 spec.check_bounds(value, parsed.text)
                 known = (value, scale, spec.kind.show(value), "")
             except (InputError, EvaluationError) as error:
@@ -212,6 +206,33 @@ class Run:
         self.computed[name] = value
         self.scales[name] = scale
         self.shown[name] = shown
+
+    def _prepared(self, name: str, spec, parsed, line_dims: tuple) -> tuple[float, object]:
+        """What a field's text needs before its value, the same whatever the values it reads:
+        the scale its dimension takes in the field's terms and its compiled tree; or the
+        InputError it is refused with. Remembered by the text and the dimensions of the lines
+        it reads (the calculator's own names keep theirs)."""
+        memo = self.calculator.prepared_memo
+        key = (name, parsed.text, *line_dims)
+        known = memo.get(key)
+        if known is None:
+            dims = {n: self._dims(n) for n in parsed.names}
+            try:
+                inferred = infer(parsed.tree, dims)
+                try:
+                    scale = spec.kind.scale_for(name, parsed.text, spec.example, inferred)
+                except InputError as error:
+                    fits = lambda d: _fits(lambda: spec.kind.scale_for(name, parsed.text, spec.example, d))  # noqa: E731
+                    raise InputError(str(error) + self._retyped(parsed.tree, parsed.names, fits)) from None
+                known = (scale, compile_tree(parsed.tree))
+            except (InputError, EvaluationError) as error:
+                known = str(error)  # the message (an exception kept would gather a traceback per raise)
+            if len(memo) >= _MEMO_INPUTS:
+                memo.clear()
+            memo[key] = known
+        if isinstance(known, str):
+            raise InputError(known)
+        return known
 
     def _closest(self, name: str) -> str | None:
         """The known name most like an unknown one (a value, an input, a result, a line)."""

@@ -286,21 +286,28 @@ def test_hints_are_shared_by_the_processes_forked_after_they_were_made():
     assert hints.get("10.1.2.4") == 0.0
 
 
+class FakeTime:
+    """The time module as GreenletClock reads it: the thread's CPU clock, advanced by hand,
+    counting its reads (each a system call in a real worker)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self.reads = 0
+
+    def thread_time(self):
+        self.reads += 1
+        return self.seconds
+
+    def time(self):
+        return 0.0
+
+
 def test_under_gevent_a_request_is_charged_its_own_greenlets_cpu_not_the_others(monkeypatch):
     import greenlet
 
     from estimator.web import throttle
 
-    class Thread:  # the worker's one thread's CPU clock, advanced by hand
-        seconds = 0.0
-
-        def thread_time(self):
-            return self.seconds
-
-        def time(self):
-            return 0.0
-
-    cpu = Thread()
+    cpu = FakeTime()  # the worker's one thread's CPU clock, advanced by hand
     monkeypatch.setattr(throttle, "time", cpu)
     clock = throttle.GreenletClock()
     read = {}
@@ -330,18 +337,7 @@ def test_under_gevent_switches_between_greenlets_nobody_meters_read_no_clock(mon
 
     from estimator.web import throttle
 
-    class Thread:  # counts its reads: each is a system call in a real worker
-        seconds = 0.0
-        reads = 0
-
-        def thread_time(self):
-            self.reads += 1
-            return self.seconds
-
-        def time(self):
-            return 0.0
-
-    cpu = Thread()
+    cpu = FakeTime()
     monkeypatch.setattr(throttle, "time", cpu)
     clock = throttle.GreenletClock()
     try:

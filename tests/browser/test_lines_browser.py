@@ -40,3 +40,34 @@ def test_a_field_takes_a_formula(page, live_server):
     expect(page.locator("#result-read_qps .value")).to_have_text("3.47k req/s")
     page.locator("#result-read_qps summary").click()
     expect(page.locator("#result-read_qps .work p")).to_have_text("150M users × 2 req/user/day × 1 day ÷ 24 h = 3.47k req/s")
+
+
+def test_a_bad_lines_whole_message_is_shown_under_the_lines_when_its_row_cuts_it(page, live_server):
+    page.goto(live_server.url + "/")
+
+    page.fill("#id_lines", "q = queu(rate: write_qps, size: 1 KB)\nok = 2 + 2")
+
+    # Beside the row the message is cut to the column's width, before its suggestion...
+    row = page.locator("#line-results li").first
+    expect(row).to_contain_text("'queu' is not a kind of component")
+    assert row.evaluate("li => li.scrollWidth > li.clientWidth")
+    # ...so the whole of it, "did you mean" included, is under the lines, wrapped, not cut.
+    message = page.locator("#line-errors li")
+    expect(message).to_have_count(1)
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("line 1 (q): 'queu' is not a kind of component (did you mean queue?)")
+    assert message.evaluate("li => li.scrollWidth <= li.clientWidth")
+
+    page.fill("#id_lines", "q = queue(rate: write_qps, size: 1 KB)\nok = 2 + 2")
+
+    expect(page.locator("#line-errors li")).to_have_count(0)
+    expect(page.locator("#line-errors")).to_be_hidden()
+
+
+def test_a_phone_shows_a_bad_lines_message_once_beside_its_row(page, live_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/?lines=q+%3D+queu%28rate%3A+write_qps%29")
+
+    # The rows' results stack under the lines and wrap: the message is whole there, and only there.
+    expect(page.locator("#line-results li").first).to_contain_text("did you mean queue?")
+    expect(page.locator("#line-errors")).to_be_hidden()

@@ -47,3 +47,23 @@ def test_a_phone_shows_the_narrow_diagram_at_full_size(browser, live_server, sch
     background = page.eval_on_selector(f"{VISIBLE} rect", "r => getComputedStyle(r).fill")
     assert text_fill != background
     context.close()
+
+
+def _inside(page, locator) -> bool:
+    """Whether the element lies within the viewport's width (not cut off at the right edge)."""
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+
+
+def test_a_phone_shows_every_components_cost_without_scrolling_sideways(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    # 50M users × 40 messages a day with a connection tier: the widest figures the chat problem shows
+    page.goto(live_server.url + "/?dau=50M&writes_per_user=40&lines=ws+%3D+connections%28concurrent%3A+dau+%C3%97+10%25%29")
+
+    table = page.locator("table.architecture-table")
+    expect(page.locator("#component-db td").last).to_contain_text("/month")
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
+    for name in ("app", "cache", "db", "objects", "net", "ws"):
+        assert _inside(page, page.locator(f"#component-{name} td").last), name
+    context.close()

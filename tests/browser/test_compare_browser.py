@@ -47,3 +47,20 @@ def test_the_edits_can_be_compared_with_the_saved_revision(page, live_server):
     page.wait_for_url(re.compile(r"/compare/"))
     expect(page.locator("#compare-inputs-dau td.change")).to_have_text("×2 (+100%)")
 
+
+
+def test_a_phone_shows_the_change_of_every_row_without_scrolling_sideways(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/compare/?a=dau%3D50M&b=dau%3D80M%26price_db_storage%3D%240.12%2FGB%2Fmonth")
+
+    # 80M ÷ 50M = ×1.6 (+60%)
+    change = page.locator("#compare-inputs-dau td.change")
+    expect(change).to_have_text("×1.6 (+60%)")
+    for table in page.locator("table.compare-table").all():
+        assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
+    for cell in (change, page.locator("#compare-inputs-price_db_storage td.change"),
+                 page.locator("#compare-inputs-price_egress td.change")):
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= 390
+    context.close()

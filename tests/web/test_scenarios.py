@@ -457,3 +457,14 @@ def test_my_scenarios_marks_a_workbench(client):
     save_workbench(client, name="Checkout path")
 
     assert "availability workbench · updated" in client.get("/my/").content.decode()
+
+
+def test_a_description_shows_its_backticked_spans_as_code_and_escapes_the_rest(client):
+    response = client.post("/s/", {"name": "CDN", "description": "The CDN replaces egress (`net = cdn(…)`).\n<b>not bold</b> `a<b`"})
+    page = client.get(response["Location"]).content.decode()
+
+    description = re.search(r'<div class="description">(.*?)</div>', page, re.S).group(1)
+    assert "<code>net = cdn(…)</code>" in description
+    assert "`" not in description
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in description and "<code>a&lt;b</code>" in description
+    assert "<br>" in description  # its line break kept

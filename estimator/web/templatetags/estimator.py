@@ -8,6 +8,7 @@ as strict as the template engine's autoescape.
 """
 
 import math
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from html import escape
@@ -147,6 +148,16 @@ def _check_sketch(name: str, share: float) -> str:
             f'<title id="sketch-{name}">Passes in {cases(share)} of {ranges.SAMPLES:,} cases, fails in '
             f'{cases(1 - share)}</title><rect class="pass" x="0" y="0" width="{passing:g}" height="16"/>'
             f'<rect class="fail" x="{passing:g}" y="0" width="{240 - passing:g}" height="16"/></svg>')
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+@register.filter(is_safe=True)
+def code_spans(text: str) -> str:
+    """`text` escaped, with each `span` between backticks shown as code: a description written for
+    the markdown export (`net = cdn(…)`) reads the same on the page, not with its backticks."""
+    return mark_safe(_CODE_SPAN.sub(r"<code>\1</code>", escape(text, quote=True)))
 
 
 @register.simple_tag

@@ -247,3 +247,14 @@ def test_the_fields_tag_writes_the_same_markup_as_the_reference_template():
     groups += presenters.field_groups(WORKBENCH({"system": "lb 99.9% -> <b>"}))  # a text area
     for _, fields in groups:  # the lines too (the page draws them in a fieldset of their own)
         assert squeeze(input_fields(fields)) == squeeze(get_template("web/_fields.html").render({"fields": fields}))
+
+
+def test_a_fields_help_gives_an_example_only_where_it_differs_from_the_default(client):
+    page = unescape(client.get("/").content.decode())
+
+    def help_of(name):
+        return re.search(rf'<p class="help" id="help-{name}">(.*?)</p>', page, re.S).group(1)
+
+    assert "default 64 GB" in help_of("cache_node_memory") and "e.g." not in help_of("cache_node_memory")
+    assert "default $150/month" in help_of("price_app_server") and "e.g." not in help_of("price_app_server")
+    assert "default 1M · e.g. 100M" in help_of("dau")

@@ -248,12 +248,14 @@ def input_fields(fields):
         invalid = ' aria-invalid="true"' if f.error else ""
         control = CONTROLS[spec.kind.widget](f, name, described, invalid)
         default = f" · default {escape(spec.default)}" if spec.default else ""
+        # An example that is the default says nothing more ("default 64 GB · e.g. 64 GB").
+        example = "" if spec.example == spec.default else f" · e.g. {escape(spec.example)}"
         classes = "field" + (" invalid" if f.error else "") + (" unused" if f.unused else "")
         parts.append(
             f'<div class="{classes}"><label for="id_{name}">{escape(spec.label)}</label>{control}'
             f'<p class="field-error" id="error-{name}">{escape(f.error)}</p>'
             f'<p class="unused-note" id="unused-{name}">{escape(f.unused)}</p>'
             f'<p class="help" id="help-{name}">{escape(spec.help)} <span class="meta"><code>{name}</code>{default}'
-            f" · e.g. {escape(spec.example)}</span></p></div>"
+            f"{example}</span></p></div>"
         )
     return mark_safe("\n".join(parts))

@@ -361,16 +361,20 @@ def _on_arrays(years: _Years) -> dict[str, list[float]] | None:
                      else [float(value)] * count) for source in wanted}
 
 
-def _year_by_year(years: _Years) -> dict[str, list[float]] | None:
+def _year_by_year(years: _Years) -> dict[str, list[float | None]] | None:
     """Each column's values by year, the plan run once a year on floats; None when a column
-    cannot be computed."""
+    the estimate itself cannot compute is wanted. A year that cannot compute a column (a
+    parameter out of its field's bounds that year, a p99 target past the search's limit) has
+    None there, shown "—": the other years and columns stand (the whole timeline vanishing for
+    one year's figure would say nothing of why)."""
     wanted = years.wanted
-    columns: dict[str, list[float]] = {source: [] for source in wanted}
+    results = years.estimate.results
+    if any((result := results.get(source)) is not None and not result.available for source in wanted):
+        return None
+    columns: dict[str, list[float | None]] = {source: [] for source in wanted}
     for factor, retention in zip(years.factors, years.retentions):
         values = _grown(years.env, years.given, factor, retention)
         follow(years.plan, _Year(years.estimate, values, years.given, arrays=False))
-        if any(source not in values for source in wanted):
-            return None
         for source in wanted:
-            columns[source].append(values[source])
+            columns[source].append(values.get(source))
     return columns

@@ -4,6 +4,7 @@ template context, share links. No formulas here."""
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -156,12 +157,12 @@ def timeline_charts(estimate: Estimate) -> list[dict]:
     plot = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     step = CHART_WIDTH / len(years)
     for key, title in CHARTS:
-        values = [year.values[key] for year in years]
-        top = max(values) or 1.0
-        highest = max(years, key=lambda year: year.values[key])
+        values = [year.values[key] for year in years]  # None: a year that cannot compute it (no bar)
+        top = max((value for value in values if value is not None), default=0.0) or 1.0
+        highest = max(years, key=lambda year: -math.inf if year.values[key] is None else year.values[key])
         bars = []
         for i, (year, value) in enumerate(zip(years, values)):
-            height = max(0.0, value / top * plot)
+            height = 0.0 if value is None else max(0.0, value / top * plot)
             bars.append(Bar(round(i * step + step * 0.15, 1), round(CHART_TOP + plot - height, 1),
                             round(step * 0.7, 1), round(height, 1), year.year, year.shown[column[key]]))
         charts.append({"key": key, "title": title, "bars": bars, "top": highest.shown[column[key]],

@@ -212,3 +212,20 @@ def test_an_estimate_whose_line_computes_gets_years_of_its_own_after_one_where_i
     assert at_zero.values.get("uploads") is None and at_zero.timeline is None  # no nodes_total: no timeline
     assert _column(grown, "nodes_total") == [2000, 1500, 1286]
     assert again.timeline is None
+
+
+def test_a_year_whose_parameter_leaves_its_bounds_shows_that_column_unavailable_not_the_timeline_gone():
+    # The CDN's hit rate reads the users: 864k ÷ 864k × 50% = 50% today, 75% in year 1 and
+    # 112.5% in year 2, past its field's 100%: year 2's CDN cost, and so its cost per month,
+    # cannot be computed; years 0 and 1 can. Both prices are $0.05/GB, so the cost does not
+    # depend on the hit rate: 1 MB/s × 30 days = 2,592 GB × $0.05 = $129.60 a month. The
+    # workers read the writes: ⌈10/s × 2 × 35 s ÷ 70%⌉ = 1,000 nodes, then 1,500, then 2,250
+    # (and the CDN has none).
+    lines = ONLY + ("edge = cdn(egress: 1 MB/s, hit_rate: dau / 864k user × 50%, price: $0.05/GB, "
+                    "origin_price: $0.05/GB)\nthumbs = workers(rate: write_qps, work: 35 s)")
+    result = estimate({**GROWING, "lines": lines})
+
+    assert result.errors == {}
+    assert _column(result, "cost_per_month") == approx([129.6 + 1000 * 150, 129.6 + 1500 * 150, None])
+    assert _column(result, "nodes_total") == [1000, 1500, 2250]
+    assert result.timeline[2].shown[6] == "—"

@@ -62,3 +62,20 @@ def test_the_markdown_summary_carries_the_users_answers(client):
 
     summary = text.split("## Summary", 1)[1].split("## ", 1)[0]
     assert "- `key_length`: 7" in summary and "urls" not in summary  # urls is a step toward key_length
+
+
+def test_a_year_that_cannot_compute_its_cost_has_no_bar_and_a_dash_on_the_page_and_in_markdown(client):
+    # The CDN's hit rate reads the users: 50% today, 75% in year 1, 112.5% (past its field's
+    # 100%) in year 2, whose cost per month cannot be computed (tests/domain/test_timeline.py).
+    lines = ("edge = cdn(egress: 1 MB/s, hit_rate: dau / 864k user × 50%, price: $0.05/GB, "
+             "origin_price: $0.05/GB)")
+    query = {"dau": "864k", "growth": "50%", "horizon": "2 years", "lines": lines}
+    html = client.get("/", query, HTTP_HX_REQUEST="true").content.decode()
+    text = client.get("/estimate.md", query).content.decode()
+
+    timeline = html.split('class="timeline"', 1)[1].split("</section>", 1)[0]
+    cost = timeline.split('id="chart-cost_per_month-title"', 1)[1].split("</svg>", 1)[0]
+    assert cost.count('<rect class="bar"') == 3 and '<title>Year 2: —</title>' in cost
+    assert '<rect class="bar" x="' in cost and 'height="0.0"><title>Year 2' in cost
+    years = text.split("### Timeline", 1)[1].split("## Bottlenecks", 1)[0].strip().split("\n")
+    assert years[-1].startswith("| 2 | 1.94M users |") and years[-1].endswith("| — |")

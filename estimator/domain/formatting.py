@@ -212,9 +212,15 @@ def compact_parts(x: float) -> tuple[str, str]:
     return ("-" if x < 0 else "") + text + COUNT_STEPS[step], COUNT_STEPS[step]
 
 
+EXACT_INTEGERS = 10**15  # below it a float's whole number is exact to the unit (floats hold every integer to 2^53)
+
+
 def integer(n: int) -> str:
-    """A whole number of things, thousands grouped: 1234 → '1,234'."""
-    return f"{n:,}"
+    """A whole number of things, thousands grouped: 1234 → '1,234'; from 10^15 on, where a
+    count computed in floats no longer holds its last digits, to 3 significant figures:
+    ⌈2e29 ÷ 700⌉ → '2.86e+26', not the float's '285,714,285,714,285,718,082,158,592' (whose
+    last 12 digits are not the count's)."""
+    return f"{n:,}" if abs(n) < EXACT_INTEGERS else sig3(float(n))
 
 
 def percent(fraction: float) -> str:

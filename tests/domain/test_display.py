@@ -84,3 +84,15 @@ def test_a_plain_number_in_the_work_is_written_exactly_too():
     assert (results["k"].display, results["k"].work) == ("4,096", "4,096 = 4,096")
     assert (results["n"].display, results["n"].work) == ("3,072", "1,024 × 3 = 3,072")  # 1,024 × 3 = 3,072
     assert results["slow"].work == "20 ms × 2,000 = 40s"  # 0.02 s × 2,000 = 40 s
+
+
+def test_a_node_count_past_a_floats_exact_integers_shows_three_figures_not_false_digits():
+    from estimator.domain.estimate import estimate
+
+    # ⌈1e29 req/s × 2 ÷ (1k req/s × 70%)⌉ = 285,714,285,714,285,714,285,714,286 nodes: as a
+    # float it printed 285,714,285,714,285,718,082,158,592, a count wrong in its last 12 digits
+    result = estimate({"lines": "s = servers(rate: 1e29/s)"})
+
+    assert result.results["s.nodes"].display == "2.86e+26"
+    assert result.results["s.nodes"].work.endswith("= 2.86e+26")
+    assert result.results["nodes_total"].display == "2.86e+26"

@@ -100,3 +100,11 @@ def test_a_range_is_joined_from_its_ends_parts_never_from_their_text():
 def test_a_figure_keeps_its_number_and_unit_apart(figure, parts):
     assert tuple(figure) == parts
     assert str(figure) == "".join(parts)
+
+
+def test_a_whole_count_shows_every_digit_only_while_a_float_holds_them():
+    assert formatting.integer(999_999_999_999_999) == "999,999,999,999,999"
+    # ⌈2e29 ÷ 700⌉ = 285,714,285,714,285,714,285,714,286; the float nearest it prints as
+    # 285,714,285,714,285,718,082,158,592: its last 12 digits are noise, so 3 figures are shown
+    assert formatting.integer(int(float(2e29 / 700).__ceil__())) == "2.86e+26"
+    assert formatting.integer(10**15) == "1e+15" and formatting.integer(-3 * 10**16) == "-3e+16"

@@ -17,6 +17,7 @@ every other component line adds to the set. The aggregates (`cost_per_month`,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -383,6 +384,8 @@ def _k_of_n_of(component: Instance, env: dict[str, float]) -> tuple[int, int] | 
     try:
         figures = [whole_floor(compile_tree(arg)(env)) for arg in tree.args[:-1]]
     except (KeyError, ArithmeticError, ValueError):
+        return None
+    if not all(math.isfinite(figure) for figure in figures):  # nodes past a float's range (∞): no k of N to write
         return None
     if tree.function == "majority":
         return reliability.majority_needed(int(figures[0])), int(figures[0])

@@ -160,3 +160,31 @@ def test_any_text_in_any_field_prints_or_exits_2_from_the_cli(name, text):
         assert exit.code == 2
     else:
         assert out.getvalue().startswith('{"inputs":')
+
+
+# A component whose node count cannot be finite: a capacity of 0 per node (refused at its
+# parameter), or figures past a float's range (1e30 × 1e30 = 1e60, squared twice: 1e240 req/s
+# over 1e-240 req/s a node). The page links the architecture to the availability workbench as
+# `k of N x name`: an infinite k made it a 500.
+INFINITE = "a = 1e30 * 1e30\nb = a * a\nc = b * b\ns = servers(rate: c/s, per_node: 1/c * 1/s)"
+
+
+@pytest.mark.parametrize("headers", [{}, {"HTTP_HX_REQUEST": "true"}])
+def test_a_server_tier_with_no_capacity_per_node_is_refused_at_its_parameter_not_a_500(client, headers):
+    response = client.get("/", {"lines": "s = servers(rate: 1k/s, per_node: 0/s)"}, **headers)
+    api = client.get("/api/v1/estimate", {"lines": "s = servers(rate: 1k/s, per_node: 0/s)"})
+
+    assert response.status_code == 200
+    assert api.status_code == 400 and api.json()["errors"] == {
+        "lines:1": "line 1: s.per_node must be above 0 req/s, got '0/s'"}
+
+
+@pytest.mark.parametrize("headers", [{}, {"HTTP_HX_REQUEST": "true"}])
+def test_a_tier_whose_nodes_overflow_is_unavailable_with_a_reason_not_a_500(client, headers):
+    response = client.get("/", {"lines": INFINITE}, **headers)
+    api = client.get("/api/v1/estimate", {"lines": INFINITE})
+
+    assert response.status_code == 200
+    assert api.status_code == 400
+    assert api.json()["errors"]["lines:4"] == ("line 4: s.p50 cannot be computed: the count of nodes is not finite "
+                                               "(a figure it reads is too large)")

@@ -15,7 +15,8 @@ KIND = Kind(
     summary="stateless request handlers",
     params=(
         parameter("rate", "rate", None, "Requests per second reaching the tier (average).", "total_qps"),
-        parameter("per_node", "rate", "server_qps", "Requests per second one node serves at full load."),
+        parameter("per_node", "rate", "server_qps", "Requests per second one node serves at full load.",
+                  minimum=0, exclusive_minimum=True),
         parameter("latency", "duration", "request_latency", "Time one request spends in the server.",
                   minimum=0, exclusive_minimum=True),
         parameter("concurrency", "requests", "server_concurrency", "Requests one node holds in flight at once.",

@@ -162,9 +162,14 @@ def _tier(rate: float, slots: int, service: float) -> queueing.MMc:
     return queueing.mmc(arrival_rate=rate, servers=slots, service_time=service)
 
 
+_NOT_FINITE = "cannot be computed: the count of nodes is not finite (a figure it reads is too large)"
+
+
 def _mmc_percentile(q: float, rate: float, slots: float, service: float) -> float:
     try:
         return _tier(rate, max(1, int(whole_floor(slots))), service).percentile(q)
+    except OverflowError:  # int(∞): slots past a float's range (an overflow upstream)
+        raise EvaluationError(_NOT_FINITE) from None
     except queueing.Saturated as error:
         raise EvaluationError(f"saturated: the tier is at {error.utilization:.0%} of what it can serve, so its "
                               f"queue grows without bound and no percentile exists") from None
@@ -193,6 +198,8 @@ def _k_of_n(k: float, n: float, a: float) -> float:
     try:
         up = reliability.k_of_n(needed=int(whole_ceiling(k)), nodes=int(whole_floor(n)), node_availability=a)
         return min(1.0, max(0.0, up.availability))  # summing thousands of terms can pass 1 by 1e-12
+    except OverflowError:
+        raise EvaluationError(_NOT_FINITE) from None
     except ValueError as error:
         raise EvaluationError(str(error)) from None
 

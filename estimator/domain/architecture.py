@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon, reliability
+from .system import MAX_COPIES
 from .lang.compile import compile_tree
 from .lang.functions import whole_ceiling, whole_floor
 from .lang.nodes import Call
@@ -371,6 +372,8 @@ def workbench_system(estimate) -> str:
         if counts is None or shown is None or not shown.available:
             return ""
         needed, nodes = counts
+        if not 1 <= needed <= nodes <= MAX_COPIES:  # a k of N the workbench cannot take: no link, not a refused one
+            return ""
         terms.append(f"{needed} of {nodes} x {component.name} {shown.display}")
     return " -> ".join(terms)
 

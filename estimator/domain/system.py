@@ -31,7 +31,8 @@ from .errors import InputError, SystemSyntaxError
 MAX_LENGTH = 500
 MAX_DEPTH = 12
 MAX_COMPONENTS = 64
-MAX_COPIES = 100
+MAX_COPIES = 1_000_000  # k of N is one incomplete beta function and N x A one power, whatever N: the
+# estimate's tiers (a thousand app servers) open here from its page
 MAX_NAME = 40
 
 _TOKEN = re.compile(
@@ -202,7 +203,7 @@ class _Parser:
         copies = Decimal(token.text)
         if copies != copies.to_integral_value() or not 1 <= copies <= MAX_COPIES:
             raise SystemSyntaxError(
-                f"'{token.text} x' needs a whole number of copies from 1 to {MAX_COPIES}", token.column
+                f"'{token.text} x' needs a whole number of copies from 1 to {MAX_COPIES:,}", token.column
             )
         return int(copies)
 

@@ -127,3 +127,37 @@ def test_the_architecture_opens_in_the_workbench_with_the_same_availability():
     # app: 1 of its 2 nodes needed; db: 2 of 3 copies; feed: 2 of its 3 replicas
     assert system == "1 of 2 x app 99.9% -> 2 of 3 x db 99.9% -> 2 of 3 x feed 99.9%"
     assert same.results["availability"].value == approx(value(result, "architecture_availability"), abs=1e-15)
+
+
+def test_a_tier_of_more_than_a_hundred_nodes_opens_in_the_workbench_with_the_same_availability():
+    from estimator.domain.architecture import workbench_system
+
+    # ⌈1M req/s × 2 ÷ (1k req/s × 70%)⌉ = 2,858 nodes, 2,000 of them needed at 100% (2M ÷ 1k):
+    # the workbench took at most 100 copies, so the page's link opened on a refusal
+    result = run("s = servers(rate: 1M/s)")
+    system = workbench_system(result)
+    same = workbench({"system": system})
+
+    assert system.endswith(" -> 2000 of 2858 x s 99.9%")
+    assert same.errors == {}
+    assert same.results["availability"].value == approx(value(result, "architecture_availability"), abs=1e-15)
+
+
+def test_every_preset_and_problem_opens_in_the_workbench():
+    from estimator.domain.architecture import workbench_system
+    from estimator.domain.estimate import estimate
+    from estimator.domain.presets import PRESETS
+    from estimator.domain.problems import PROBLEMS
+
+    for story in (*PRESETS, *PROBLEMS):
+        result = estimate(story.inputs)
+        system = workbench_system(result)
+
+        assert system, story.slug
+        assert workbench({"system": system}).errors == {}, story.slug
+
+
+def test_a_tier_the_workbench_cannot_write_as_k_of_n_gives_no_link_rather_than_a_refused_one():
+    from estimator.domain.architecture import workbench_system
+
+    assert workbench_system(run("s = servers(rate: 0/s, min: 0)")) == ""  # 0 nodes: no k of N

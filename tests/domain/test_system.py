@@ -97,7 +97,7 @@ def test_a_name_is_the_words_before_the_figure():
         ("a 99%)", "unexpected ')' with no '(' to close", 6),
         ("()", "expected a component inside '( )'", 2),
         ("3 x", "expected a component after '3 x'", 4),
-        ("0 x a 99%", "needs a whole number of copies from 1 to 100", 1),
+        ("0 x a 99%", "needs a whole number of copies from 1 to 1,000,000", 1),
         ("2.5 x a 99%", "needs a whole number of copies", 1),
         ("lb", "expected an availability such as 99.9% after 'lb'", 3),
         ("lb 150", "'150' is not a fraction", 4),
@@ -115,8 +115,8 @@ def test_a_name_is_the_words_before_the_figure():
         ("4 of 3 x a 99%", "'4 of 3 x' needs from 1 to 3 copies up, a whole number", 1),
         ("0 of 3 x a 99%", "'0 of 3 x' needs from 1 to 3 copies up", 1),
         ("a 99% | 1.5 of 3 x a 99%", "'1.5 of 3 x' needs from 1 to 3 copies up", 9),
-        ("2 of 101 x a 99%", "'101 x' needs a whole number of copies from 1 to 100", 6),
-        ("2 of 0 x a 99%", "'0 x' needs a whole number of copies from 1 to 100", 6),
+        ("2 of 1000001 x a 99%", "'1000001 x' needs a whole number of copies from 1 to 1,000,000", 6),
+        ("2 of 0 x a 99%", "'0 x' needs a whole number of copies from 1 to 1,000,000", 6),
     ],
 )
 def test_malformed_systems_are_refused_with_a_positioned_message(text, message, column):

@@ -28,7 +28,7 @@ from .display import shower
 from .plan import follow, plan_of
 from .result import Estimate, LineRow, Result
 from .run import Run
-from .extension import extended
+from .extension import extended, showing
 from .sample import Sampling
 from .step import Step, step_for
 
@@ -48,6 +48,7 @@ class Calculator:
         # the parameters read from the extension's texts, once (name → Parsed), and their refusals
         self.params_read: Mapping[str, Parsed] = {}
         self.params_refused: Mapping[str, str] = {}
+        self.param_showing: list = []  # how each parameter shows as a result (extension.showing)
         self.extension: Extension | None = None
         self.timeline = timeline  # (calculator, estimate) → rows, or None
         self.timeline_inputs = frozenset(timeline_inputs)  # inputs only the timeline reads
@@ -74,7 +75,6 @@ class Calculator:
         self.prepared_memo: dict = {}  # an input's text, prepared once (run.py, Run._prepared)
         self.param_memo: dict = {}
         self.plan_memo: dict = {}
-        self.param_showing: list | None = None  # how its parameters show (extension.py, _showing)
 
     def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
         """The formulas as steps in dependency order, each dimension-checked against its
@@ -135,6 +135,7 @@ class Calculator:
                 derived.params_read[spec.name] = spec.parse(text)
             except InputError as error:
                 derived.params_refused[spec.name] = str(error)
+        derived.param_showing = showing(extension.params, derived.params_read)  # how each shows as a result
         derived.by_name = {**self.by_name, **{spec.name: spec for spec in derived.params}}
         added = tuple(formula for formula, _ in extension.formulas)
         leaving = extension.dropped | {f.name for f in added}

@@ -26,7 +26,7 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
     for row, message in extension.row_errors:
         _refuse(run, row, message)
     env, shown, results = run.env, run.shown, run.results
-    for (spec, text, row), how in zip(extension.params, _showing(calculator, extension, run)):
+    for (spec, text, row), how in zip(extension.params, calculator.param_showing):
         name = spec.name
         message = param_errors.get(name) or run.errors.pop(name, None)
         if message is not None:
@@ -68,18 +68,15 @@ class _Showing:
     template: str
 
 
-def _showing(calculator: Declared, extension: Extension, run: Run) -> list[_Showing]:
-    """The parameters' _Showing, in the extension's order: made at a calculator's first
-    estimate, as its parameters' texts are read once (calculator.params_read)."""
-    found = calculator.param_showing  # type: ignore[attr-defined]
-    if found is None:
-        found = []
-        for spec, _, _ in extension.params:
-            parsed = run.inputs.get(spec.name)
-            unit, scale = api_unit(spec.kind.dims)
-            template, order = work_template(parsed.tree) if parsed is not None and parsed.names else ("", ())
-            found.append(_Showing(shower(spec.kind.dims, style=spec.kind.display), unit, scale, order, template))
-        calculator.param_showing = found  # type: ignore[attr-defined]
+def showing(params: tuple, params_read: dict) -> list[_Showing]:
+    """The parameters' _Showing, in the extension's order, from their texts as read once when
+    the derived calculator is made (a parameter refused has none to read: it is never shown)."""
+    found = []
+    for spec, _, _ in params:
+        parsed = params_read.get(spec.name)
+        unit, scale = api_unit(spec.kind.dims)
+        template, order = work_template(parsed.tree) if parsed is not None and parsed.names else ("", ())
+        found.append(_Showing(shower(spec.kind.dims, style=spec.kind.display), unit, scale, order, template))
     return found
 
 

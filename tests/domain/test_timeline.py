@@ -81,14 +81,17 @@ def test_one_run_on_arrays_of_years_gives_exactly_the_figures_of_a_run_each_year
         assert on_arrays == each_year, inputs
 
 
-def test_a_formula_not_finite_in_some_case_leaves_the_run_on_arrays_to_the_run_on_floats():
-    import numpy as np
+def test_a_formula_not_finite_in_some_year_leaves_the_run_on_arrays_to_the_run_on_floats():
+    from dataclasses import replace
 
-    result = estimate({})
-    values = dict(result.input_values, dau=np.array([1e6, 0.0]))  # per-user figures are 0 ÷ 0 at 0 users
+    from estimator.domain.timeline import _on_arrays, _years
 
-    assert result.calculator.values_on_arrays(values) is None
-    assert result.calculator.values_on_arrays(dict(result.input_values, dau=np.array([1e6, 2e6]))) is not None
+    result = estimate({"lines": "jobs = workers(rate: 1k/s × write_qps ÷ write_qps, work: 10 ms)"})
+    years = _years(result.calculator, result)
+    # A year with no users writes nothing: the workers' rate is 1k/s × 0 ÷ 0 there, which only the
+    # run on floats can say (it leaves the workers out of that year).
+    assert _on_arrays(replace(years, factors=[1.0, 0.0], retentions=years.retentions[:2])) is None
+    assert _on_arrays(replace(years, factors=[1.0, 2.0], retentions=years.retentions[:2])) is not None
 
 
 # Every component re-sized each year (architecture.md: the timeline re-sizes every component

@@ -150,29 +150,6 @@ class Calculator:
                                 or name in derived.by_name] or derived.result_order
         return derived
 
-    def values_on_arrays(self, env: dict[str, object], given: set[str] = frozenset(),
-                         wanted: tuple[str, ...] = ()) -> dict[str, object] | None:
-        """The formulas' values from input values alone (no display, no work), with numpy arrays
-        for some inputs (one element a case: the timeline's years), each formula computed once on
-        whole arrays by its closure on samples; formulas given directly (`given`) keep the
-        input's value, and only what `wanted` needs is computed, when given. None
-        when a formula's value is not finite somewhere (0 ÷ 0, the log of 0, an overflow): the
-        run on floats says what that case computes, and the caller runs it instead."""
-        arrays = []
-        with np.errstate(all="ignore"):
-            for step in self._needed(wanted):
-                if step.given_by in given:
-                    continue
-                if step.names <= env.keys():
-                    value = env[step.name] = step.sample(env, ())
-                    if isinstance(value, np.ndarray):
-                        arrays.append(value.ravel())
-                    elif not math.isfinite(value):
-                        return None
-            if arrays and not np.isfinite(np.concatenate(arrays)).all():  # one test for all: ~2 µs a step apart
-                return None
-        return env
-
     @lru_cache(maxsize=8)
     def _needed(self, wanted: tuple[str, ...]) -> tuple[Step, ...]:
         """The steps, in order, that the results `wanted` depend on (all when none is named)."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from estimator.domain import formatting
+from estimator.domain import formatting, lexicon
 from estimator.domain.architecture import architecture_of
 from estimator.domain.components import KINDS
 from estimator.domain.lang.errors import ExpressionError
@@ -88,7 +88,7 @@ def _reads(text: str) -> frozenset[str]:
 def _is_flow(param, kind) -> bool:
     """A rate or a bandwidth into the component; what one node can take is a capacity, not a flow."""
     local = param.spec.name.rsplit(".", 1)[1]
-    return param.spec.kind.unit in ("req/s", "B/s") and local not in kind.capacities
+    return lexicon.family(param.spec.kind.dims) in ("rate", "bandwidth") and local not in kind.capacities
 
 
 def _peak(result, peak_factor: float) -> str:

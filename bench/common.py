@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +25,39 @@ def median_seconds(function, *, repeat: int, number: int) -> float:
             function()
         rounds.append((time.perf_counter() - start) / number)
     return statistics.median(rounds)
+
+
+def counted_between(command: list[str], *, cwd: Path | None = None, timeout: float = 1800) -> tuple[int, str]:
+    """(instructions, what the child printed after "done") for a child that prints "ready" when
+    warm, waits for a line, does the counted work, prints "done", waits for a line again and
+    then prints its answer: run under valgrind's callgrind with instrumentation off, switched
+    on only between "ready" and "done" (callgrind_control), so neither start-up nor exit is
+    counted. Hash randomization is fixed (PYTHONHASHSEED=0): the same work, the same count."""
+    with tempfile.TemporaryDirectory() as folder:
+        out, log = Path(folder) / "callgrind.out", Path(folder) / "stderr"
+        with log.open("w") as errors:
+            process = subprocess.Popen(
+                ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", *command],
+                cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
+                env={**os.environ, "PYTHONHASHSEED": "0"})
+        try:
+            for switch, said in (("on", "ready"), ("off", "done")):
+                line = process.stdout.readline().strip()
+                if line != said:
+                    process.kill()
+                    process.wait()
+                    error = log.read_text().strip().splitlines()[-1:]
+                    raise RuntimeError(f"the child said {line!r}, not {said!r}: {' '.join(error)[:200]}")
+                subprocess.run(["callgrind_control", "-i", switch, str(process.pid)], check=True, capture_output=True)
+                process.stdin.write("\n")
+                process.stdin.flush()
+            answer = process.stdout.read().strip()
+            process.wait(timeout=timeout)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        found = re.search(r"^totals: (\d+)", out.read_text(), re.M)
+    return int(found.group(1)) if found else 0, answer
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

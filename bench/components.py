@@ -21,8 +21,11 @@ the engine remembers each formula's last figures, so this is mostly what it reme
 "a new dau each time" changes the daily users on every estimate (every figure downstream of
 them computed afresh, as the API's distinct queries do). The figure is the median time of
 rounds of estimates, or with --instructions the CPU instructions one estimate takes, counted
-by valgrind's callgrind (a run of 100 estimates less a run of none): exact and unmoved by a
-busy machine, slow to get (a minute a figure). Each child, once warm, freezes what it holds out
+by valgrind's callgrind over the 100 estimates alone (instrumentation switched on once the child
+is warm, off when they are done; hash randomization fixed): exact and unmoved by a busy
+machine, slow to get (a minute a figure). Counting a whole process less one with no estimates
+instead swings by tens of millions of instructions from one start-up to the next, as much as
+30 estimates. Each child, once warm, freezes what it holds out
 of the garbage collector's full collections, as a warmed server worker does.
 
 A row whose estimate refuses its lines shows "error: ..." and is not met; "before" shows "n/a"
@@ -33,14 +36,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, table, verdict
+from common import ROOT, counted_between, table, verdict
 
 BEFORE = "c864411~1"  # the last commit before "Architecture as components"
 TEN_COMPONENTS = "\n".join([
@@ -59,7 +61,7 @@ DEFAULT_TARGET, COMPONENTS_TARGET, PERCENTILES_TARGET = 1.0, 2.0, 1.5
 CHILD = r"""
 import json, statistics, sys, time
 sys.path.insert(0, ".")
-texts, strip, fresh, repeat, number = json.loads(sys.argv[1])
+texts, strip, fresh, repeat, number, counted = json.loads(sys.argv[1])
 if strip:
     import dataclasses
     from estimator.domain import components
@@ -76,12 +78,18 @@ given = [dict(texts, dau=str(100_000_000 + 7 * i + 1)) if fresh else texts for i
 import gc
 gc.collect()
 gc.freeze()  # as a warmed server worker does (gunicorn.conf.py): what warming made leaves the full collections
+if counted:  # callgrind counts only between "ready" and "done" (common.counted_between)
+    print("ready", flush=True)
+    sys.stdin.readline()
 rounds = []
 for r in range(repeat):
     start = time.perf_counter()
     for i in range(number):
         estimate(given[r * number + i])
     rounds.append((time.perf_counter() - start) / max(number, 1))
+if counted:
+    print("done", flush=True)
+    sys.stdin.readline()
 print(json.dumps({"seconds": statistics.median(rounds), "errors": errors, "components": seen,
                   "percentiles": len(percentiles)}))
 """
@@ -98,27 +106,19 @@ def model_inputs() -> dict[str, str]:
 def _child(checkout: Path, texts: dict, strip: tuple[str, ...], fresh: bool, repeat: int, number: int,
            instructions: bool = False) -> dict:
     """The child's answer; with `instructions`, its "seconds" are instructions per estimate
-    instead (callgrind: the same child with `number` estimates less one with none)."""
-    def run(count: int, counted: bool) -> tuple[dict | None, str, int]:
-        command = [sys.executable, "-c", CHILD, json.dumps([texts, list(strip), fresh, 1 if counted else repeat, count])]
-        if counted:
-            command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
-        done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, timeout=1800)
-        if done.returncode != 0:
-            return None, " ".join(done.stderr.strip().splitlines()[-1:])[:200], 0
-        found = re.search(r"Collected : (\d+)", done.stderr)
-        return json.loads(done.stdout.strip().splitlines()[-1]), "", int(found.group(1)) if found else 0
-
-    if not instructions:
-        answer, error, _ = run(number, False)
-        return answer if answer is not None else {"error": error}
-    answer, error, many = run(number, True)
-    if answer is None:
-        return {"error": error}
-    _, error, none = run(0, True)
-    if error:
-        return {"error": error}
-    return {**answer, "seconds": (many - none) / number}
+    instead (callgrind, counting only the `number` estimates: common.counted_between)."""
+    command = [sys.executable, "-c", CHILD, json.dumps([texts, list(strip), fresh, 1 if instructions else repeat,
+                                                        number, instructions])]
+    if instructions:
+        try:
+            total, said = counted_between(command, cwd=checkout)
+        except (RuntimeError, subprocess.SubprocessError) as error:
+            return {"error": str(error)[:200]}
+        return {**json.loads(said.splitlines()[-1]), "seconds": total / number}
+    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        return {"error": " ".join(done.stderr.strip().splitlines()[-1:])[:200]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _checkout(revision: str, into: Path) -> Path | None:

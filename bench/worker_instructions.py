@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
+
+from common import counted_between
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1/estimate?preset=photo-sharing-100m-dau"
@@ -111,29 +111,7 @@ def child(kind: str, count: int) -> None:
 
 def measure(kind: str, count: int) -> tuple[float, str]:
     """(instructions a request, the statuses answered)."""
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "callgrind.out"
-        process = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", sys.executable,
-             __file__, "--child", kind, "--requests", str(count)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        try:
-            if process.stdout.readline().strip() != "ready":
-                raise RuntimeError(f"the {kind} worker did not start")
-            subprocess.run(["callgrind_control", "-i", "on", str(process.pid)], check=True, capture_output=True)
-            process.stdin.write("\n")
-            process.stdin.flush()
-            if process.stdout.readline().strip() != "done":
-                raise RuntimeError(f"the {kind} requests did not finish")
-            subprocess.run(["callgrind_control", "-i", "off", str(process.pid)], check=True, capture_output=True)
-            process.stdin.write("\n")
-            process.stdin.flush()
-            statuses = process.stdout.read().strip()
-            process.wait(timeout=120)
-        finally:
-            if process.poll() is None:
-                process.kill()
-        total = int(re.search(r"^totals: (\d+)", out.read_text(), re.M).group(1))
+    total, statuses = counted_between([sys.executable, __file__, "--child", kind, "--requests", str(count)])
     return total / count, statuses
 
 

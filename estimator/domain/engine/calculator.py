@@ -230,7 +230,7 @@ class Calculator:
         follow(plan, run)
         spreads = Sampling(self, run).evaluate(plan) if ranged else {}
         if extension is not None:
-            extended(self, extension, run, param_errors)
+            extended(self, extension, run, param_errors, ranged)
         computed = run.results
         results = {name: computed[name] for name in self.result_order if name in computed}
         line_rows = []

@@ -20,23 +20,26 @@ if TYPE_CHECKING:
 _MEMO_PARAMS = 1024  # a parameter's result, by its name, value and the figures its work shows (its text is its calculator's)
 
 
-def extended(calculator: Declared, extension: Extension, run: Run, param_errors: dict[str, str]) -> None:
+def extended(calculator: Declared, extension: Extension, run: Run, param_errors: dict[str, str],
+             ranged: bool = False) -> None:
     rows = extension.rows
     memo = calculator.param_memo  # type: ignore[attr-defined]
     for row, message in extension.row_errors:
         _refuse(run, row, message)
-    env, shown, results = run.env, run.shown, run.results
+    env, shown, results, errors = run.env, run.shown, run.results, run.errors
+    binary = run.binary
     for (spec, text, row), how in zip(extension.params, calculator.param_showing):
         name = spec.name
-        message = param_errors.get(name) or run.errors.pop(name, None)
-        if message is not None:
-            run.blocked[name] = (f"line {row}",)
-            _refuse(run, row, message if name in message else f"{name}: {message}")
-            continue
+        if param_errors or errors:
+            message = param_errors.get(name) or errors.pop(name, None)
+            if message is not None:
+                run.blocked[name] = (f"line {row}",)
+                _refuse(run, row, message if name in message else f"{name}: {message}")
+                continue
         if name not in env:
             continue
         # a parameter's text is its calculator's (the extension's): its value and what it reads decide
-        key = (name, env[name], run.binary, tuple(map(shown.get, how.names)))
+        key = (name, env[name], binary, tuple(map(shown.get, how.names)) if how.names else ())
         result = memo.get(key)
         if result is None:
             result = _param_result(spec, text, how, run)
@@ -48,12 +51,15 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
     for name, why in extension.unavailable:
         step = calculator.step_by_name.get(name)
         if step is not None:
-            run.results[name] = Result(name, step.label, step.group, step.unit, None, "unavailable", why)
-    results = run.results
-    for name, row in rows.items():  # a result a component line makes that cannot be computed says so at the line
-        result = results.get(name)
-        if row and result is not None and result.value is None and f"{LINES}:{row}" not in run.errors:
-            _refuse(run, row, f"{name} {result.work}")
+            results[name] = Result(name, step.label, step.group, step.unit, None, "unavailable", why)
+    # A result a component line makes that cannot be computed says so at the line: those are the
+    # steps the run found unavailable (run.blocked), the built-ins the extension took away and,
+    # over ranges, what some samples could not compute (sample.py).
+    if ranged or extension.unavailable or not run.blocked.keys().isdisjoint(rows):
+        for name, row in rows.items():
+            result = results.get(name)
+            if row and result is not None and result.value is None and f"{LINES}:{row}" not in errors:
+                _refuse(run, row, f"{name} {result.work}")
 
 
 @dataclass(frozen=True, slots=True)

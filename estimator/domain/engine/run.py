@@ -183,8 +183,9 @@ class Run:
             self.blocked[name] = (name,) if unknown else self.needs(parsed.names)
             return
         memo = self.calculator.input_memo  # the calculator's own names keep their dimensions: a line's may not
+        line_dims = self.line_dims
         key = (name, parsed.text, tuple(map(self.env.__getitem__, parsed.names)),
-               *(self.line_dims[n] for n in parsed.names if n in self.line_dims))
+               *((line_dims[n] for n in parsed.names if n in line_dims) if line_dims else ()))
         known = memo.get(key)
         if known is None:
             try:

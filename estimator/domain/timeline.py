@@ -102,6 +102,11 @@ def timeline(calculator, estimate) -> list[Year] | None:
         columns = _year_by_year(years)
     if columns is None:
         return None
+    # A column whose figure today is unavailable (over ranges, a parameter some samples cannot
+    # compute) is unavailable every year: the years never show what today's result refuses.
+    today = estimate.results
+    columns = {source: values for source, values in columns.items()
+               if (result := today.get(source)) is None or result.value is not None}
     return [_year(calculator, year, {key: columns[source][year] if source in columns else None
                                      for key, source, _ in COLUMNS}, estimate.binary)
             for year in range(len(years.factors))]

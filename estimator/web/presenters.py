@@ -146,7 +146,8 @@ CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 320, 150, 22, 18  # SVG use
 
 def timeline_charts(estimate: Estimate) -> list[dict]:
     """Bar charts of the timeline (storage held, cost per month, peak QPS), as coordinates the
-    template draws: each bar's height is its value over the chart's largest."""
+    template draws: each bar's height is its value over the chart's largest; a column not
+    available in every year has none."""
     from estimator.domain.timeline import COLUMNS
 
     years = estimate.timeline
@@ -158,6 +159,8 @@ def timeline_charts(estimate: Estimate) -> list[dict]:
     step = CHART_WIDTH / len(years)
     for key, title in CHARTS:
         values = [year.values[key] for year in years]  # None: a year that cannot compute it (no bar)
+        if all(value is None for value in values):  # unavailable every year (as today): no chart
+            continue
         top = max((value for value in values if value is not None), default=0.0) or 1.0
         highest = max(years, key=lambda year: -math.inf if year.values[key] is None else year.values[key])
         bars = []

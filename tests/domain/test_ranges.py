@@ -272,6 +272,22 @@ def test_a_result_undefined_for_some_samples_says_how_often():
     assert float(work.split(" ")[4].rstrip("%")) / 100 == approx(share, abs=4 * math.sqrt(share * (1 - share) / N))
 
 
+def test_what_reads_a_parameter_some_samples_cannot_compute_is_unavailable_not_the_medians_figure():
+    # log(-1 to 3) is undefined below zero, in ~20% of the samples; at the range's median (1) it
+    # is 0, so the exact run alone would size the workers on 0 req/s: 2 nodes, a figure the
+    # samples belie. The parameter is refused at its line, and what reads it waits for it.
+    result = line("jobs = workers(rate: write_qps × log(-1 to 3), work: 10 ms)\ntwice = jobs.nodes × 2")
+
+    assert "jobs.rate cannot be computed for" in result.errors["lines:1"]
+    for name in ("jobs.nodes", "jobs.cost", "twice", "nodes_total", "cost_per_month"):
+        assert result.results[name].value is None, name
+        assert result.results[name].work == "needs a valid jobs.rate", name
+    assert result.results["app_servers"].value == 2  # what does not read it still computes
+    years = result.timeline
+    assert years and all(year.api["cost_per_month"] is None and year.api["nodes_total"] is None for year in years)
+    assert years[0].api["app_servers"] == 2
+
+
 def test_the_timeline_still_runs_on_a_ranged_estimate():
     result = estimate({**PRESETS[0].inputs, "dau": "50M to 200M"})
     assert result.timeline and len(result.timeline) == 6

@@ -34,6 +34,9 @@ class Sampling:
         self.order: list[str] = []  # results and lines on samples, in plan order
         self.ranged_inputs: list[str] = []
         self.scales: dict[str, float] = {}  # a result → what its value is multiplied by in the API
+        # an input some of whose samples cannot be computed (refused at its field or line), and
+        # what reads it: name → that input
+        self.refused: dict[str, str] = {}
 
     def evaluate(self, plan) -> dict[str, ranges.Spread]:
         run = self.run
@@ -59,10 +62,31 @@ class Sampling:
         sources = self.sources
         return frozenset().union(*(sources[n] for n in names if n in sources))
 
+    def _refused_root(self, names) -> str:
+        """The input refused on samples that `names` read, themselves or through a result ("" if none)."""
+        refused = self.refused
+        for name in names:
+            if name in refused:
+                return refused[name]
+        return ""
+
+    def _refuse(self, name: str, root: str) -> None:
+        """`name` reads an input refused on samples: it is unavailable and says which, never the
+        exact run's figure at the range's median (which the refused samples would belie)."""
+        run = self.run
+        self.refused[name] = root
+        run.blocked[name] = (root,)
+        result = run.results.get(name)
+        if result is not None:
+            run.results[name] = Result(name, result.label, result.group, result.unit, None, "unavailable",
+                                       f"needs a valid {root}", (root,), result.row)
+
     def formula(self, step: Step) -> None:
         run = self.run
         if step.name not in run.env:
             return
+        if self.refused and (root := self._refused_root((*step.names, step.given_by))):
+            return self._refuse(step.name, root)
         given = step.given_by and run.inputs.get(step.given_by) is not None
         upstream = self._upstream((step.given_by,) if given else step.names)
         if not upstream:
@@ -77,6 +101,10 @@ class Sampling:
             return
         spec = self.calculator.by_name[name]
         parsed = run.inputs[name]
+        if self.refused and (root := self._refused_root(parsed.names)):
+            run.errors[name] = f"{name} needs a valid {root}, which some of the range's samples cannot compute"
+            self.refused[name] = root
+            return
         upstream = self._upstream(parsed.names)
         own = ranges_in(parsed.tree)
         if not (upstream or own):
@@ -85,6 +113,7 @@ class Sampling:
             values = spec.sample(parsed.tree, self.arrays, run.scales[name], parsed.text)
         except InputError as error:
             run.errors[name] = str(error)
+            self.refused[name] = name
             return
         if own:
             held = spec.sample(parsed.tree, run.env, run.scales[name], parsed.text) if upstream else values
@@ -99,6 +128,8 @@ class Sampling:
         name = row.name
         if name not in run.env or name not in run.steps:
             return
+        if self.refused and (root := self._refused_root(row.names)):
+            return self._refuse(name, root)
         upstream = self._upstream(row.names)
         if not (upstream or row.ranges):
             return

@@ -92,6 +92,10 @@ def size_figure(x: float, *, binary: bool = False, per: str = "") -> Figure:
 # A duration's parts, from the one table of units (a year is 365 days): in hundredths of a second.
 _UNITS = tuple((symbol, round(lexicon.to_canonical(unit) * 100))
                for symbol, unit in (("y", "year"), ("d", "day"), ("h", "hour"), ("m", "minute")))
+# A duration's hundredths of a second are whole in a float only up to 2^53 (~2.9M years): past
+# it, a duration shows its years to 3 figures (1e30 s is 3.17e+22y, not 31,709,791,983,764,588,205,911y
+# 147d 13h 5m 34.72s, whose last 7 digits and every smaller part are the float's noise).
+_EXACT_HUNDREDTHS = 2 ** 53
 
 
 def duration(seconds: float, *, rough: bool = False) -> str:
@@ -123,6 +127,9 @@ def duration_parts(seconds: float, *, rough: bool = False) -> list[tuple[str, st
         return [(sig3(seconds * 1e6), " µs")]
     if seconds < 1:
         return [(sig3(seconds * 1e3), " ms")]
+    if seconds * 100 >= _EXACT_HUNDREDTHS:  # 2.9M years and more: the float's days, hours... are noise
+        years = sig3(seconds * 100 / _UNITS[0][1])
+        return [(years if "e" in years else f"{int(years):,}", "y")]
     hundredths = round(seconds * 100)
     if rough and hundredths >= 6000:
         sizes = [size for _, size in _UNITS] + [100]

@@ -108,3 +108,12 @@ def test_a_whole_count_shows_every_digit_only_while_a_float_holds_them():
     # 285,714,285,714,285,718,082,158,592: its last 12 digits are noise, so 3 figures are shown
     assert formatting.integer(int(float(2e29 / 700).__ceil__())) == "2.86e+26"
     assert formatting.integer(10**15) == "1e+15" and formatting.integer(-3 * 10**16) == "-3e+16"
+
+
+def test_a_duration_past_a_floats_exact_hundredths_shows_its_years_to_three_figures():
+    # 1e30 s ÷ 31,536,000 s = 31,709,791,983,764,586,504,312.5… years; the float's hundredths
+    # printed 31,709,791,983,764,588,205,911y 147d 13h 5m 34.72s (wrong from the 17th digit on)
+    assert formatting.duration(1e30) == "3.17e+22y"
+    assert formatting.duration(1e14) == "3,170,000y"  # 3,170,979.2 years
+    # below 2^53 hundredths (9.0e13 s) every part is exact: 1e13 s = 317,097 years 335d 17h 46m 40s
+    assert formatting.duration(1e13) == "317,097y 335d 17h 46m 40s"

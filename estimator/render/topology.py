@@ -19,7 +19,11 @@ the design doc's mermaid flowchart (mermaid.py) both draw, decided once here.
 - The bottleneck (README, Architecture: the diagram): the tier with the highest
   `name.utilization`, tiers held at a floor aside (more than the load needs, whatever it is);
   where no component has one, of the components whose nodes are set by a demand (not a floor
-  kept for redundancy, not rented), the one with the most nodes.
+  kept for redundancy, not rented), the one with the most nodes. It is not marked when it has
+  room: one node whose peak uses less than half the planned `utilization` (the default
+  estimate's cache, one node at 0.2% of its capacity and a third of its memory, is no
+  bottleneck, and nothing else is nearer a limit: every other tier is at its floor).
+  `pressure` still ranks it (the design doc lists the most loaded tiers).
 """
 
 from __future__ import annotations
@@ -67,10 +71,7 @@ class Topology:
     edges: tuple[Edge, ...]
     pressure: tuple[tuple[str, str], ...]  # the most loaded tiers first: (name, why)
     by_utilization: bool = False  # the tiers ranked by the engine's utilization (else by nodes set by a demand)
-
-    @property
-    def bottleneck(self) -> str:
-        return self.pressure[0][0] if self.pressure else ""
+    bottleneck: str = ""  # the tier marked: the first of `pressure` unless it has room, else ""
 
     @property
     def ranks(self) -> int:
@@ -150,6 +151,7 @@ def topology(estimate) -> Topology:
             edges.append(Edge(feeder, c.name, _flows(c, results, peak_factor, None)))
     rank = _ranks(instances, edges)
     pressure, ranked_by_utilization = _pressure(estimate.components, results)
+    bottleneck = _bottleneck(pressure, ranked_by_utilization, results, estimate.value_of("utilization"))
     boxes = []
     for c in instances:
         f = figures[c.name]
@@ -157,8 +159,26 @@ def topology(estimate) -> Topology:
         nodes = ("rented" if c.kind.rented else "nodes unavailable" if f.nodes is None
                  else f"{f.shown['nodes']} node{'' if f.nodes == 1 else 's'}")
         boxes.append(Box(c.name, c.kind.name, nodes, "" if c.kind.rented else f.bound, held, f.shown["cost"],
-                         rank[c.name], c.kind.service, bool(pressure) and pressure[0][0] == c.name))
-    return Topology(tuple(boxes), tuple(edges), pressure, ranked_by_utilization)
+                         rank[c.name], c.kind.service, c.name == bottleneck))
+    return Topology(tuple(boxes), tuple(edges), pressure, ranked_by_utilization, bottleneck)
+
+
+# A tier of one node is marked the bottleneck only when its peak uses at least this share of the
+# planned utilization: below it, one node has room for twice its load.
+MARKED_FROM = 0.5
+
+
+def _bottleneck(pressure, ranked_by_utilization: bool, results, planned) -> str:
+    """The tier to mark: the most loaded, unless it is one node with room (see the module's docstring)."""
+    if not pressure:
+        return ""
+    name = pressure[0][0]
+    nodes = results.get(f"{name}.nodes")
+    if nodes is None or not nodes.available or nodes.value > 1:
+        return name
+    utilization = results[f"{name}.utilization"].value if ranked_by_utilization else None
+    loaded = utilization is not None and isinstance(planned, (int, float)) and utilization >= MARKED_FROM * planned
+    return name if loaded else ""
 
 
 def _ranks(instances, edges: list[Edge]) -> dict[str, int]:

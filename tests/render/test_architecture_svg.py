@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from estimator.domain.estimate import estimate
-from estimator.render import architecture_svg
+from estimator.render import architecture_svg, mermaid
 from estimator.render.topology import CLIENT, topology
 
 PHOTO = {"dau": "100M", "reads_per_user": "5", "writes_per_user": "0.1", "object_size": "500 KB",
@@ -76,6 +76,33 @@ def test_a_tier_at_its_floor_is_never_the_bottleneck():
     drawn = topology(estimate({}))  # 2 app servers, 3 database nodes: floors; 1 cache node for memory
 
     assert "app" not in dict(drawn.pressure) and "db" not in dict(drawn.pressure)
+
+
+def test_no_tier_is_marked_the_bottleneck_while_every_tier_has_room():
+    # The defaults: 1M users × 10 reads a day ÷ 86,400 s × 2 = 231.5 reads/s at the peak reach the one
+    # cache node: × 500 µs = 0.116 of its 50 slots busy, 0.231%, far under half the planned 70% (and
+    # it holds 20 GB of its 64 GB). The app servers and the database are at their floors. Nothing
+    # is near its limit: nothing is red.
+    drawn = topology(estimate({}))
+
+    assert drawn.pressure[0] == ("cache", "utilization 0.231%")  # still ranked for the design doc
+    assert drawn.bottleneck == ""
+    assert not any(box.bottleneck for box in drawn.boxes)
+    svg = architecture_svg.svg(drawn, layout="wide")
+    assert "bottleneck" not in svg
+    chart = mermaid.flowchart(drawn)
+    assert "▲ bottleneck" not in chart and not re.search(r"^\s*class \S+ bottleneck$", chart, re.M)
+
+
+def test_a_tier_the_load_grew_past_one_node_is_marked():
+    # 6M users × 11 requests a day ÷ 86,400 s × 2 = 1,527.8 req/s at the peak: ⌈1,527.8 ÷ (1k × 70%)⌉ =
+    # ⌈2.18⌉ = 3 app servers, above their floor of 2; 1,527.8 × 100 ms = 152.8 in flight of 3 × 100
+    # slots: 50.9%.
+    drawn = topology(estimate({"dau": "6M"}))
+
+    assert drawn.bottleneck == "app"
+    assert dict(drawn.pressure)["app"] == "utilization 50.9%"
+    assert [box.name for box in drawn.boxes if box.bottleneck] == ["app"]
 
 
 @pytest.mark.parametrize("layout", ["wide", "narrow"])

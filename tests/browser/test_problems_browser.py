@@ -60,3 +60,24 @@ def test_one_problem_answered_well_and_one_with_a_unit_error(page, live_server):
     expect(page.locator("#answer-video_per_day-error")).to_have_text(
         "'150 TB/s' is a bandwidth (B/s); New video a day needs a size (B)")
     expect(page.locator("#answer-video_per_day")).to_have_value("150 TB/s")
+
+
+def test_a_phone_names_each_problems_cost_and_nodes_and_puts_its_source_on_a_line_of_its_own(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/problems/")
+
+    row = page.locator("tr#pastebin")
+    cost, nodes = row.locator("td.value").nth(0), row.locator("td.value").nth(1)
+    # The table's head is hidden on a phone: each figure says what it is
+    label = "el => getComputedStyle(el, '::before').content"
+    assert "Cost" in cost.evaluate(label) and "Nodes" in nodes.evaluate(label)
+    # The source starts a line of its own under the statement, not in the middle of its last line
+    statement = row.locator("td").first.locator(".meta").first.bounding_box()
+    source = row.locator("td").nth(1).bounding_box()
+    assert source["y"] >= statement["y"] + statement["height"] - 1
+    assert source["x"] <= statement["x"] + 1
+    # A group's heading is as wide as its rows
+    heading = page.locator("#problems-table tr.group th").first.bounding_box()
+    assert heading["width"] >= row.bounding_box()["width"] - 1
+    context.close()

@@ -81,3 +81,14 @@ def test_a_phone_names_each_problems_cost_and_nodes_and_puts_its_source_on_a_lin
     heading = page.locator("#problems-table tr.group th").first.bounding_box()
     assert heading["width"] >= row.bounding_box()["width"] - 1
     context.close()
+
+
+def test_practice_keeps_its_givens_apart_from_the_answers_and_its_button_apart_from_start_again(page, live_server):
+    page.goto(live_server.url + "/problems/chat-50m-dau/practice/")
+
+    given = page.locator(".practice-given details").bounding_box()
+    answers = page.get_by_role("heading", name="Your estimates").bounding_box()
+    assert answers["y"] - (given["y"] + given["height"]) >= 16  # was 0: the summary touched the heading
+    button = page.get_by_role("button", name="Grade my estimates").bounding_box()
+    again = page.get_by_role("link", name="Start again").bounding_box()
+    assert again["x"] - (button["x"] + button["width"]) >= 12  # was a space's width

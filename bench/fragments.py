@@ -49,10 +49,15 @@ TIMELINE = engines["django"].from_string(
     '<text class="year" x="{{ bar.x|floatformat:1 }}" y="{{ chart.label_y }}">{{ bar.year }}</text>{% endfor %}</svg>'
     '</figure>{% endfor %}</div><div class="table-scroll"><table class="timeline-table"><caption '
     'class="visually-hidden">Timeline by year</caption><thead><tr><th scope="col">Year</th>{% for label in '
-    'timeline_labels %}<th scope="col">{{ label }}</th>{% endfor %}</tr></thead><tbody>{% for year in timeline %}'
-    '<tr><th scope="row">{{ year.year }}</th>{% for cell in year.shown %}<td>{{ cell }}</td>{% endfor %}</tr>'
-    '{% endfor %}</tbody></table></div>'
+    'timeline_labels %}<th scope="col">{{ label }}</th>{% endfor %}</tr></thead><tbody>{% for year, cells in rows %}'
+    '<tr><th scope="row">{{ year }}</th>{% for label, cell in cells %}<td data-label="{{ label }}">{{ cell }}</td>'
+    '{% endfor %}</tr>{% endfor %}</tbody></table></div>'
 )
+
+
+def _timeline_rows(timeline, labels) -> list:
+    """(year, [(label, cell), …]) a year: each cell names its column, as the tag writes it."""
+    return [(year.year, list(zip(labels, year.shown))) for year in timeline]
 
 
 def run_timeline(quick: bool = False) -> dict:
@@ -61,7 +66,8 @@ def run_timeline(quick: bool = False) -> dict:
     result = estimate({**{k: v for k, v in PRESETS[0].inputs.items() if k != "lines"}, "growth": "30%"})
     charts, labels = presenters.timeline_charts(result), LABELS
     context = {"timeline": result.timeline, "timeline_charts": charts, "timeline_labels": labels}
-    template = median_seconds(lambda: TIMELINE.render(context), repeat=repeat, number=number)
+    template = median_seconds(lambda: TIMELINE.render({**context, "rows": _timeline_rows(result.timeline, labels)}),
+                              repeat=repeat, number=number)
     tag = median_seconds(lambda: timeline_body(result.timeline, charts, labels), repeat=repeat, number=number)
     return {"template": template, "tag": tag, "ratio": template / tag, "met": template / tag >= TARGET_RATIO}
 

@@ -205,8 +205,10 @@ def timeline_body(timeline, charts, labels):
                  '<caption class="visually-hidden">Timeline by year</caption><thead><tr><th scope="col">Year</th>')
     parts.extend(f'<th scope="col">{escape(label)}</th>' for label in labels)
     parts.append("</tr></thead><tbody>")
+    # Each cell names its column (data-label): a phone shows a year as a card, the head hidden.
+    named = [f'<td data-label="{escape(label)}">' for label in labels]
     for year in timeline:
-        cells = "".join(f"<td>{escape(cell)}</td>" for cell in year.shown)
+        cells = "".join(f"{named[i] if i < len(named) else '<td>'}{escape(cell)}</td>" for i, cell in enumerate(year.shown))
         parts.append(f'<tr><th scope="row">{year.year}</th>{cells}</tr>')
     parts.append("</tbody></table></div>")
     return mark_safe("".join(parts))

@@ -163,11 +163,17 @@ def default_instances(*, db_reads: str | None = None) -> tuple[Instance, ...]:
 
 def arrange(declared: list[tuple[str, int, Declared]]) -> tuple[Architecture, dict[int, str]]:
     """The architecture from the user's component lines (name, row, declaration), and the
-    errors by row: a `none` that removes nothing, more than MAX_COMPONENTS components."""
+    errors by row: a name declared twice (the first stands, as for lines), a `none` that
+    removes nothing, more than MAX_COMPONENTS components."""
     errors: dict[int, str] = {}
     by_default = {}
     added = []
+    first: dict[str, int] = {}
     for name, row, component in declared:
+        if name in first:
+            errors[row] = f"'{name}' is already defined on line {first[name]}"
+            continue
+        first[name] = row
         if name in DEFAULT_NAMES:
             by_default[name] = (row, component)
         elif component.removes:

@@ -403,3 +403,29 @@ def test_a_kind_declares_its_place_in_the_architecture():
     # What one node takes is named by its limits, never guessed from a parameter's name: no arrow carries it.
     assert KINDS["servers"].capacities == {"per_node", "concurrency"}
     assert KINDS["database"].capacities == {"node_reads", "node_writes", "node_storage"}
+
+
+# A name declared twice --------------------------------------------------------------------------
+
+def test_a_component_declared_twice_is_refused_at_its_second_line_and_the_first_stands():
+    # Both lines made a component named x, each showing the second's figures (6 nodes), and
+    # nodes_total counted 12 of them. The first stands, as for lines: 1k/s × 2 ÷ (1k/s × 70%)
+    # = 2.86 → 3 nodes; with the defaults' 2 + 1 + 3, nodes_total is 9.
+    result = run("x = servers(rate: 1k/s)", "x = servers(rate: 2k/s)")
+
+    assert result.errors == {"lines:2": "line 2: 'x' is already defined on line 1"}
+    assert [c.name for c in result.components].count("x") == 1
+    assert value(result, "x.nodes") == 3
+    assert value(result, "nodes_total") == 9
+
+
+def test_a_default_replaced_twice_keeps_its_first_replacement():
+    # The second `app` silently replaced the first: 2k/s × 2 ÷ 700/s = 5.7 → 6 nodes; the first
+    # stands now: 1k/s → 3 nodes.
+    result = run("app = servers(rate: 1k/s)", "app = servers(rate: 2k/s)")
+    removed = run("app = none", "app = servers(rate: 2k/s)")
+
+    assert result.errors == {"lines:2": "line 2: 'app' is already defined on line 1"}
+    assert value(result, "app.nodes") == 3
+    assert removed.errors == {"lines:2": "line 2: 'app' is already defined on line 1"}
+    assert "app" not in [c.name for c in removed.components]

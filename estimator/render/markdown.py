@@ -15,7 +15,7 @@ import re
 from estimator.domain.conventions import CONVENTIONS
 from estimator.domain.engine import Estimate
 
-from . import mermaid
+from . import bill, mermaid
 from .topology import by_utilization, topology
 from .verdict import verdict
 
@@ -196,9 +196,8 @@ def _errors(estimate: Estimate) -> list[str]:
 
 def _group(estimate: Estimate, group: str, level: str) -> list[str]:
     lines = [f"{level} {group}", "", "| Result | Name | Value | Work |", "|---|---|---|---|"]
-    for result in estimate.results.values():
-        if result.group == group:
-            lines.append(f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |")
+    for result in bill.grouped(estimate, group):
+        lines.append(f"| {cell(result.label)} | `{result.name}` | {_value(result)} | {cell(result.work)} |")
     return lines + [""]
 
 

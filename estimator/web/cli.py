@@ -10,6 +10,8 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from estimator.render import bill
+
 from .http import json_bytes, route
 from .sites import SITES, Site
 
@@ -78,7 +80,7 @@ class CalculatorCommand(BaseCommand):
         lines = []
         width = max([16, *(len(r.display) for r in result.results.values())])  # ranged displays are longer
         for group in result.calculator.result_groups:
-            rows = [r for r in result.results.values() if r.group == group]
+            rows = bill.grouped(result, group)
             if rows:
                 lines.append(group)
                 lines += [f"  {r.name:<26} {r.display:>{width}}   {r.work}" for r in rows]

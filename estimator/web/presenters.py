@@ -17,6 +17,7 @@ from estimator.domain.architecture import ALIASES, DEFAULT_NAMES
 from estimator.domain.components import KINDS
 from estimator.domain.engine import Calculator, Estimate, Result
 from estimator.domain.inputs import Input
+from estimator.render import bill
 
 # Built-in results that are a default component's node count (app_servers is app.nodes): the
 # summary shows every component's nodes with its bound instead.
@@ -123,10 +124,7 @@ def field_groups(estimate: Estimate) -> list[FieldGroup]:
 
 
 def result_groups(estimate: Estimate) -> list[tuple[str, list[Result]]]:
-    groups = [
-        (group, [r for r in estimate.results.values() if r.group == group])
-        for group in estimate.calculator.result_groups
-    ]
+    groups = [(group, bill.grouped(estimate, group)) for group in estimate.calculator.result_groups]
     return [(group, results) for group, results in groups if results]
 
 

@@ -109,3 +109,14 @@ def test_a_label_cannot_close_its_string_or_write_markup_a_comment_or_a_markdown
     # Entity codes only: what mermaid shows is the text as typed.
     decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), inner.split("<br/>")[0])
     assert decoded == " ".join(hostile.split())
+
+
+def test_the_cost_table_bills_a_declared_component():
+    text = markdown.render(estimate({"dau": "50M", "writes_per_user": "40",
+                                     "lines": "ws = connections(concurrent: dau × 10%, messages: write_qps)"}),
+                           share_url="https://x.test/")
+
+    cost = section(text, "Cost and growth")
+    # 72 connection servers × $150/month
+    assert "| ws: Cost a month | `ws.cost` | $10.8k/month | 72 × $150/month = $10.8k/month |" in cost
+    assert cost.index("`ws.cost`") < cost.index("`cost_per_month`")

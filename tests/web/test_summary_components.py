@@ -42,3 +42,14 @@ def test_a_component_of_your_own_joins_the_summary_and_updates_with_htmx(client)
     # 50M × 10% = 5M connections: ⌈5M ÷ (100k × 70%)⌉ = ⌈71.4⌉ = 72 nodes, bound by connections.
     assert 'id="summary"' in html and 'hx-swap-oob="true"' in html
     assert fleet(html)["ws"] == "72 connections"
+
+
+def test_the_pages_cost_holds_a_declared_components_cost(client):
+    # The chat problem: 72 connection servers × $150/month = $10,800/month, in the bill beside the others
+    page = client.get("/", {"dau": "50M", "writes_per_user": "40",
+                            "lines": "ws = connections(concurrent: dau × 10%, messages: write_qps)"}).content.decode()
+
+    cost = page[page.index("<h3>Cost</h3>"):page.index("<h3>Conventions</h3>")]
+    assert 'id="result-ws.cost"' in cost
+    assert cost.index('id="result-ws.cost"') < cost.index('id="result-cost_per_month"')
+    assert "$10.8k/month" in cost[cost.index('id="result-ws.cost"'):cost.index('id="result-cost_per_month"')]

@@ -158,7 +158,8 @@ def topology(estimate) -> Topology:
         held = (f"{f.shown['memory']} memory" if f.memory else f"{f.shown['storage']} stored" if f.storage else "")
         nodes = ("rented" if c.kind.rented else "nodes unavailable" if f.nodes is None
                  else f"{f.shown['nodes']} node{'' if f.nodes == 1 else 's'}")
-        boxes.append(Box(c.name, c.kind.name, nodes, "" if c.kind.rented else f.bound, held, f.shown["cost"],
+        cost = f.shown["cost"] if f.cost is not None else "cost unavailable"  # not a bare "unavailable" under the nodes'
+        boxes.append(Box(c.name, c.kind.name, nodes, "" if c.kind.rented else f.bound, held, cost,
                          rank[c.name], c.kind.service, c.name == bottleneck))
     return Topology(tuple(boxes), tuple(edges), pressure, ranked_by_utilization, bottleneck)
 

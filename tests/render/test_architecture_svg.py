@@ -143,6 +143,14 @@ def test_a_box_says_its_nodes_are_unavailable_when_an_input_is_bad():
     assert drawn.bottleneck == ""
 
 
+def test_a_box_says_which_figure_is_unavailable_when_an_input_is_bad():
+    drawn = topology(estimate({"dau": "lots"}))
+
+    app = {box.name: box for box in drawn.boxes}["app"]
+    assert (app.nodes, app.cost) == ("nodes unavailable", "cost unavailable")  # not "unavailable" alone
+    assert ">unavailable<" not in architecture_svg.svg(drawn, layout="wide")
+
+
 def test_a_ranged_figure_wraps_within_a_narrow_box():
     svg = architecture_svg.svg(topology(estimate({"dau": "50M to 200M"})), layout="narrow")
 

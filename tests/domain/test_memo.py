@@ -100,3 +100,23 @@ def test_a_remembered_plan_still_sees_a_cycle_and_a_reordering_the_next_text_mak
     assert "cycle" in cycle.errors["lines:1"] and "cycle" in cycle.errors["lines:2"]
     again = estimate(_model(lines="a = b × 2\nb = a + 1 req/s"))  # a refused plan is not remembered
     assert again.errors == cycle.errors
+
+
+def test_retyping_a_component_parameter_reads_and_compiles_none_of_its_formulas_again(monkeypatch):
+    """Typing in a component's line (work: 50 ms → 51 ms) declares its formulas again in the
+    same words: they are read and compiled once, not at every keystroke."""
+    from estimator.domain.engine import calculator, declarations
+
+    estimate(_model(lines="jobs = workers(rate: 1k/s, work: 50 ms)"))
+    parsed, compiled = [], []
+    parse, step_for = declarations.parse, calculator.step_for
+    monkeypatch.setattr(declarations, "parse", lambda text, **kw: parsed.append(text) or parse(text, **kw))
+    monkeypatch.setattr(calculator, "step_for", lambda name, *a, **kw: compiled.append(name) or step_for(name, *a, **kw))
+
+    result = estimate(_model(lines="jobs = workers(rate: 1k/s, work: 51 ms)"))
+
+    assert parsed == [] and compiled == []
+    # 1k/s at the default peak factor of 2, 51 ms each, one at a time a node, at the default 70%:
+    # ⌈1,000 × 2 × 0.051 ÷ 0.7⌉ = ⌈145.7⌉ = 146 (at 50 ms it was ⌈142.9⌉ = 143)
+    assert result.results["jobs.nodes"].value == 146
+    assert "51 ms" in result.results["jobs.nodes"].work

@@ -17,7 +17,7 @@ from .. import lines as lines_module
 from .. import reference
 from ..errors import InputError
 from ..inputs import Input, Parsed
-from ..lang.compile import compile_tree, reads
+from ..lang.compile import compile_tree
 from ..lang.dims import infer
 from ..lang.functions import FUNCTIONS
 from ..lang.nodes import names_in, ranges_in
@@ -33,6 +33,24 @@ from .sample import Sampling
 from .step import Step, step_for
 
 MAX_RANGES = 100  # in one estimate: each is ranges.SAMPLES draws
+
+
+@lru_cache(maxsize=1024)
+def _step(formula: Formula, read_dims: tuple) -> Step:
+    """A formula compiled, by the formula and the dimensions of the names it reads (TypeError
+    when it is not what it declares): a component's formulas are compiled once, not again each
+    time a derived calculator is made (retyping one parameter leaves every formula as it was)."""
+    inferred = infer(formula.tree, dict(read_dims))
+    if inferred != formula.dims:
+        raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
+                        f"declared {formula.unit or 'a plain number'}")
+    step = step_for(formula.name, formula.label, formula.group, formula.unit, formula.tree,
+                    shower(inferred, style=formula.display, per=formula.per), given_by=formula.given_by,
+                    alias=formula.alias)
+    if formula.unit and formula.dimension is None and formula.display != "check":
+        # The API reports it in its declared unit: a cost per second is reported per month.
+        step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
+    return step
 
 
 class Calculator:
@@ -79,7 +97,8 @@ class Calculator:
     def _compile(self, formulas, compiled: Mapping[str, Step]) -> list[Step]:
         """The formulas as steps in dependency order, each dimension-checked against its
         declaration (TypeError names a formula that is not what it declares); a step already
-        `compiled` for the same formula is reused."""
+        `compiled` for the same formula is reused, and so is one compiled for another calculator
+        from the same formula reading names of the same dimensions (_step)."""
         by_result = {f.name: f for f in formulas}
         order = graphlib.TopologicalSorter(
             {f.name: {n for n in f.names if n in by_result and n != f.name} for f in formulas}
@@ -89,16 +108,10 @@ class Calculator:
             formula = by_result[name]
             step = compiled.get(name)
             if step is None:
-                inferred = infer(formula.tree, self.dims)
-                if inferred != formula.dims:
-                    raise TypeError(f"{formula.name} = {formula.expression} is {lexicon.describe(inferred)}, "
-                                    f"declared {formula.unit or 'a plain number'}")
-                step = step_for(name, formula.label, formula.group, formula.unit, formula.tree,
-                                shower(inferred, style=formula.display, per=formula.per), given_by=formula.given_by,
-                                alias=formula.alias)
-                if formula.unit and formula.dimension is None and formula.display != "check":
-                    # The API reports it in its declared unit: a cost per second is reported per month.
-                    step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))
+                dims = self.dims
+                if not formula.names <= dims.keys():
+                    infer(formula.tree, dims)  # raises, naming what is unknown and what it might mean
+                step = _step(formula, tuple((n, dims[n]) for n in sorted(formula.names)))
             self.dims[name] = formula.dims
             steps.append(step)
         return steps
@@ -111,12 +124,13 @@ class Calculator:
         # a formula with if() reads only the branch it takes, known once values are.
         self.reads = {s.name: {n for n in s.names if n in self.by_name and n not in self.by_result} for s in self.steps}
         self.per_input = {f.name for f in formulas if f.needs_used}
-        self.branching = {f.name: depends for f in formulas if (depends := reads(f.tree))}
+        self.branching = {f.name: depends for f in formulas if (depends := f.branch_reads)}
         # What every estimate uses whatever its inputs (_unused): the inputs read by the steps
         # that are neither given directly, nor branching, nor per input; those left vary.
         varying = [s for s in self.steps if s.name not in self.per_input and (s.given_by or s.name in self.branching)]
+        held = {s.name for s in varying} | self.per_input
         self.always_used = frozenset(self.timeline_inputs).union(
-            *(self.reads[s.name] for s in self.steps if s.name not in self.per_input and s not in varying))
+            *(self.reads[s.name] for s in self.steps if s.name not in held))
         self.varying_steps = varying
         self.reserved = set(self.by_name) | set(self.by_result) | set(FUNCTIONS) | set(lexicon.STANDALONE)
         self.result_order = [f.name for f in formulas]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from .. import lexicon
+from ..lang.compile import reads
 from ..lang.nodes import CHECK, Node, names_in
 from ..lang.parse import parse
 from ..inputs import Input
@@ -16,6 +18,15 @@ from .step import Step
 
 LINES = "lines"
 LINES_GROUP = "Your lines"
+
+
+@lru_cache(maxsize=4096)
+def _declared(expression: str) -> tuple[Node, frozenset[str], Callable | None]:
+    """A declared expression's tree, its names and what it reads past if(), read once per text:
+    a component's formulas are declared again whenever its line changes (a parameter retyped),
+    in the same words."""
+    tree = parse(expression, declared=True)
+    return tree, names_in(tree), reads(tree)
 
 
 @dataclass(frozen=True)
@@ -40,11 +51,14 @@ class Formula:
     retyped: tuple[str, str] = ()
     tree: Node = field(init=False, repr=False, compare=False)
     names: frozenset[str] = field(init=False, repr=False, compare=False)
+    # with if(): the names its value depends on, given values (compile.reads); None: all its names
+    branch_reads: Callable | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        tree = parse(self.expression, declared=True)  # a typo in a built-in fails at import
+        tree, names, branch_reads = _declared(self.expression)  # a typo in a built-in fails at import
         object.__setattr__(self, "tree", tree)
-        object.__setattr__(self, "names", names_in(tree))
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "branch_reads", branch_reads)
 
     @property
     def dims(self) -> Dims:

@@ -34,7 +34,8 @@ CARDS = engines["django"].from_string(
     "{% for group, results in result_groups %}{% for r in results %}"
     '<div class="result{% if not r.available %} unavailable{% endif %}" id="result-{{ r.name }}">'
     "<dt>{{ r.label }} <code>{{ r.name }}</code></dt><dd class=\"value\">{{ r.display }}</dd>"
-    '<dd class="work"><details><summary>Work</summary><p>{{ r.work }}</p></details></dd></div>\n'
+    '{% if r.available %}<dd class="work"><details><summary>Work</summary><p>{{ r.work }}</p></details></dd>'
+    '{% else %}<dd class="why">{{ r.work }}</dd>{% endif %}</div>\n'
     "{% endfor %}{% endfor %}"
 )
 

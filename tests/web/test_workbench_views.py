@@ -82,3 +82,12 @@ def test_the_api_gives_the_burn_rate_alert_thresholds(client):
     assert results["alert_page_6h"]["value"] == pytest.approx(5.6)
     assert results["alert_ticket_3d"]["value"] == pytest.approx(0.9333333)
     assert results["alert_page_1h"]["unit"] == ""
+
+
+def test_a_result_waiting_for_an_optional_input_says_which_in_sight(client):
+    page = client.get("/availability/").content.decode()
+
+    # No error rate given: the burn rate waits for it, and says so on the card, not behind "Work"
+    card = re.search(r'<div class="result unavailable" id="result-burn_rate">(.*?)</div>', page, re.S).group(1)
+    assert '<dd class="why">needs error_rate</dd>' in card
+    assert "<details>" not in card

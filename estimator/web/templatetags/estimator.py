@@ -47,10 +47,11 @@ def result_cards(results, workbench_path="", estimate=None):
         shown, extra = escape(r.display), ""
         if spread is not None and spread.varies:
             shown, extra = _spread_parts(r, spread, calculator)
-        parts.append(
-            f"{_card_head(r.name, r.label, r.available)}{shown}{aside}</dd>{extra}"
-            f'<dd class="work"><details><summary>Work</summary><p>{escape(r.work)}</p></details></dd></div>'
-        )
+        # An unavailable result says what it waits for in sight ("needs error_rate", "needs a valid
+        # dau"), not behind a Work to open: four of the workbench's cards read a bare "unavailable".
+        work = (f'<dd class="why">{escape(r.work)}</dd>' if not r.available else
+                f'<dd class="work"><details><summary>Work</summary><p>{escape(r.work)}</p></details></dd>')
+        parts.append(f"{_card_head(r.name, r.label, r.available)}{shown}{aside}</dd>{extra}{work}</div>")
     return mark_safe("\n".join(parts))
 
 

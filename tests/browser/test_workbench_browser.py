@@ -53,3 +53,16 @@ def test_on_a_phone_the_diagram_runs_down_with_text_of_at_least_12_px(page, live
     }""")
     assert smallest >= 12
     assert diagram.bounding_box()["width"] <= 390
+
+
+def test_a_desktop_shows_the_downtime_of_every_period_without_scrolling_sideways(page, live_server):
+    page.goto(live_server.url + "/availability/")
+
+    table = page.locator("table.downtime")
+    expect(table.locator("thead th").last).to_have_text("per year")
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
+    # 1 − 99.9999% of a year = 31.536 s: the last column is on the screen
+    year = table.locator("tbody tr").last.locator("td").last
+    expect(year).to_have_text("31.54s")
+    box, frame = year.bounding_box(), page.locator("#results").bounding_box()
+    assert box["x"] + box["width"] <= frame["x"] + frame["width"]

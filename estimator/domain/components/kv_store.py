@@ -38,5 +38,8 @@ KIND = Kind(
              *latency_outputs("(reads + writes × replication) × peak_factor"), quorum_availability("replication")),
     example="feed = kv_store(writes: write_qps × 100, data: dau × 500 × 8 B/user)",
     rules="nodes = max(replication, ⌈data × replication ÷ (node_storage × utilization)⌉, "
-          "⌈writes × peak_factor × replication ÷ (node_writes × utilization)⌉, ⌈reads × peak_factor ÷ (node_reads × utilization)⌉).",
+          "⌈writes × peak_factor × replication ÷ (node_writes × utilization)⌉, ⌈reads × peak_factor ÷ (node_reads × utilization)⌉). "
+          "Reads and replica writes are each held to their own limit; a node serves both, so its utilization (and "
+          "its p99) counts both, and passes the planned utilization when the two are within a few times of each other: "
+          "lower node_reads and node_writes to what a node serves while doing both.",
 )

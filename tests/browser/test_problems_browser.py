@@ -92,3 +92,19 @@ def test_practice_keeps_its_givens_apart_from_the_answers_and_its_button_apart_f
     button = page.get_by_role("button", name="Grade my estimates").bounding_box()
     again = page.get_by_role("link", name="Start again").bounding_box()
     assert again["x"] - (button["x"] + button["width"]) >= 12  # was a space's width
+
+
+def test_grading_on_a_phone_opens_the_page_at_the_answers(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/problems/chat-50m-dau/practice/")
+
+    page.fill("#answer-write_qps", "50M × 40 ÷ 1 day")
+    page.get_by_role("button", name="Grade my estimates").click()
+
+    page.wait_for_url(re.compile(r"/practice/\?write_qps=.*#estimates$"))
+    expect(page.locator("#answer-write_qps-row .verdict")).to_have_text("close")
+    assert page.evaluate("window.scrollY") > 0
+    heading = page.get_by_role("heading", name="Your estimates").bounding_box()
+    assert 0 <= heading["y"] < 844  # in sight, not two screens down
+    context.close()

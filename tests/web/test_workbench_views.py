@@ -91,3 +91,13 @@ def test_a_result_waiting_for_an_optional_input_says_which_in_sight(client):
     card = re.search(r'<div class="result unavailable" id="result-burn_rate">(.*?)</div>', page, re.S).group(1)
     assert '<dd class="why">needs error_rate</dd>' in card
     assert "<details>" not in card
+
+
+def test_the_workbench_partial_sends_nothing_for_lines_it_does_not_have(client):
+    # Out-of-band elements without a target on the page are an htmx error at every keystroke
+    partial = client.get("/availability/", {"target": "99.95%"}, HTTP_HX_REQUEST="true").content.decode()
+    estimate = client.get("/", {"dau": "2M"}, HTTP_HX_REQUEST="true").content.decode()
+
+    for element in ('id="line-results"', 'id="line-errors"', 'id="reference-link"'):
+        assert element not in partial
+        assert element in estimate

@@ -49,7 +49,8 @@ def sig3(x: float) -> str:
 
 
 def scaled(x: float, base: float, symbols: tuple[str, ...]) -> tuple[str, str]:
-    """(mantissa to 3 significant figures, symbol) with the mantissa below 1,000.
+    """(mantissa to 3 significant figures, symbol) with the mantissa below 1,000; past the
+    largest symbol, the figure itself in powers of ten with the first symbol.
 
     The step is taken on the rounded mantissa, so 999.7 reads '1k', not '1e+03'.
     """
@@ -59,6 +60,8 @@ def scaled(x: float, base: float, symbols: tuple[str, ...]) -> tuple[str, str]:
     while magnitude * HALF_UP >= 999.5 and step < last:  # 999.5 is the least that rounds to 1,000
         magnitude /= base
         step += 1
+    if magnitude * HALF_UP >= 999.5:  # past the largest symbol: the whole figure in powers of ten
+        return sig3(x), symbols[0]  # 2^64 → '1.84e+19', not '18400000T'; 1e21 B → '1e+21 B', not '1000 EB'
     text = sig3(magnitude)
     if x < 0:
         text = "-" + text

@@ -6,7 +6,9 @@ from estimator.domain import formatting
 @pytest.mark.parametrize(
     ("value", "text"),
     [(5787.037, "5.79k req/s"), (999.7, "1k req/s"), (0, "0 req/s"), (115.74, "116 req/s"), (1.5e9, "1.5bn req/s"),
-     (0.000116, "0.000116 req/s")],
+     (0.000116, "0.000116 req/s"),
+     # past T, the largest symbol, the figure in powers of ten: 2^64 = 18,446,744,073,709,551,616
+     (2**64, "1.84e+19 req/s"), (999.4e12, "999T req/s"), (999.6e12, "1e+15 req/s"), (-3e20, "-3e+20 req/s")],
 )
 def test_counts_show_three_significant_figures_scaled(value, text):
     assert formatting.count(value, "req/s") == text
@@ -15,7 +17,9 @@ def test_counts_show_three_significant_figures_scaled(value, text):
 @pytest.mark.parametrize(
     ("value", "binary", "text"),
     [(1.825e15, False, "1.83 PB"), (1024, True, "1 KiB"), (1024, False, "1.02 KB"), (999_999, False, "1 MB"),
-     (1.825e15, True, "1.62 PiB"), (500, False, "500 B")],
+     (1.825e15, True, "1.62 PiB"), (500, False, "500 B"),
+     # past EB: 1e21 B is 1,000 EB and 1e21 ÷ 2^60 = 867 EiB
+     (1e21, False, "1e+21 B"), (1e21, True, "867 EiB")],
 )
 def test_sizes_scale_within_their_family(value, binary, text):
     assert formatting.size(value, binary=binary) == text

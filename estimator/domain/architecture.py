@@ -137,7 +137,20 @@ class Architecture:
             return ""
         if now == NONE:
             return f"{alias.component} was removed ({alias.component} = none)"
-        return f"{alias.component} is a {now}: see {alias.component}.nodes"
+        return f"{alias.component} is a {now}: see {alias.component}.{_nearest(alias, KINDS[now])}"
+
+
+_SEE_BY_GROUP = {"Cost": "cost", "Data": "storage"}
+
+
+def _nearest(alias: Alias, kind: Kind) -> str:
+    """The result of the kind now in a default's place nearest to what an alias named: the same
+    result (cache.memory), else one of its group (a cost, a storage), else the nodes."""
+    has = {result.name for result in kind.results}
+    component, _, local = alias.expression.partition(".")
+    wanted = [local] if component == alias.component and local.isidentifier() else []
+    wanted.append(_SEE_BY_GROUP.get(alias.group, "nodes"))
+    return next((name for name in wanted if name in has), "nodes")
 
 
 def _declared(line: str) -> tuple[str, Declared]:

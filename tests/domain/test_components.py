@@ -342,8 +342,19 @@ def test_a_line_with_a_defaults_name_replaces_it():
     assert value(result, "db.nodes") == 3  # 1 TB × 3 ÷ 1.4 TB → 3, the replication floor
     assert not result.results["db_shards"].available
     assert "db is a kv_store: see db.nodes" in result.results["db_shards"].work
+    # each replaced figure points to its nearest in the new kind: a cost to its cost, a storage to its storage
+    assert result.results["cost_db_nodes"].work == "db is a kv_store: see db.cost"
+    assert result.results["db_storage_total"].work == "db is a kv_store: see db.storage"
     assert value(result, "cost_per_month") == pytest.approx(
         sum(value(result, f"{c}.cost") for c in ("app", "cache", "db", "objects", "net")))
+
+
+def test_a_replaced_default_points_each_of_its_figures_to_the_nearest_one_of_the_new_kind():
+    result = run("net = cdn(egress: peak_egress)\ncache = memory_store(data: 1 GB)")
+
+    assert result.results["cost_egress"].work == "net is a cdn: see net.cost"  # a cdn has no out: its cost
+    assert result.results["cache_memory"].work == "cache is a memory_store: see cache.memory"  # the same result
+    assert result.results["cache_nodes"].work == "cache is a memory_store: see cache.nodes"
 
 
 def test_removing_the_cache_sends_every_read_to_the_database():
@@ -429,3 +440,20 @@ def test_a_default_replaced_twice_keeps_its_first_replacement():
     assert value(result, "app.nodes") == 3
     assert removed.errors == {"lines:2": "line 2: 'app' is already defined on line 1"}
     assert "app" not in [c.name for c in removed.components]
+
+
+def test_a_bad_field_is_refused_at_the_field_alone_not_at_every_component_line_waiting_for_it():
+    from estimator.domain.presets import PRESETS
+
+    photo = next(p for p in PRESETS if p.slug == "photo-sharing-100m-dau")  # its lines declare components
+    result = estimate({**photo.inputs, "dau": "abc"})
+
+    assert list(result.errors) == ["dau"]
+    assert result.results["cache.nodes"].work == "needs a valid dau"  # the result still says what it waits for
+
+
+def test_a_component_waiting_for_another_lines_refused_parameter_says_so_at_its_own_line():
+    result = run("q = servers(rate: nope, per_node: 1k/s)", "z = servers(rate: q.rate)")
+
+    assert "'nope' is not a number" in result.errors["lines:1"]
+    assert result.errors["lines:2"] == "line 2: z.nodes needs a valid q.rate"

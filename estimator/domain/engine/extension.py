@@ -58,7 +58,9 @@ def extended(calculator: Declared, extension: Extension, run: Run, param_errors:
     if ranged or extension.unavailable or not run.blocked.keys().isdisjoint(rows):
         for name, row in rows.items():
             result = results.get(name)
-            if row and result is not None and result.value is None and f"{LINES}:{row}" not in errors:
+            if row and result is not None and result.value is None and f"{LINES}:{row}" not in errors \
+                    and not (result.needs and all(n in errors for n in result.needs)):
+                # (one waiting only for a bad field is not the line's fault: the field says so)
                 _refuse(run, row, f"{name} {result.work}")
 
 

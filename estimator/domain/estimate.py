@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from . import architecture, availability, bandwidth, capacity, cost, storage, timeline, traffic
 from .engine import Calculator, Estimate, Formula, Result
+from .conventions import CONVENTIONS
 from .inputs import INPUTS
 
 __all__ = ["ESTIMATE", "FORMULAS", "RESULT_GROUPS", "Estimate", "Result", "estimate"]
@@ -23,7 +24,8 @@ FORMULAS: tuple[Formula, ...] = (
 )
 
 ESTIMATE = Calculator(INPUTS, FORMULAS, RESULT_GROUPS, timeline=timeline.timeline,
-                      timeline_inputs=("growth", "horizon"), extend=architecture.extend, summarize=architecture.summarize)
+                      timeline_inputs=("growth", "horizon"), extend=architecture.extend, summarize=architecture.summarize,
+                      conventions=CONVENTIONS)
 
 
 def estimate(texts: Mapping[str, str]) -> Estimate:

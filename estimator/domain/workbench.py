@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from . import formatting, system
 from .availability import NINES, PERIOD_NAMES, downtime_formulas
+from .conventions import WORKBENCH_CONVENTIONS
 from .engine import Calculator, Constraint, Estimate, Formula
 from .inputs import DURATION, FRACTION, REQUESTS, YEAR, Input, Kind, Parsed
 
@@ -84,7 +85,8 @@ CONSTRAINTS = (
                "make it shorter or the window longer"),
 )
 
-WORKBENCH = Calculator(WORKBENCH_INPUTS, FORMULAS, ("Availability", "Downtime", "Error budget"), CONSTRAINTS)
+WORKBENCH = Calculator(WORKBENCH_INPUTS, FORMULAS, ("Availability", "Downtime", "Error budget"), CONSTRAINTS,
+                       conventions=WORKBENCH_CONVENTIONS)
 
 
 def workbench(texts: Mapping[str, str]) -> Estimate:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from estimator.domain.conventions import CONVENTIONS
 from estimator.domain.engine import Estimate
 
 from . import bill, mermaid
@@ -214,7 +213,7 @@ def _lines(estimate: Estimate) -> list[str]:
 
 
 def _conventions(estimate: Estimate) -> list[str]:
-    lines = [f"- {cell(line)}" for line in CONVENTIONS]
+    lines = [f"- {cell(line)}" for line in estimate.calculator.conventions]
     if estimate.binary:
         lines.append("- Sizes in these results are shown in binary units (1 KiB = 1,024 B).")
     return lines

@@ -249,7 +249,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
                 Table("Results", "results", "Result", comparison.results, grouped=True)],
         markdown_path=compare_path("compare_markdown", texts["a"], texts["b"]),
         swap_path=compare_path("compare", texts["b"], texts["a"]),
-        conventions=markdown.CONVENTIONS,
+        conventions=_conventions(sides),
     )
     return render(request, "web/compare.html", context)
 
@@ -267,6 +267,11 @@ def compare_markdown(request: HttpRequest) -> HttpResponse:
         diff.compare(a=a.estimate, b=b.estimate), a_name=a.name, b_name=b.name,
         a_url=request.build_absolute_uri(a.path), b_url=request.build_absolute_uri(b.path),
         url=request.build_absolute_uri(compare_path("compare", texts["a"], texts["b"])),
-        conventions=markdown.CONVENTIONS,
+        conventions=_conventions(sides),
     )
     return markdown_response(text)
+
+
+def _conventions(sides) -> tuple[str, ...]:
+    """What both sides' calculators state, each once, the first side's first."""
+    return tuple(dict.fromkeys(sides["a"].estimate.calculator.conventions + sides["b"].estimate.calculator.conventions))

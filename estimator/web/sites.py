@@ -170,7 +170,7 @@ class Site:
             "answers": result.answers,
             "share_url": request.build_absolute_uri(share_path),
             "markdown_path": presenters.with_query(route(self.entry.markdown_route), markdown_query),
-            "conventions": markdown.CONVENTIONS,
+            "conventions": result.calculator.conventions,
             "page_path": page_path,
             "input_texts": result.texts,
             "lines_rows": min(lines.MAX_LINES, max(4, len(result.rows) + 1)),

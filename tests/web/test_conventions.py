@@ -36,3 +36,12 @@ def test_the_page_and_the_markdown_state_the_same_conventions(client):
 
     assert "2,000 samples" in page and "2,000 samples" in text
     assert "an app server $150/month" in page and "an app server $150/month" in text
+
+
+def test_the_workbench_states_its_own_conventions_not_the_estimates(client):
+    text = client.get("/availability.md").content.decode()
+    stated = text.split("## Conventions", 1)[1]
+
+    assert "k of N (k of N x A) while at least k are" in stated
+    assert "M/M/c" not in stated and "price inputs" not in stated and "Components:" not in stated
+    assert "M/M/c" in client.get("/estimate.md").content.decode().split("## Conventions", 1)[1]

@@ -59,7 +59,8 @@ class Calculator:
     def __init__(self, inputs: tuple[Input, ...], formulas: tuple[Formula, ...], result_groups: tuple[str, ...],
                  constraints: tuple[Constraint, ...] = (), timeline: Callable | None = None, timeline_inputs: tuple[str, ...] = (),
                  extend: Callable[[Calculator, list], Extension | None] | None = None,
-                 summarize: Callable[[Estimate], list] | None = None):
+                 summarize: Callable[[Estimate], list] | None = None, conventions: tuple[str, ...] = ()):
+        self.conventions = conventions  # what its page and markdown state it assumes (conventions.py)
         self.summarize = summarize  # estimate → its components with their figures, or None
         self.extend = extend  # (calculator, the lines' rows) → what the estimate adds (its components), or None
         self.params: tuple[Input, ...] = ()  # inputs an extension adds (a component's parameters)

@@ -207,6 +207,8 @@ class Quantity(Kind):
         family = lexicon.family(self.dims)
         if family == "size" or self.unit == "B":
             return formatting.size_figure(value)
+        if family == "bandwidth":  # a CDN's egress read from peak_egress: 2.31 MB/s, not 2.31M
+            return formatting.size_figure(value, per="/s")
         if family == "duration":
             return formatting.duration_figure(value)
         return Figure(formatting.count(value))

@@ -457,3 +457,11 @@ def test_a_component_waiting_for_another_lines_refused_parameter_says_so_at_its_
 
     assert "'nope' is not a number" in result.errors["lines:1"]
     assert result.errors["lines:2"] == "line 2: z.nodes needs a valid q.rate"
+
+
+def test_a_bandwidth_parameter_read_from_a_result_shows_as_a_bandwidth_in_the_work():
+    result = run("net = cdn(egress: peak_egress)")
+    egress = result.results["net.egress"].display
+
+    assert egress == result.results["peak_egress"].display and egress.endswith("B/s")
+    assert result.results["net.cost"].work.startswith(f"{egress} × (")  # read '2.31M × (…)', its unit lost

@@ -28,6 +28,9 @@ CHANGELOG: tuple[tuple[int, str], ...] = (
         "as large, and a line or field that needs a size of it is refused, saying how to write it"),
     (5, "the timeline re-sizes every component each year: a component's parameters and the lines they read are "
         "computed again from each year's users and data held (they kept today's figures), and it shows nodes in all"),
+    (6, "a component name declared twice is refused at its second line (both were counted in the totals, each "
+        "showing the second's figures); over ranges, what reads a parameter some of whose samples cannot be "
+        "computed is unavailable (it showed the figure at the range's median)"),
 )
 MODEL_VERSION: int = CHANGELOG[-1][0]
 

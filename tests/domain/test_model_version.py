@@ -56,3 +56,19 @@ def test_a_snapshot_without_units_still_compares_values():
     saved["nines"] = [2.0, "2"]
 
     assert [c.name for c in model_version.drift(saved, 2, estimate).changes] == ["nines"]
+
+
+def test_a_scenario_saved_with_a_component_named_twice_is_told_what_changed_and_why():
+    # Saved under model 5: both 'x' lines were counted, so the totals held two tiers of the
+    # second line's size (2k/s at peak factor 2 ÷ (1k/s × 70%) = ⌈5.71⌉ = 6 nodes each).
+    texts = {**DEFAULTS, "lines": "x = servers(rate: 1k/s, per_node: 1k/s)\nx = servers(rate: 2k/s, per_node: 1k/s)"}
+    today = ESTIMATE(texts)
+    saved = model_version.snapshot(today)
+    saved["nodes_total"] = [today.results["nodes_total"].value + 6, "then", ""]
+
+    drift = model_version.drift(saved, 5, today)
+
+    assert today.results["x.nodes"].value == 3  # now the first line stands: ⌈1k × 2 ÷ 700⌉ = ⌈2.86⌉ = 3
+    assert "already defined on line 1" in today.errors["lines:2"]
+    assert [c.name for c in drift.changes] == ["nodes_total"]
+    assert [version for version, _ in drift.rules] == [6] and "declared twice" in drift.rules[0][1]

@@ -254,7 +254,7 @@ def _alias_formula(alias: Alias) -> Formula:
 
 def _aggregate_formula(aggregate: Aggregate, components: tuple[Instance, ...]) -> Formula:
     return Formula(aggregate.name, aggregate.label, aggregate.group, aggregate.expression(components),
-                   aggregate.unit, display=aggregate.display)
+                   aggregate.unit, display=aggregate.display, named=True)
 
 
 def formulas() -> tuple[Formula, ...]:

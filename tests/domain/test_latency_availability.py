@@ -107,7 +107,7 @@ def test_the_architecture_is_the_product_of_its_tiers_caches_and_rented_services
 
     app, db = value(result, "app.availability"), value(result, "db.availability")
     assert value(result, "architecture_availability") == approx(app * db, abs=1e-15)
-    assert result.results["architecture_availability"].work.startswith("99.9999% × 99.9997002%")
+    assert result.results["architecture_availability"].work.startswith("app 99.9999% × db 99.9997002%")
     assert result.results["availability_met"].value is False  # 99.99960% < 99.9999%
 
 

@@ -53,7 +53,7 @@ def test_total_storage_is_the_database_copies_plus_one_object_storage_copy():
 
     assert result.value == approx(1.095e14 + 1.825e16)  # 1.83595e16 B: 18.4 PB
     assert result.display == "18.4 PB"
-    assert result.work == "110 TB + 18.3 PB = 18.4 PB"
+    assert result.work == "db 110 TB + objects 18.3 PB = 18.4 PB"  # each term named by its component
 
 
 def test_raising_the_threshold_keeps_the_photos_in_the_database_three_times():

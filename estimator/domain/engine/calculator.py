@@ -46,7 +46,7 @@ def _step(formula: Formula, read_dims: tuple) -> Step:
                         f"declared {formula.unit or 'a plain number'}")
     step = step_for(formula.name, formula.label, formula.group, formula.unit, formula.tree,
                     shower(inferred, style=formula.display, per=formula.per), given_by=formula.given_by,
-                    alias=formula.alias)
+                    alias=formula.alias, named=formula.named)
     if formula.unit and formula.dimension is None and formula.display != "check":
         # The API reports it in its declared unit: a cost per second is reported per month.
         step = replace(step, api_scale=1 / lexicon.to_canonical(formula.unit))

@@ -45,6 +45,7 @@ class Formula:
     dimension: str | None = None  # units.txt unit of the value when `unit` is a plain count ("request")
     needs_used: str = ""  # an input this result means nothing without (per user needs users)
     workbench: bool = False  # the availability workbench explores it further (its card links there)
+    named: bool = False  # its work names what each figure is of (a total over components: app $300/month + …)
     alias: bool = False  # it is the one name it reads (app_servers is app.nodes): its work is that name's
     # (its unit before a model version changed its dimension, what a line or field reading it is told
     # when it checks only with that unit): storage_per_day was a size before it was a rate.

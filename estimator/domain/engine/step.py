@@ -57,7 +57,7 @@ class Step:
 
 
 def step_for(name: str, label: str, group: str, unit: str, tree: Node, show: Shower, *, given_by: str = "",
-             alias: bool = False) -> Step:
-    template, order = work_template(tree)
+             alias: bool = False, named: bool = False) -> Step:
+    template, order = work_template(tree, named=named)
     return Step(name, label, group, unit, names_in(tree), compile_tree(tree), template, order,
                 show, given_by, sample=compile_samples(tree), alias_of=tree.name if alias and isinstance(tree, Name) else "")

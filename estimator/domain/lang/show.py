@@ -35,10 +35,11 @@ def describe(node: Node, shown: Mapping[str, str]) -> str:
     raise AssertionError(node)  # pragma: no cover
 
 
-def work_template(tree: Node) -> tuple[str, tuple[str, ...]]:
+def work_template(tree: Node, *, named: bool = False) -> tuple[str, tuple[str, ...]]:
     """The tree's work as a format string with a numbered field per name, and the names in
-    that order: printing the work is then one str.format."""
+    that order: printing the work is then one str.format. `named`: each figure follows what it
+    is of (a total over components: `app $300/month + db $1.88M/month`)."""
     order = sorted(names_in(tree))
-    placeholders = {name: "{%d}" % i for i, name in enumerate(order)}
+    placeholders = {name: (f"{name.partition('.')[0]} " if named else "") + "{%d}" % i for i, name in enumerate(order)}
     return describe(tree, placeholders), tuple(order)
 

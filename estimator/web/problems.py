@@ -115,7 +115,11 @@ def api_practice(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         attempt = practice.attempt(problem, dict(request.GET.items()))
     except practice.UnknownFigure as error:
-        return json_response({"error": str(error), "asks": list(error.asks)}, status=400)
+        # "errors" by name, as every other answer of the API and this one's 200 say them; "error" the whole sentence
+        asked = ", ".join(error.asks)
+        return json_response({"error": str(error), "asks": list(error.asks),
+                              "errors": {name[:40]: f"'{name[:40]}' is not asked here; the figures asked are {asked}"
+                                         for name in error.names[:20]}}, status=400)
     grades = {}
     for figure in attempt.figures:
         grade = attempt.grades.get(figure.ask.name)

@@ -138,6 +138,8 @@ def test_the_practice_api_refuses_an_unknown_figure_with_a_400_listing_the_figur
     body = json.loads(response.content)
     assert body["asks"] == ["writes_per_second", "reads_per_second", "pastes_per_month", "pastes_held"]
     assert "'peak_qps' is not asked here" in body["error"]
+    assert body["errors"] == {"peak_qps": "'peak_qps' is not asked here; the figures asked are writes_per_second, "
+                                          "reads_per_second, pastes_per_month, pastes_held"}
 
 
 def test_load_presets_writes_the_problems_as_saved_scenarios_once():

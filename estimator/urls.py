@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, re_path
 
 from estimator.web import accounts, compare, problems, reference, scenarios, views
 from estimator.web.sites import SITES
@@ -33,4 +33,5 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/login/", accounts.admin_sign_in),
     path("admin/", admin.site.urls),
+    re_path(r"^api/", views.api_not_found),  # last: any other path under /api/ is a JSON 404
 ]

@@ -198,7 +198,7 @@ class ApiFastPathMiddleware:
     messages, frame options, htmx, CSP), which cost as much as the estimate itself
     (bench/distinct.py). Everything above it still runs: trusted proxies, HTTPS redirect,
     HSTS and nosniff, static files, compression, the request limits. Any other method gets a
-    JSON 405; a path the API does not have takes the ordinary path (a 404)."""
+    JSON 405; a path the API does not have is a JSON 404 (views.api_not_found, the last route)."""
 
     PREFIX = "/api/"
 

@@ -178,3 +178,13 @@ def test_every_inputs_api_unit_and_value_come_from_its_kind(client):
     assert inputs["lines"]["value"] is None and inputs["lines"]["unit"] == ""
     assert inputs["dau"]["value"] == 1e6 and inputs["dau"]["unit"] == "user"
     assert inputs["reads_per_user"]["value"] == 10 and inputs["reads_per_user"]["unit"] == "req/user/day"
+
+
+def test_a_path_the_api_does_not_have_is_a_json_404_naming_the_paths_it_has(client):
+    response = client.get("/api/v1/estimat")
+
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    message = response.json()["errors"]["path"]
+    assert message.startswith("the API has no /api/v1/estimat; it has /api/v1/estimate, ")
+    assert "/api/v1/scenarios/<slug>" in message and "/api/v1/problems/<slug>/practice" in message
+    assert client.get("/api/").status_code == 404 and client.get("/apix").status_code == 404  # the site's own 404

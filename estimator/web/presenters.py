@@ -204,10 +204,12 @@ def _taken(calculator: Calculator, text: str) -> set[str]:
 
 
 def component_choices(estimate: Estimate) -> list[ComponentChoice]:
-    """Every kind with its template line under a name free in this estimate's lines."""
+    """Every kind with its template line under a name free in this estimate's lines: the tiers
+    that serve requests first (those that take them from users before those fed by others),
+    then the stores, then what is rented; by name within each."""
     taken = _taken(estimate.calculator, estimate.texts.get("lines", ""))
     choices = []
-    for kind in KINDS.values():
+    for kind in sorted(KINDS.values(), key=lambda k: (k.rented, not k.service, not k.entry, k.name)):
         base = kind.example.split(" =", 1)[0]
         choices.append(ComponentChoice(kind.name, kind.summary, base, kind.template(free_name(base, taken))))
     return choices

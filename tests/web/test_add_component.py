@@ -22,7 +22,11 @@ def test_the_page_offers_every_kind_with_a_label_and_a_button_of_the_form(client
     html = client.get("/").content.decode()
 
     options = re.findall(r'<option value="(\w+)" data-base="(\w+)" data-line="([^"]*)"', html)
-    assert [kind for kind, _, _ in options] == list(KINDS)
+    kinds = [kind for kind, _, _ in options]
+    assert sorted(kinds) == sorted(KINDS)
+    # those serving users' requests first, then those fed by others, the stores, and what is rented last
+    assert kinds[:4] == ["connections", "servers", "queue", "workers"]
+    assert kinds[-4:] == ["cdn", "fees", "object_store", "transfer"]
     assert '<label for="id_add_kind">Add a component</label>' in html
     assert 'name="add" value="component" form="estimate-form"' in html
     # the suggested lines are the kinds' templates: workers is `jobs = workers(…)`

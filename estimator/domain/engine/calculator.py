@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import copy
 import graphlib
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-import numpy as np
 
 from .. import lexicon
 from .. import lines as lines_module

@@ -6,7 +6,6 @@ right load, slots, service time and node counts."""
 
 import math
 
-import pytest
 from pytest import approx
 
 from estimator.domain.estimate import estimate

@@ -70,23 +70,19 @@ class Sampling:
                 return refused[name]
         return ""
 
-    def _refuse(self, name: str, root: str) -> None:
-        """`name` reads an input refused on samples: it is unavailable and says which, never the
-        exact run's figure at the range's median (which the refused samples would belie)."""
-        run = self.run
-        self.refused[name] = root
-        run.blocked[name] = (root,)
-        result = run.results.get(name)
-        if result is not None:
-            run.results[name] = Result(name, result.label, result.group, result.unit, None, "unavailable",
-                                       f"needs a valid {root}", (root,), result.row)
+    def _refuse(self, step: Step, root: str) -> None:
+        """`step` reads an input refused on samples: it is unavailable and says which ("needs a
+        valid …": the input is in run.errors), never the exact run's figure at the range's median
+        (which the refused samples would belie)."""
+        self.refused[step.name] = root
+        self.run.unavailable(step, (root,))
 
     def formula(self, step: Step) -> None:
         run = self.run
         if step.name not in run.env:
             return
         if self.refused and (root := self._refused_root((*step.names, step.given_by))):
-            return self._refuse(step.name, root)
+            return self._refuse(step, root)
         given = step.given_by and run.inputs.get(step.given_by) is not None
         upstream = self._upstream((step.given_by,) if given else step.names)
         if not upstream:
@@ -129,7 +125,7 @@ class Sampling:
         if name not in run.env or name not in run.steps:
             return
         if self.refused and (root := self._refused_root(row.names)):
-            return self._refuse(name, root)
+            return self._refuse(run.steps[name], root)
         upstream = self._upstream(row.names)
         if not (upstream or row.ranges):
             return

@@ -11,16 +11,14 @@ before the total, with its work.
 
 from __future__ import annotations
 
-import re
-
 from estimator.domain.architecture import ALIASES
 from estimator.domain.engine import Estimate, Result
 
 COST_GROUP = "Cost"
 TOTAL = "cost_per_month"
 
-# Each built-in result that is a default component's figure, with the components it reads.
-_READS = {alias.name: frozenset(re.findall(r"\b([a-z_][a-z0-9_]*)\.", alias.expression)) for alias in ALIASES}
+# Each built-in result that is a default component's figure, with the component it reads (Alias.component).
+_OF = {alias.name: alias.component for alias in ALIASES}
 
 
 def grouped(estimate: Estimate, group: str) -> list[Result]:
@@ -29,7 +27,7 @@ def grouped(estimate: Estimate, group: str) -> list[Result]:
     results = [r for r in estimate.results.values() if r.group == group]
     if group != COST_GROUP or not estimate.components:
         return results
-    carried = {name for r in results if r.available and r.name in _READS for name in _READS[r.name]}
+    carried = {_OF[r.name] for r in results if r.available and r.name in _OF}
     extra = [estimate.results[f"{c.name}.cost"] for c in estimate.components
              if c.name not in carried and f"{c.name}.cost" in estimate.results]
     at = next((i for i, r in enumerate(results) if r.name == TOTAL), len(results))
